@@ -1,0 +1,15 @@
+"""The Typer applications every command module registers with."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="admin_scripts",
+    help="Správa katalogu Síť pomoci: import dat, vyhledávání, statistiky.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    add_completion=False,
+)
+import_app = typer.Typer(help="Import dat do katalogu.", no_args_is_help=True)
+app.add_typer(import_app, name="import")

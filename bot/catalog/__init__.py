@@ -1,0 +1,1 @@
+"""The catalogue: its data model, repository functions and importers."""
