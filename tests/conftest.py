@@ -7,10 +7,11 @@ PostgreSQL engine. When it is set and the server cannot be reached, the tests fa
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.catalog.models import Base
@@ -23,14 +24,17 @@ def _postgres_url() -> str | None:
     return os.environ.get("TEST_POSTGRES_URL") or None
 
 
-def _reset_postgres(engine: Engine) -> None:
-    with engine.begin() as conn:
-        for table in reversed(Base.metadata.sorted_tables):
-            conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
-        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        # tables of later migrations that the metadata may not know yet
-        for name in inspect(conn).get_table_names():
-            conn.execute(text(f'DROP TABLE IF EXISTS "{name}" CASCADE'))
+def _postgres_engine(url: str) -> tuple[Engine, Engine, str]:
+    """An engine confined to a fresh schema of its own, so concurrent runs never collide."""
+    schema = f"test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(url)
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    except Exception as error:  # noqa: BLE001 - any failure to reach it fails the run
+        pytest.fail(f"PostgreSQL at TEST_POSTGRES_URL is unreachable: {error}")
+    engine = make_engine(url, connect_args={"options": f"-csearch_path={schema}"})
+    return admin, engine, schema
 
 
 @pytest.fixture(scope="session", params=ENGINES)
@@ -43,16 +47,14 @@ def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         url = _postgres_url()
         if url is None:
             pytest.skip("TEST_POSTGRES_URL is not set")
-        eng = make_engine(url)
-        try:
-            with eng.connect():
-                pass
-        except Exception as error:  # noqa: BLE001 - any failure to reach it fails the run
-            pytest.fail(f"PostgreSQL at TEST_POSTGRES_URL is unreachable: {error}")
-        _reset_postgres(eng)
+        admin, eng, schema = _postgres_engine(url)
     upgrade_schema(eng)
     yield eng
     eng.dispose()
+    if request.param == "postgresql":
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def _clear(engine: Engine) -> None:

@@ -96,6 +96,8 @@ class LifeSituation(Base):
 
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    name_uk: Mapped[str | None] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
     family: Mapped[str | None] = mapped_column(String(40))
     position: Mapped[int] = mapped_column(default=0)
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-23 11:00:27.821552
+Create Date: 2026-11-23
 """
 from alembic import op
 import sqlalchemy as sa
@@ -42,6 +42,8 @@ def upgrade() -> None:
     op.create_table('life_situation',
     sa.Column('id', sa.String(length=80), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('name_uk', sa.String(length=200), nullable=True),
+    sa.Column('name_en', sa.String(length=200), nullable=True),
     sa.Column('family', sa.String(length=40), nullable=True),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_life_situation'))

@@ -1,0 +1,1 @@
+"""The conversation in a terminal, for trying Síť pomoci without Telegram."""
