@@ -39,6 +39,6 @@ def test_sqlite_runs_in_wal_mode(tmp_path) -> None:
 
 def test_ico_keeps_leading_zeros(session) -> None:
     session.add(Provider(ico="00301370", name="Město"))
-    session.add(Municipality(code=513750, name="Přerov", orp="Přerov"))
+    session.add(Municipality(code=511382, name="Přerov", orp="Přerov"))
     session.commit()
     assert session.query(Provider).one().ico == "00301370"
