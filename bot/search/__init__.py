@@ -1,0 +1,1 @@
+"""Czech-aware search over the catalogue."""

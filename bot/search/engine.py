@@ -1,0 +1,395 @@
+"""The search: understands a query (need, target group, place) and ranks the services."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from bot import CATALOG_DATA
+from bot.search.documents import CatalogueView, ServiceDoc, Town
+from bot.search.places import PREPOSITIONS, PlaceRecognizer, PlaceRef
+from bot.search.text import tokenize
+from bot.search.vocabulary import (
+    DRUH_PREFIX,
+    FAMILIES,
+    Analyzer,
+    Need,
+    Vocabulary,
+    build_vocabulary,
+    load_family_groups,
+)
+
+# Why a search came back empty
+NOT_UNDERSTOOD = "not_understood"  # not a social need, or words we do not know
+NO_SERVICE = "no_service"  # no such service in the catalogue
+NOT_FOR_GROUP = "not_for_group"  # such services exist, but not for this group
+NOT_IN_PLACE = "not_in_place"  # such services exist, but none serves this place
+PLACE_OUTSIDE = "place_outside"  # the place lies outside the regions of the catalogue
+
+FIELD_WEIGHTS = {"name": 1.0, "kind": 0.7, "provider": 0.5, "situation": 0.6, "text": 0.3}
+VOCABULARY_CUTOFF = 80.0
+PLACE_CUTOFF = 85.0
+TERM_CUTOFF = 84.0
+MIN_TERM_SCORE = 0.3
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One service in the results, with its score and whether it has a place in the town."""
+
+    service: ServiceDoc
+    score: float
+    in_place: bool
+
+
+@dataclass(frozen=True)
+class Understood:
+    """The slots the search understood from the query and the explicit arguments."""
+
+    place: PlaceRef | None = None
+    families: tuple[str, ...] = ()
+    needs: tuple[Need, ...] = ()
+    need_labels: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    leftover: tuple[str, ...] = ()
+
+    @property
+    def town(self) -> str | None:
+        """The name of the municipality or ORP understood, if any."""
+        return self.place.name if self.place else None
+
+    def as_dict(self) -> dict[str, object]:
+        """A JSON-friendly view."""
+        return {
+            "town": self.place.name if self.place else None,
+            "place_kind": self.place.kind if self.place else None,
+            "group": list(self.families),
+            "need": list(self.need_labels),
+            "terms": list(self.terms),
+            "leftover": list(self.leftover),
+        }
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Ranked hits (one page), how many matched in all, what was understood, and why it is empty."""
+
+    hits: list[Hit]
+    understood: Understood
+    total: int = 0
+    reason: str | None = None
+    alternatives: list[Hit] = field(default_factory=list)
+
+
+@dataclass
+class _Indexed:
+    doc: ServiceDoc
+    families: frozenset[str]
+    needs: frozenset[Need]
+
+
+class Searcher:
+    """A search index over one snapshot of the catalogue, normalised once at load."""
+
+    def __init__(
+        self,
+        catalogue: CatalogueView,
+        *,
+        analyzer: Analyzer | None = None,
+        data: Path = CATALOG_DATA,
+    ) -> None:
+        self.analyzer = analyzer or Analyzer()
+        self.family_groups = load_family_groups(data / "rodiny-skupin.csv")
+        self.towns: dict[int, Town] = {t.code: t for t in catalogue.towns}
+        self.orp_codes: dict[str, frozenset[int]] = {}
+        by_orp: dict[str, set[int]] = defaultdict(set)
+        for town in catalogue.towns:
+            by_orp[town.orp].add(town.code)
+        self.orp_codes = {k: frozenset(v) for k, v in by_orp.items()}
+        self.vocabulary: Vocabulary = build_vocabulary(
+            self.analyzer,
+            catalogue.services,
+            family_groups=self.family_groups,
+            lexicon=data / "slovnik.csv",
+            situation_names=catalogue.situations,
+        )
+        self.places = PlaceRecognizer(
+            self.analyzer,
+            catalogue.towns,
+            regions=data / "regiony.csv",
+            elsewhere=data / "mista-mimo-regiony.txt",
+        )
+        self.items: list[_Indexed] = []
+        self.by_need: dict[Need, list[int]] = defaultdict(list)
+        self.postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self.serving: dict[int, dict[int, int]] = defaultdict(dict)
+        self.everywhere: list[int] = []
+        for doc in catalogue.services:
+            self._index(doc)
+        self.terms = sorted(t for t in self.postings if len(t) >= 4)
+
+    # --- indexing -------------------------------------------------------------------------
+
+    def _index(self, doc: ServiceDoc) -> None:
+        idx = len(self.items)
+        families = frozenset(f for f, names in self.family_groups.items() if doc.target_groups & names)
+        needs: set[Need] = set()
+        if doc.druh_id:
+            needs.add(Need("druh", doc.druh_id))
+        if doc.category:
+            needs.add(Need("kategorie", doc.category))
+        needs.update(Need("situace", s) for s in doc.situations)
+        self.items.append(_Indexed(doc, families, frozenset(needs)))
+        for need in needs:
+            self.by_need[need].append(idx)
+        fields = {
+            "name": doc.name,
+            "kind": doc.kind,
+            "provider": doc.provider,
+            "text": doc.description,
+        }
+        for name, text in fields.items():
+            weight = FIELD_WEIGHTS[name]
+            for stem in set(self.analyzer.stems(text)):
+                if len(stem) >= 2 and self.postings[stem].get(idx, 0.0) < weight:
+                    self.postings[stem][idx] = weight
+        for code in doc.place_codes:
+            self.serving[code][idx] = 2
+        reach = set(doc.area_codes)
+        if not reach and doc.is_field_service:
+            for code in doc.place_codes:
+                town = self.towns.get(code)
+                if town:
+                    reach |= self.orp_codes[town.orp]
+        for code in reach:
+            self.serving[code].setdefault(idx, 1)
+        if doc.serves_everyone:
+            self.everywhere.append(idx)
+
+    # --- query understanding -------------------------------------------------------------
+
+    def _resolve_place(self, town: str | int | None) -> PlaceRef | None:
+        if town is None:
+            return None
+        if isinstance(town, int):
+            found = self.towns.get(town)
+            return PlaceRef("town", found.name, found.code) if found else None
+        stems = self.analyzer.stems(town, keep_stop_words=True)
+        matches = self.places.table.match(stems, [False] * len(stems))
+        if matches:
+            return matches[0].payloads[0]
+        if len(stems) == 1:
+            near = self.places.table.closest(stems[0], PLACE_CUTOFF)
+            if near:
+                return near[0][0]
+        if town in self.orp_codes:
+            return PlaceRef("orp", town)
+        return PlaceRef("outside", town)
+
+    def _resolve_need(self, need: str | Need | None) -> list[Need]:
+        if need is None:
+            return []
+        if isinstance(need, Need):
+            return [need]
+        for candidate in (Need("druh", need), Need("situace", need), Need("kategorie", need)):
+            if candidate in self.by_need or candidate in self.vocabulary.labels:
+                return [candidate]
+        if need.isdigit():
+            return [Need("druh", f"{DRUH_PREFIX}{need}")]
+        if need.startswith(DRUH_PREFIX):
+            return [Need("druh", need)]
+        stems = self.analyzer.stems(need)
+        found = self.vocabulary.table.match(stems, [False] * len(stems))
+        return [n for m in found for meaning in m.payloads for n in meaning.needs]
+
+    def understand(
+        self, query: str | None, *, town: str | int | None = None, group: str | None = None, need: str | Need | None = None
+    ) -> tuple[Understood, dict[Need, float], list[str]]:
+        """The slots in a query, the needs with their strength, and the stems left over."""
+        tokens = tokenize(query or "")
+        stems = [self.analyzer.stem(t) for t in tokens]
+        used = [False] * len(tokens)
+        place = self._resolve_place(town)
+        place_matches = self.places.table.match(stems, used)
+        if place is None and place_matches:
+            place = place_matches[0].payloads[0]
+        for i, token in enumerate(tokens):
+            if token in self.analyzer.stop_words or token in PREPOSITIONS:
+                used[i] = True
+        needs: dict[Need, float] = {n: 1.0 for n in self._resolve_need(need)}
+        families: list[str] = [group] if group in FAMILIES else []
+        understood_terms: list[str] = []
+
+        def take(meanings: Iterable, quality: float) -> None:
+            for meaning in meanings:
+                for n in meaning.needs:
+                    needs[n] = max(needs.get(n, 0.0), n.weight * quality)
+                for f in meaning.families:
+                    if f not in families:
+                        families.append(f)
+
+        content = [i for i in range(len(stems)) if not used[i]]
+        content_used = [False] * len(content)
+        for match in self.vocabulary.table.match([stems[i] for i in content], content_used):
+            take(match.payloads, 1.0)
+            for j in range(match.start, match.end):
+                used[content[j]] = True
+                understood_terms.append(stems[content[j]])
+        for i, stem in enumerate(stems):
+            if used[i]:
+                continue
+            in_vocabulary = self.vocabulary.table.closest(stem, VOCABULARY_CUTOFF)
+            as_place = self.places.table.closest(stem, PLACE_CUTOFF) if place is None else None
+            if as_place and (not in_vocabulary or as_place[1] > in_vocabulary[1]):
+                place = as_place[0][0]
+                used[i] = True
+            elif in_vocabulary:
+                take(in_vocabulary[0], in_vocabulary[1] / 100)
+                understood_terms.append(stem)
+                used[i] = True
+        leftover = [stems[i] for i in range(len(stems)) if not used[i]]
+        understood = Understood(
+            place=place,
+            families=tuple(families),
+            needs=tuple(sorted(needs, key=lambda n: -needs[n])),
+            need_labels=tuple(self.vocabulary.label(n) for n in sorted(needs, key=lambda n: -needs[n])),
+            terms=tuple(dict.fromkeys(understood_terms)),
+            leftover=tuple(tokens[i] for i in range(len(tokens)) if not used[i]),
+        )
+        return understood, needs, leftover
+
+    # --- ranking --------------------------------------------------------------------------
+
+    def _term_scores(self, leftover: list[str]) -> tuple[dict[int, float], list[str]]:
+        """Scores of services whose words match the leftover stems; and stems matching nothing."""
+        scores: dict[int, float] = defaultdict(float)
+        unknown: list[str] = []
+        for stem in leftover:
+            postings = self.postings.get(stem)
+            quality = 1.0
+            if postings is None and len(stem) >= 5:
+                near = process.extractOne(stem, self.terms, scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
+                if near is not None:
+                    postings = self.postings[near[0]]
+                    quality = near[1] / 100
+            if not postings:
+                unknown.append(stem)
+                continue
+            for idx, weight in postings.items():
+                scores[idx] += weight * quality
+        return scores, unknown
+
+    def _place_level(self, place: PlaceRef | None, idx: int) -> int:
+        """2 = has a place there, 1 = reaches it, 0 = does not serve it."""
+        if place is None:
+            return 1
+        if place.kind == "town" and place.code is not None:
+            level = self.serving.get(place.code, {}).get(idx, 0)
+        elif place.kind == "orp":
+            codes = self.orp_codes.get(place.name, frozenset())
+            doc = self.items[idx].doc
+            if doc.place_codes & codes:
+                level = 2
+            else:
+                level = max((self.serving.get(c, {}).get(idx, 0) for c in codes), default=0)
+        else:
+            level = 0
+        if level == 0 and self.items[idx].doc.serves_everyone:
+            level = 1
+        return level
+
+    def search(
+        self,
+        query: str | None,
+        *,
+        town: str | int | None = None,
+        group: str | None = None,
+        need: str | Need | None = None,
+        limit: int = 5,
+        offset: int = 0,
+    ) -> SearchResult:
+        """Find the services that fit a query and/or explicit slots, best first.
+
+        Returns an empty result with a reason when nothing fits well: the query is not a
+        social need, no such service exists, none is for this group, or none serves the place.
+        """
+        understood, needs, leftover = self.understand(query, town=town, group=group, need=need)
+        term_scores, unknown = self._term_scores(leftover)
+        families = set(understood.families)
+        place = understood.place
+        if place is not None and place.kind == "outside":
+            everywhere = [i for i in self.everywhere if self.items[i].needs & set(needs)]
+            if not everywhere:
+                return SearchResult([], understood, 0, PLACE_OUTSIDE)
+
+        matched: dict[int, float] = {}
+        for need_key, strength in needs.items():
+            for idx in self.by_need.get(need_key, ()):
+                matched[idx] = max(matched.get(idx, 0.0), strength)
+        relevance: dict[int, float] = dict(matched)
+        for idx, value in term_scores.items():
+            if value >= MIN_TERM_SCORE:
+                relevance[idx] = relevance.get(idx, 0.0) + 0.6 * min(value, 2.0) / 2.0 + (0.0 if idx in matched else 0.2)
+
+        asked_for_something = bool(needs or term_scores)
+        if unknown and not needs and not term_scores:
+            return SearchResult([], understood, 0, NOT_UNDERSTOOD)
+        if not asked_for_something:
+            if place is None and not families:
+                return SearchResult([], understood, 0, NOT_UNDERSTOOD)
+            relevance = {idx: 0.0 for idx in range(len(self.items))}
+        if not relevance:
+            return SearchResult([], understood, 0, NO_SERVICE)
+
+        # An explicit group, or a group named without any need, is a filter; a group implied
+        # by the words of a need ("máma", "azylák") only lifts the services meant for it.
+        strict = {group} if group in FAMILIES else (families if not asked_for_something else set())
+        for_group: dict[int, float] = {}
+        for idx, value in relevance.items():
+            item = self.items[idx]
+            if strict and not item.families & strict and (item.families or not asked_for_something):
+                continue
+            for_group[idx] = value + (0.25 if item.families & families else 0.0)
+        if not for_group:
+            return SearchResult([], understood, 0, NOT_FOR_GROUP)
+
+        if place is not None and place.kind == "outside":
+            ranked = {idx: v for idx, v in for_group.items() if self.items[idx].doc.serves_everyone}
+            if not ranked:
+                return SearchResult([], understood, 0, PLACE_OUTSIDE)
+            levels = {idx: 1 for idx in ranked}
+        else:
+            levels = {}
+            ranked = {}
+            for idx, value in for_group.items():
+                level = self._place_level(place, idx)
+                if level:
+                    levels[idx] = level
+                    ranked[idx] = value + (0.3 if level == 2 and place is not None else 0.0)
+            if not ranked:
+                return SearchResult([], understood, 0, NOT_IN_PLACE)
+
+        best = heapq.nsmallest(
+            offset + limit, ranked, key=lambda idx: (-ranked[idx], self.items[idx].doc.name, idx)
+        )[offset:]
+        hits = [Hit(self.items[idx].doc, round(ranked[idx], 4), levels[idx] == 2) for idx in best]
+        return SearchResult(hits, understood, len(ranked), None)
+
+
+def hit_as_dict(hit: Hit) -> dict[str, object]:
+    """The JSON view of one hit used by the command line and the evaluation."""
+    doc = hit.service
+    return {
+        "id": doc.id,
+        "registry_id": doc.registry_id,
+        "name": doc.name,
+        "provider": doc.provider,
+        "service_type": doc.kind,
+        "municipality": doc.municipality,
+        "score": hit.score,
+    }

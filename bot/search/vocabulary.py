@@ -1,0 +1,143 @@
+"""The search vocabulary: everyday expressions mapped to needs and target-group families.
+
+Built from data in catalog_data/ (slovnik.csv, rodiny-skupin.csv) and from the catalogue
+itself (names of druhy, life situations, local categories and target groups).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot import CATALOG_DATA
+from bot.search.documents import ServiceDoc
+from bot.search.phrases import PhraseTable
+from bot.search.stemmer import stem
+from bot.search.text import load_stop_words, tokenize
+
+DRUH_PREFIX = "DruhSocialniSluzby/"
+FAMILIES = ("seniori", "zdravotni-postizeni", "rodiny-deti", "krize")
+
+
+@dataclass(frozen=True)
+class Need:
+    """A need the catalogue can answer: a druh, a life situation or a local category."""
+
+    kind: str  # "druh" | "situace" | "kategorie"
+    key: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Meaning:
+    """What an expression means: needs and/or target-group families."""
+
+    needs: tuple[Need, ...] = ()
+    families: tuple[str, ...] = ()
+
+
+class Analyzer:
+    """Turns text into stems the same way for the catalogue and for queries."""
+
+    def __init__(self, stop_words: frozenset[str] | None = None) -> None:
+        self.stop_words = stop_words if stop_words is not None else load_stop_words()
+        self._cache: dict[str, str] = {}
+
+    def stem(self, token: str) -> str:
+        """The stem of one folded token (memoised)."""
+        cached = self._cache.get(token)
+        if cached is None:
+            cached = self._cache[token] = stem(token)
+        return cached
+
+    def stems(self, text: str, *, keep_stop_words: bool = False) -> list[str]:
+        """Stems of the words of `text`, stop words dropped unless asked to keep them."""
+        return [
+            self.stem(t) for t in tokenize(text) if keep_stop_words or t not in self.stop_words
+        ]
+
+
+def _split(value: str | None, sep: str | None = None) -> list[str]:
+    return [v.strip() for v in (value or "").split(sep) if v.strip()]
+
+
+def load_family_groups(path: Path = CATALOG_DATA / "rodiny-skupin.csv") -> dict[str, frozenset[str]]:
+    """Target-group names of each family (seniori, zdravotni-postizeni, rodiny-deti, krize)."""
+    groups: dict[str, set[str]] = {f: set() for f in FAMILIES}
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            groups.setdefault(row["rodina"], set()).add(row["cilova_skupina"].strip())
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
+class Vocabulary:
+    """Phrases → meanings, matched on stems."""
+
+    def __init__(self, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.table: PhraseTable[Meaning] = PhraseTable()
+        self.labels: dict[Need, str] = {}
+
+    def add(self, expression: str, meaning: Meaning) -> None:
+        """Register an expression (any inflection; it is stemmed)."""
+        stems = tuple(self.analyzer.stems(expression))
+        if stems:
+            self.table.add(stems, meaning)
+
+    def label(self, need: Need) -> str:
+        """A readable name of a need."""
+        return self.labels.get(need, need.key)
+
+
+def build_vocabulary(
+    analyzer: Analyzer,
+    services: Iterable[ServiceDoc],
+    *,
+    family_groups: dict[str, frozenset[str]],
+    lexicon: Path = CATALOG_DATA / "slovnik.csv",
+    situation_names: dict[str, str] | None = None,
+) -> Vocabulary:
+    """The vocabulary of the catalogue's own names plus the lay expressions of `lexicon`."""
+    vocabulary = Vocabulary(analyzer)
+    druhy: dict[str, str] = {}
+    categories: set[str] = set()
+    situations: dict[str, str] = dict(situation_names or {})
+    target_groups: set[str] = set()
+    for doc in services:
+        if doc.druh_id and doc.druh_name:
+            druhy[doc.druh_id] = doc.druh_name
+        if doc.category:
+            categories.add(doc.category)
+        target_groups.update(doc.target_groups)
+    for druh_id, name in druhy.items():
+        need = Need("druh", druh_id)
+        vocabulary.labels[need] = name
+        vocabulary.add(name, Meaning(needs=(need,)))
+    for category in categories:
+        need = Need("kategorie", category)
+        vocabulary.labels[need] = category
+        vocabulary.add(category, Meaning(needs=(need,)))
+    for situation_id, name in situations.items():
+        need = Need("situace", situation_id)
+        vocabulary.labels[need] = name
+        vocabulary.add(name, Meaning(needs=(need,)))
+    for family, names in family_groups.items():
+        for name in names & target_groups:
+            vocabulary.add(name, Meaning(families=(family,)))
+    if lexicon.exists():
+        with lexicon.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                vocabulary.add(row["vyraz"], _meaning_of(row))
+    return vocabulary
+
+
+def _meaning_of(row: dict[str, str]) -> Meaning:
+    needs: list[Need] = []
+    for rank, code in enumerate(_split(row.get("druhy"))):
+        needs.append(Need("druh", f"{DRUH_PREFIX}{code}", 1.0 if rank == 0 else 0.85))
+    needs.extend(Need("situace", s, 0.95) for s in _split(row.get("situace")))
+    needs.extend(Need("kategorie", c, 1.0) for c in _split(row.get("kategorie"), "|"))
+    families = tuple(f for f in _split(row.get("skupiny")) if f in FAMILIES)
+    return Meaning(needs=tuple(needs), families=families)

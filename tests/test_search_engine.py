@@ -1,0 +1,184 @@
+"""The search understands how people name needs and places, and says why when nothing fits."""
+
+from __future__ import annotations
+
+from itertools import count
+
+import pytest
+
+from bot.search.documents import CatalogueView, ServiceDoc, Town
+from bot.search.engine import (
+    NO_SERVICE,
+    NOT_FOR_GROUP,
+    NOT_IN_PLACE,
+    NOT_UNDERSTOOD,
+    PLACE_OUTSIDE,
+    Searcher,
+    hit_as_dict,
+)
+
+PREROV, KOJETIN, TROUBKY, BRODEK, TOVACOV = 511382, 514055, 519651, 512800, 519146
+LIPNIK, KROMERIZ = 514705, 588296
+TOWNS = [
+    Town(PREROV, "Přerov", "Přerov", 41000, "v Přerově"),
+    Town(KOJETIN, "Kojetín", "Přerov", 6000, "v Kojetíně"),
+    Town(TROUBKY, "Troubky", "Přerov", 2000, "v Troubkách"),
+    Town(BRODEK, "Brodek u Přerova", "Přerov", 2000, "v Brodku u Přerova"),
+    Town(TOVACOV, "Tovačov", "Přerov", 2300, "v Tovačově"),
+    Town(LIPNIK, "Lipník nad Bečvou", "Lipník nad Bečvou", 8000, "v Lipníku nad Bečvou"),
+    Town(KROMERIZ, "Kroměříž", "Kroměříž", 28000, "v Kroměříži"),
+]
+NAMES = {t.code: t.name for t in TOWNS}
+ids = count(1)
+
+DRUH = {
+    "pecovatelska": ("DruhSocialniSluzby/4", "pečovatelská služba"),
+    "domov": ("DruhSocialniSluzby/13", "domovy pro seniory"),
+    "azyl": ("DruhSocialniSluzby/20", "azylové domy"),
+    "linka": ("DruhSocialniSluzby/18", "telefonická krizová pomoc"),
+    "poradenstvi": ("DruhSocialniSluzby/1", "odborné sociální poradenství"),
+    "nzdm": ("DruhSocialniSluzby/25", "nízkoprahová zařízení pro děti a mládež"),
+}
+
+
+def service(name: str, druh: str, town: int, *, field: bool = False, area=(), groups=("senioři",), **extra) -> ServiceDoc:
+    druh_id, druh_name = DRUH[druh]
+    return ServiceDoc(
+        id=next(ids),
+        name=name,
+        registry_id=str(1000000 + len(name)),
+        provider="Poskytovatel " + name,
+        druh_id=druh_id,
+        druh_name=druh_name,
+        target_groups=frozenset(groups),
+        forms=frozenset({"FormaSocialniSluzby/ter"} if field else {"FormaSocialniSluzby/amb"}),
+        place_codes=frozenset({town}),
+        place_names=(NAMES[town],),
+        area_codes=frozenset(area),
+        **extra,
+    )
+
+
+@pytest.fixture(scope="module")
+def searcher() -> Searcher:
+    services = [
+        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN]),
+        service("Pečovatelská služba Přerov", "pecovatelska", PREROV, field=True),
+        service("Domov pro seniory Tovačov", "domov", TOVACOV),
+        service("Domov pro seniory Lipník", "domov", LIPNIK),
+        service("Azylový dům pro muže", "azyl", PREROV, groups=("osoby bez přístřeší",)),
+        service("Linka důvěry", "linka", PREROV, groups=("osoby v krizi",)),
+        service(
+            "Občanská poradna", "poradenstvi", PREROV, groups=("osoby v krizi",),
+            description="Pomoc s dluhy, exekucemi a oddlužením.",
+        ),
+        service("Klub Zóna", "nzdm", KOJETIN, groups=("děti a mládež ve věku od 6 do 26 let ohrožené společensky nežádoucími jevy",)),
+    ]
+    return Searcher(CatalogueView(services, TOWNS, {}))
+
+
+def names(result) -> list[str]:
+    return [h.service.name for h in result.hits]
+
+
+def test_locative_town_names_are_recognised(searcher) -> None:
+    result = searcher.search("pečovatelskou službu v Kojetíně")
+    assert result.understood.town == "Kojetín"
+    assert names(result)[0] == "Pečovatelská služba Kojetín"
+
+
+def test_text_without_diacritics_finds_the_same(searcher) -> None:
+    assert names(searcher.search("pecovatelska sluzba kojetin"))[0] == "Pečovatelská služba Kojetín"
+
+
+def test_typos_in_the_need_are_tolerated(searcher) -> None:
+    result = searcher.search("pecovatelksa sluzab v kojetine")
+    assert names(result)[0] == "Pečovatelská služba Kojetín"
+
+
+@pytest.mark.parametrize(
+    ("query", "town"),
+    [
+        ("domov pro seniory v Lipníku nad Bečvou", "Lipník nad Bečvou"),
+        ("pečovatelská služba Brodek u Přerova", "Brodek u Přerova"),
+        ("pecovatelska sluzba v brodku u prerova", "Brodek u Přerova"),
+        ("pečovatelka Troubky", "Troubky"),
+        ("pečovatelská služba v Troubkách", "Troubky"),
+    ],
+)
+def test_multi_word_and_inflected_town_names_are_one_place(searcher, query, town) -> None:
+    assert searcher.search(query).understood.town == town
+
+
+def test_region_name_means_the_whole_orp(searcher) -> None:
+    result = searcher.search("domov pro seniory na Přerovsku")
+    assert result.understood.place.kind == "orp"
+    assert names(result) == ["Domov pro seniory Tovačov"]
+
+
+def test_field_service_reaches_villages_of_its_orp(searcher) -> None:
+    result = searcher.search("pečovatelská služba Troubky")
+    assert names(result) == ["Pečovatelská služba Přerov"]
+    assert not result.hits[0].in_place
+
+
+def test_service_with_an_area_reaches_only_its_area(searcher) -> None:
+    assert "Pečovatelská služba Kojetín" not in names(searcher.search("pečovatelská služba Troubky"))
+
+
+def test_services_in_the_town_rank_above_those_that_only_reach_it(searcher) -> None:
+    result = searcher.search("pečovatelská služba Kojetín")
+    assert [h.in_place for h in result.hits] == [True, False]
+
+
+def test_telephone_crisis_help_serves_everyone(searcher) -> None:
+    result = searcher.search("telefonická krizová pomoc", town="Troubky")
+    assert "Linka důvěry" in names(result)
+
+
+@pytest.mark.parametrize("query", ["autoservis přerov", "pizza", "kadeřnictví Kojetín"])
+def test_what_is_not_a_social_need_returns_nothing(searcher, query) -> None:
+    result = searcher.search(query)
+    assert result.hits == [] and result.reason == NOT_UNDERSTOOD
+
+
+def test_a_place_outside_the_regions_is_said_plainly(searcher) -> None:
+    result = searcher.search("domov pro seniory v Brně")
+    assert result.hits == [] and result.reason == PLACE_OUTSIDE
+
+
+def test_a_need_nobody_serves_in_the_place_is_not_in_place(searcher) -> None:
+    result = searcher.search("domov pro seniory Kroměříž")
+    assert result.hits == [] and result.reason == NOT_IN_PLACE
+
+
+def test_a_service_not_meant_for_the_group_is_not_for_group(searcher) -> None:
+    result = searcher.search("azylový dům", group="seniori")
+    assert result.hits == [] and result.reason == NOT_FOR_GROUP
+
+
+def test_a_known_need_without_any_service_is_no_service(searcher) -> None:
+    result = searcher.search("", need="DruhSocialniSluzby/17")
+    assert result.hits == [] and result.reason == NO_SERVICE
+
+
+def test_explicit_slots_work_without_text(searcher) -> None:
+    result = searcher.search(None, town="Kojetín", group="seniori")
+    assert set(names(result)) == {"Pečovatelská služba Kojetín", "Pečovatelská služba Přerov"}
+
+
+def test_words_of_the_description_find_a_service(searcher) -> None:
+    assert names(searcher.search("exekuce"))[0] == "Občanská poradna"
+
+
+def test_results_page_through_with_offset(searcher) -> None:
+    first = searcher.search("pečovatelská služba", limit=1)
+    second = searcher.search("pečovatelská služba", limit=1, offset=1)
+    assert first.total == second.total == 2
+    assert names(first) != names(second)
+
+
+def test_hit_json_carries_the_register_id(searcher) -> None:
+    row = hit_as_dict(searcher.search("klub zóna").hits[0])
+    assert set(row) == {"id", "registry_id", "name", "provider", "service_type", "municipality", "score"}
+    assert row["municipality"] == "Kojetín"
