@@ -1,0 +1,68 @@
+"""`import catalog FILE` and `catalog-template --out FILE.xlsx`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from admin_scripts.app import app, import_app
+from admin_scripts.common import console, fail, open_database, run_import
+from bot.catalog.importing import ImportFailed
+from bot.catalog.spreadsheet import import_catalog
+from bot.catalog.template import write_template
+
+IMPORT_HELP = (
+    "Načte tabulku katalogu: doplní registrované služby a přidá návazné služby.\n\n"
+    "Registrovanou službu řádek najde podle sloupce identifikator (registr musí být "
+    "naimportovaný dřív), návaznou službu podle sloupce klic. Návazná služba, která "
+    "z tabulky zmizí, se označí jako ukončená. Popis sloupců: catalog_data/README.md."
+)
+
+
+@import_app.command("catalog", help=IMPORT_HELP)
+def import_catalog_command(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Tabulka koordinátora (.xlsx nebo .csv) se sloupci podle šablony.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Jen ukázat, co by se změnilo.")] = False,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="Uložit platné řádky a vypsat neplatné.")
+    ] = False,
+) -> None:
+    """Import the coordinator's spreadsheet."""
+    sessions = open_database()
+    run_import(lambda: import_catalog(sessions, file, dry_run=dry_run, skip_invalid=skip_invalid))
+
+
+@app.command("catalog-template")
+def catalog_template_command(
+    out: Annotated[Path, typer.Option("--out", help="Kam uložit šablonu (.xlsx).", dir_okay=False)],
+    from_csv: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-csv",
+            help="Tabulka (.csv nebo .xlsx), jejíž řádky se do šablony vloží, "
+            "např. catalog_data/katalog-ukazka.csv.",
+            exists=True,
+            dir_okay=False,
+        ),
+    ] = None,
+) -> None:
+    """Uloží šablonu tabulky katalogu (.xlsx) s návodem ke každému sloupci a číselníky."""
+    if out.suffix.lower() != ".xlsx":
+        fail(f"{out}: šablona se ukládá jako .xlsx")
+    try:
+        count = write_template(out, from_csv)
+    except ImportFailed as failure:
+        fail("tabulku nelze načíst:\n  " + "\n  ".join(str(e) for e in failure.errors))
+    except OSError as error:
+        fail(f"{out}: nelze uložit ({error.strerror or error})")
+    rows = f", {count} řádků z {from_csv}" if from_csv else ""
+    console.print(f"Šablona uložena: {out}{rows}", highlight=False)
