@@ -1,0 +1,314 @@
+"""One item of the register (`rpss.json`): its pydantic model and the messages of its errors.
+
+The model is tolerant (extra keys ignored, null where a list was expected, ids with or
+without `Codelist/`) and deliberately declares neither `poskytovatel.statutarniOrgany`
+(personal names) nor `doplnkoveUdaje` (document links), so neither is ever kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from bot.catalog.codelists import canonical_id, text_value
+from bot.catalog.importing import RowError
+
+SOURCE = "rpss.json"
+
+_CONFIG = ConfigDict(extra="ignore", coerce_numbers_to_str=True, str_strip_whitespace=True)
+
+
+def _as_list(value: object) -> object:
+    return [] if value is None else value
+
+
+def _as_text(value: object) -> object:
+    if value is None or isinstance(value, (dict, str, int, float)):
+        return text_value(value)
+    return value
+
+
+def _as_date(value: object) -> object:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise ValueError(f"'{value}' není datum; očekává se datum ve tvaru RRRR-MM-DD") from None
+    return value
+
+
+def _as_ico(value: object) -> object:
+    if value is None:
+        raise ValueError("chybí; očekává se IČO z 8 číslic")
+    text = str(value).strip().replace(" ", "")
+    if not text.isdigit() or len(text) > 8:
+        raise ValueError(f"'{value}' není IČO; očekává se 8 číslic, např. 03593207")
+    return text.zfill(8)
+
+
+def _as_name(value: object) -> object:
+    """A street given as `{"nazev": "Nemocniční"}` or as a plain string."""
+    if isinstance(value, dict):
+        return _as_text(value.get("nazev"))
+    return _as_text(value)
+
+
+def _unwrap(key: str) -> Callable[[object], object]:
+    """`{"cilovaSkupina": {"id": ...}}`, `{"id": ...}` or a bare id string -> the inner ref."""
+
+    def unwrap(value: object) -> object:
+        if isinstance(value, dict) and "id" not in value:
+            inner = value.get(key)
+            if inner is None:
+                inner = next((v for v in value.values() if isinstance(v, dict) and "id" in v), None)
+            return value if inner is None else inner
+        return value
+
+    return unwrap
+
+
+def _contact_values(key: str) -> Callable[[object], object]:
+    """`[{"email": "...", "poznamka": null}]` (or plain strings) -> the values, blanks dropped."""
+
+    def values(value: object) -> object:
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            return value
+        found = []
+        for element in value:
+            if isinstance(element, dict):
+                element = element.get(key)
+            if element is None or (isinstance(element, str) and not element.strip()):
+                continue
+            found.append(element)
+        return found
+
+    return values
+
+
+_OBEC_ID = re.compile(r"^(?:Codelist/)?Obec/\S+$")
+
+
+def _scan_municipalities(value: object) -> list[str]:
+    """Every `Obec/<n>` id anywhere in a structure whose shape is not documented."""
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for inner in node.values():
+                walk(inner)
+        elif isinstance(node, list):
+            for inner in node:
+                walk(inner)
+        elif isinstance(node, str) and _OBEC_ID.match(node.strip()):
+            found.append(canonical_id(node))
+
+    walk(value)
+    return found
+
+
+def _ref(value: object) -> object:
+    return {"id": value} if isinstance(value, (str, int)) else value
+
+
+Text = Annotated[str | None, BeforeValidator(_as_text)]
+Date = Annotated[dt.date | None, BeforeValidator(_as_date)]
+
+
+class Ref(BaseModel):
+    """A codelist reference, `{"id": "DruhSocialniSluzby/13"}`."""
+
+    model_config = _CONFIG
+    id: str = Field(min_length=1)
+
+
+RefValue = Annotated[Ref, BeforeValidator(_ref)]
+
+
+def _nested_ref(key: str) -> Any:
+    return Annotated[Ref, BeforeValidator(_ref), BeforeValidator(_unwrap(key))]
+
+
+def _contacts(key: str) -> Any:
+    return Annotated[list[str], BeforeValidator(_contact_values(key))]
+
+
+class Address(BaseModel):
+    """An address: numbers and codes inline, names (but the street's) in the codelists."""
+
+    model_config = _CONFIG
+    cisloDomovni: str | None = Field(default=None, max_length=15)
+    cisloOrientacni: str | None = Field(default=None, max_length=15)
+    kodAdresnihoMista: int | None = None
+    psc: Annotated[
+        str | None, BeforeValidator(lambda v: None if v is None else str(v).replace(" ", "") or None)
+    ] = Field(default=None, max_length=10)
+    kraj: RefValue | None = None
+    okres: RefValue | None = None
+    obec: RefValue | None = None
+    castObce: RefValue | None = None
+    ulice: Annotated[str | None, BeforeValidator(_as_name)] = Field(default=None, max_length=200)
+
+
+class ProviderItem(BaseModel):
+    """`poskytovatel`: never reads `statutarniOrgany`."""
+
+    model_config = _CONFIG
+    ico: Annotated[str, BeforeValidator(_as_ico)]
+    nazev: Annotated[str, BeforeValidator(_as_text)] = Field(min_length=1)
+    adresa: Address | None = None
+    emaily: _contacts("email") = []
+    telefony: _contacts("telefon") = []
+    weby: _contacts("web") = []
+
+
+class FacilityItem(BaseModel):
+    """One `zarizeni`: a place where the service is provided."""
+
+    model_config = _CONFIG
+    nazev: Text = None
+    poskytujeOd: Date = None
+    poskytujeDo: Date = None
+    adresa: Address | None = None
+
+
+class ContactAddressItem(BaseModel):
+    """One `kontaktniAdresy` entry."""
+
+    model_config = _CONFIG
+    adresa: Address | None = None
+
+
+class CapacityItem(BaseModel):
+    """A registered maximum capacity of one form."""
+
+    model_config = _CONFIG
+    pocet: int | None = None
+    popis: Text = None
+    typ: RefValue | None = None
+
+
+class FormItem(BaseModel):
+    """One `formy` entry: the form, whether it runs non-stop, its capacities."""
+
+    model_config = _CONFIG
+    forma: RefValue
+    nepretrzitePoskytovani: Annotated[bool, BeforeValidator(lambda v: False if v is None else v)] = False
+    kapacity: Annotated[list[CapacityItem], BeforeValidator(_as_list)] = []
+
+
+class RpssItem(BaseModel):
+    """One registered service: the fields the catalogue keeps, nothing else."""
+
+    model_config = _CONFIG
+    portalId: int | None = None
+    identifikator: Annotated[str, BeforeValidator(_as_text)] = Field(min_length=1, max_length=40)
+    nazev: Text = None
+    datumPoskytovaniOd: Date = None
+    datumPoskytovaniDo: Date = None
+    druhSocialniSluzby: RefValue
+    formy: Annotated[list[FormItem], BeforeValidator(_as_list)] = []
+    ciloveSkupiny: Annotated[list[_nested_ref("cilovaSkupina")], BeforeValidator(_as_list)] = []
+    vekoveSkupiny: Annotated[list[_nested_ref("vekovaSkupina")], BeforeValidator(_as_list)] = []
+    doplnujiciInformaceVekoveSkupiny: Text = None
+    emaily: _contacts("email") = []
+    telefony: _contacts("telefon") = []
+    weby: _contacts("web") = []
+    poskytovatel: ProviderItem
+    zarizeni: Annotated[list[FacilityItem], BeforeValidator(_as_list)] = []
+    kontaktniAdresy: Annotated[list[ContactAddressItem], BeforeValidator(_as_list)] = []
+    rozsirenePusobnostiVKraji: Annotated[list[str], BeforeValidator(_scan_municipalities)] = []
+
+
+# --- messages --------------------------------------------------------------------------
+
+_EXPECTED = {
+    "identifikator": "registrační číslo služby",
+    "druhSocialniSluzby": '{"id": "DruhSocialniSluzby/<číslo>"}',
+    "druhSocialniSluzby.id": "id z číselníku druhy-socialni-sluzby.json",
+    "poskytovatel": "objekt poskytovatele s ico a nazev",
+    "poskytovatel.nazev": "název poskytovatele",
+    "formy[].forma": '{"id": "FormaSocialniSluzby/amb|ter|pob"}',
+    "ciloveSkupiny[].id": "id z číselníku cilove-skupiny-osoby.json",
+    "vekoveSkupiny[].id": "id z číselníku vekove-skupiny-osoby.json",
+    "portalId": "celé číslo (id registrace na portálu MPSV)",
+}
+_TYPES = {
+    "int_parsing": "celé číslo",
+    "int_type": "celé číslo",
+    "int_from_float": "celé číslo",
+    "string_type": "text",
+    "bool_parsing": "true nebo false",
+    "bool_type": "true nebo false",
+    "list_type": "seznam",
+    "model_type": "objekt",
+    "dict_type": "objekt",
+    "model_attributes_type": "objekt",
+    "date_type": "datum ve tvaru RRRR-MM-DD",
+}
+
+
+def field_path(loc: tuple[int | str, ...], *, generic: bool = False) -> str:
+    """`("formy", 0, "forma")` -> `formy[1].forma` (or `formy[].forma` when generic)."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += "[]" if generic else f"[{part + 1}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _shorten(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _describe(error: Any) -> str:
+    kind = error["type"]
+    expected = _EXPECTED.get(field_path(error["loc"], generic=True))
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "missing" or error.get("input") is None:
+        return f"chybí; očekává se {expected or 'vyplněná hodnota'}"
+    if kind == "string_too_short":
+        return f"je prázdné; očekává se {expected or 'vyplněná hodnota'}"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        return f"je delší než {limit} znaků; očekává se kratší text"
+    expectation = expected or _TYPES.get(kind, "hodnota podle rpss.schema.json")
+    return f"neplatná hodnota {_shorten(error.get('input'))}; očekává se {expectation}"
+
+
+def item_location(index: int, identifier: object | None) -> str:
+    """`položka 17 (identifikátor 1234567)` — the item's position counts from 1."""
+    if identifier is None or (isinstance(identifier, str) and not identifier.strip()):
+        return f"položka {index}"
+    return f"položka {index} (identifikátor {str(identifier).strip()})"
+
+
+def raw_identifier(raw: object) -> str | None:
+    """The `identifikator` of a raw item, when it has one."""
+    if isinstance(raw, dict) and raw.get("identifikator") is not None:
+        return str(raw["identifikator"]).strip() or None
+    return None
+
+
+def validate_item(index: int, raw: object) -> tuple[RpssItem | None, list[RowError]]:
+    """The item's model, or the errors that say why it is not valid."""
+    try:
+        return RpssItem.model_validate(raw), []
+    except ValidationError as error:
+        location = item_location(index, raw_identifier(raw))
+        if not isinstance(raw, dict):
+            return None, [RowError(SOURCE, location, None, "není objekt; očekává se objekt služby")]
+        return None, [
+            RowError(SOURCE, location, field_path(e["loc"]) or None, _describe(e)) for e in error.errors()
+        ]
