@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from rapidfuzz import fuzz, process
 
 from bot import CATALOG_DATA
 from bot.search.documents import CatalogueView, ServiceDoc, Town
+from bot.search.phrases import PhraseTable
 from bot.search.places import PREPOSITIONS, PlaceRecognizer, PlaceRef
 from bot.search.text import tokenize
 from bot.search.vocabulary import (
@@ -32,9 +34,9 @@ NOT_IN_PLACE = "not_in_place"  # such services exist, but none serves this place
 PLACE_OUTSIDE = "place_outside"  # the place lies outside the regions of the catalogue
 
 FIELD_WEIGHTS = {"name": 1.0, "kind": 0.7, "provider": 0.5, "situation": 0.6, "text": 0.3}
-VOCABULARY_CUTOFF = 80.0
 PLACE_CUTOFF = 85.0
-TERM_CUTOFF = 84.0
+CORRECTION_CUTOFF = 80.0
+MIN_CORRECTABLE = 5
 MIN_TERM_SCORE = 0.3
 
 
@@ -57,6 +59,7 @@ class Understood:
     need_labels: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
     leftover: tuple[str, ...] = ()
+    off_topic: bool = False
 
     @property
     def town(self) -> str | None:
@@ -131,7 +134,21 @@ class Searcher:
         self.everywhere: list[int] = []
         for doc in catalogue.services:
             self._index(doc)
-        self.terms = sorted(t for t in self.postings if len(t) >= 4)
+        self.off_topic: PhraseTable[bool] = PhraseTable()
+        off_topic_file = data / "mimo-temata.txt"
+        if off_topic_file.exists():
+            for line in off_topic_file.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    self.off_topic.add(tuple(self.analyzer.stems(line)), True)
+        # a typo may be corrected to any word of the catalogue, but never to a place elsewhere
+        correct_to = (
+            self.vocabulary.table.all_stems()
+            | self.places.local_stems()
+            | self.off_topic.all_stems()
+            | set(self.postings)
+        )
+        self.known_stems = correct_to | self.places.table.all_stems()
+        self.correctable = sorted(s for s in correct_to if len(s) >= MIN_CORRECTABLE - 1)
 
     # --- indexing -------------------------------------------------------------------------
 
@@ -207,61 +224,74 @@ class Searcher:
         found = self.vocabulary.table.match(stems, [False] * len(stems))
         return [n for m in found for meaning in m.payloads for n in meaning.needs]
 
+    def _correct(self, stem: str) -> str | None:
+        """The known stem nearest to an unknown one (a typo), if one is near enough."""
+        if len(stem) < MIN_CORRECTABLE or stem in self.known_stems:
+            return None
+        best = process.extractOne(stem, self.correctable, scorer=fuzz.ratio, score_cutoff=CORRECTION_CUTOFF)
+        return best[0] if best else None
+
     def understand(
         self, query: str | None, *, town: str | int | None = None, group: str | None = None, need: str | Need | None = None
-    ) -> tuple[Understood, dict[Need, float], list[str]]:
-        """The slots in a query, the needs with their strength, and the stems left over."""
+    ) -> tuple[Understood, list[dict[Need, float]], list[str]]:
+        """The slots in a query, the needs of each understood phrase, and the stems left over.
+
+        Unknown words are first corrected to the nearest known stem (typos), then places are
+        found (they may contain prepositions), then needs and groups among the other words.
+        """
         tokens = tokenize(query or "")
         stems = [self.analyzer.stem(t) for t in tokens]
+        stop = [t in self.analyzer.stop_words or t in PREPOSITIONS for t in tokens]
+        quality = [1.0] * len(tokens)
+        for i, stem in enumerate(stems):
+            if not stop[i]:
+                corrected = self._correct(stem)
+                if corrected is not None:
+                    stems[i] = corrected
+                    quality[i] = 0.9
         used = [False] * len(tokens)
         place = self._resolve_place(town)
         place_matches = self.places.table.match(stems, used)
         if place is None and place_matches:
             place = place_matches[0].payloads[0]
-        for i, token in enumerate(tokens):
-            if token in self.analyzer.stop_words or token in PREPOSITIONS:
-                used[i] = True
+        for i in range(len(tokens)):
+            used[i] = used[i] or stop[i]
         needs: dict[Need, float] = {n: 1.0 for n in self._resolve_need(need)}
+        phrases: list[dict[Need, float]] = [dict(needs)] if needs else []
         families: list[str] = [group] if group in FAMILIES else []
         understood_terms: list[str] = []
 
-        def take(meanings: Iterable, quality: float) -> None:
-            for meaning in meanings:
+        content = [i for i in range(len(stems)) if not used[i]]
+        content_stems = [stems[i] for i in content]
+        off_topic = bool(self.off_topic.match(content_stems, [False] * len(content)))
+        content_used = [False] * len(content)
+        for match in self.vocabulary.table.match(content_stems, content_used):
+            strength = min(quality[content[j]] for j in range(match.start, match.end))
+            phrase: dict[Need, float] = {}
+            for meaning in match.payloads:
                 for n in meaning.needs:
-                    needs[n] = max(needs.get(n, 0.0), n.weight * quality)
+                    phrase[n] = max(phrase.get(n, 0.0), n.weight * strength)
+                    needs[n] = max(needs.get(n, 0.0), phrase[n])
                 for f in meaning.families:
                     if f not in families:
                         families.append(f)
-
-        content = [i for i in range(len(stems)) if not used[i]]
-        content_used = [False] * len(content)
-        for match in self.vocabulary.table.match([stems[i] for i in content], content_used):
-            take(match.payloads, 1.0)
+            if phrase:
+                phrases.append(phrase)
             for j in range(match.start, match.end):
                 used[content[j]] = True
                 understood_terms.append(stems[content[j]])
-        for i, stem in enumerate(stems):
-            if used[i]:
-                continue
-            in_vocabulary = self.vocabulary.table.closest(stem, VOCABULARY_CUTOFF)
-            as_place = self.places.table.closest(stem, PLACE_CUTOFF) if place is None else None
-            if as_place and (not in_vocabulary or as_place[1] > in_vocabulary[1]):
-                place = as_place[0][0]
-                used[i] = True
-            elif in_vocabulary:
-                take(in_vocabulary[0], in_vocabulary[1] / 100)
-                understood_terms.append(stem)
-                used[i] = True
         leftover = [stems[i] for i in range(len(stems)) if not used[i]]
+        ranked_needs = sorted(needs, key=lambda n: -needs[n])
         understood = Understood(
             place=place,
             families=tuple(families),
-            needs=tuple(sorted(needs, key=lambda n: -needs[n])),
-            need_labels=tuple(self.vocabulary.label(n) for n in sorted(needs, key=lambda n: -needs[n])),
+            needs=tuple(ranked_needs),
+            need_labels=tuple(self.vocabulary.label(n) for n in ranked_needs),
             terms=tuple(dict.fromkeys(understood_terms)),
             leftover=tuple(tokens[i] for i in range(len(tokens)) if not used[i]),
+            off_topic=off_topic,
         )
-        return understood, needs, leftover
+        return understood, phrases, leftover
 
     # --- ranking --------------------------------------------------------------------------
 
@@ -272,17 +302,30 @@ class Searcher:
         for stem in leftover:
             postings = self.postings.get(stem)
             quality = 1.0
-            if postings is None and len(stem) >= 5:
-                near = process.extractOne(stem, self.terms, scorer=fuzz.ratio, score_cutoff=TERM_CUTOFF)
-                if near is not None:
-                    postings = self.postings[near[0]]
-                    quality = near[1] / 100
             if not postings:
                 unknown.append(stem)
                 continue
             for idx, weight in postings.items():
                 scores[idx] += weight * quality
         return scores, unknown
+
+    def _need_scores(self, phrases: list[dict[Need, float]]) -> dict[int, float]:
+        """Each service's fit: over the understood phrases, the best need it meets, the rarer
+        the phrase's services the more it counts (a specific word outweighs a generic one)."""
+        scores: dict[int, float] = defaultdict(float)
+        total = max(len(self.items), 2)
+        for phrase in phrases:
+            best: dict[int, float] = {}
+            for need_key, strength in phrase.items():
+                for idx in self.by_need.get(need_key, ()):
+                    if best.get(idx, 0.0) < strength:
+                        best[idx] = strength
+            if not best:
+                continue
+            specificity = 0.5 + 0.5 * math.log(total / len(best)) / math.log(total)
+            for idx, strength in best.items():
+                scores[idx] += strength * specificity
+        return dict(scores)
 
     def _place_level(self, place: PlaceRef | None, idx: int) -> int:
         """2 = has a place there, 1 = reaches it, 0 = does not serve it."""
@@ -318,26 +361,24 @@ class Searcher:
         Returns an empty result with a reason when nothing fits well: the query is not a
         social need, no such service exists, none is for this group, or none serves the place.
         """
-        understood, needs, leftover = self.understand(query, town=town, group=group, need=need)
+        understood, phrases, leftover = self.understand(query, town=town, group=group, need=need)
+        needs = {n for phrase in phrases for n in phrase}
         term_scores, unknown = self._term_scores(leftover)
         families = set(understood.families)
         place = understood.place
         if place is not None and place.kind == "outside":
-            everywhere = [i for i in self.everywhere if self.items[i].needs & set(needs)]
+            everywhere = [i for i in self.everywhere if self.items[i].needs & needs]
             if not everywhere:
                 return SearchResult([], understood, 0, PLACE_OUTSIDE)
 
-        matched: dict[int, float] = {}
-        for need_key, strength in needs.items():
-            for idx in self.by_need.get(need_key, ()):
-                matched[idx] = max(matched.get(idx, 0.0), strength)
+        matched = self._need_scores(phrases)
         relevance: dict[int, float] = dict(matched)
         for idx, value in term_scores.items():
             if value >= MIN_TERM_SCORE:
                 relevance[idx] = relevance.get(idx, 0.0) + 0.6 * min(value, 2.0) / 2.0 + (0.0 if idx in matched else 0.2)
 
         asked_for_something = bool(needs or term_scores)
-        if unknown and not needs and not term_scores:
+        if understood.off_topic or (unknown and not needs and not term_scores):
             return SearchResult([], understood, 0, NOT_UNDERSTOOD)
         if not asked_for_something:
             if place is None and not families:

@@ -40,6 +40,10 @@ class PhraseTable(Generic[T]):
         self._max_len = max(self._max_len, len(stems))
         self._singles = []
 
+    def all_stems(self) -> set[str]:
+        """Every stem that occurs in some phrase."""
+        return {stem for key in self._phrases for stem in key}
+
     def __contains__(self, stems: tuple[str, ...]) -> bool:
         return stems in self._phrases
 

@@ -68,6 +68,7 @@ class PlaceRecognizer:
                         for form in (row["nazev"], _strip_preposition(row.get("lokativ") or "")):
                             if form:
                                 self.table.add(self._name_stems(form), ref)
+        self._local = self.table.all_stems()
         if elsewhere.exists():
             for line in elsewhere.read_text(encoding="utf-8").splitlines():
                 name = line.strip()
@@ -75,6 +76,10 @@ class PlaceRecognizer:
                     stems = self._name_stems(name)
                     if stems not in known:
                         self.table.add(stems, PlaceRef("outside", name))
+
+    def local_stems(self) -> set[str]:
+        """Stems of the names of municipalities and regions of the catalogue (not of elsewhere)."""
+        return set(self._local)
 
     def _name_stems(self, text: str) -> tuple[str, ...]:
         return tuple(self.analyzer.stems(text, keep_stop_words=True))
