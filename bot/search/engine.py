@@ -132,8 +132,14 @@ class Searcher:
         self.postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.serving: dict[int, dict[int, int]] = defaultdict(dict)
         self.everywhere: list[int] = []
+        self.by_family: dict[str, list[int]] = defaultdict(list)
+        self._served_cache: dict[PlaceRef, dict[int, int]] = {}
         for doc in catalogue.services:
             self._index(doc)
+        # ties are broken by name: each service's rank in name order, computed once
+        self.name_order = [0] * len(self.items)
+        for rank, idx in enumerate(sorted(range(len(self.items)), key=lambda i: (self.items[i].doc.name, i))):
+            self.name_order[idx] = rank
         self.off_topic: PhraseTable[bool] = PhraseTable()
         off_topic_file = data / "mimo-temata.txt"
         if off_topic_file.exists():
@@ -162,6 +168,8 @@ class Searcher:
             needs.add(Need("kategorie", doc.category))
         needs.update(Need("situace", s) for s in doc.situations)
         self.items.append(_Indexed(doc, families, frozenset(needs)))
+        for family in families:
+            self.by_family[family].append(idx)
         for need in needs:
             self.by_need[need].append(idx)
         fields = {
@@ -327,24 +335,24 @@ class Searcher:
                 scores[idx] += strength * specificity
         return dict(scores)
 
-    def _place_level(self, place: PlaceRef | None, idx: int) -> int:
-        """2 = has a place there, 1 = reaches it, 0 = does not serve it."""
-        if place is None:
-            return 1
+    def _served(self, place: PlaceRef) -> dict[int, int]:
+        """Services serving a place: 2 = has a place there, 1 = reaches it (cached per place)."""
+        cached = self._served_cache.get(place)
+        if cached is not None:
+            return cached
+        served: dict[int, int] = {idx: 1 for idx in self.everywhere}
         if place.kind == "town" and place.code is not None:
-            level = self.serving.get(place.code, {}).get(idx, 0)
+            codes: frozenset[int] = frozenset({place.code})
         elif place.kind == "orp":
             codes = self.orp_codes.get(place.name, frozenset())
-            doc = self.items[idx].doc
-            if doc.place_codes & codes:
-                level = 2
-            else:
-                level = max((self.serving.get(c, {}).get(idx, 0) for c in codes), default=0)
         else:
-            level = 0
-        if level == 0 and self.items[idx].doc.serves_everyone:
-            level = 1
-        return level
+            codes = frozenset()
+        for code in codes:
+            for idx, level in self.serving.get(code, {}).items():
+                if served.get(idx, 0) < level:
+                    served[idx] = level
+        self._served_cache[place] = served
+        return served
 
     def search(
         self,
@@ -367,9 +375,9 @@ class Searcher:
         families = set(understood.families)
         place = understood.place
         if place is not None and place.kind == "outside":
-            everywhere = [i for i in self.everywhere if self.items[i].needs & needs]
-            if not everywhere:
+            if not any(self.items[i].needs & needs for i in self.everywhere):
                 return SearchResult([], understood, 0, PLACE_OUTSIDE)
+        served = self._served(place) if place is not None else None
 
         matched = self._need_scores(phrases)
         relevance: dict[int, float] = dict(matched)
@@ -383,7 +391,10 @@ class Searcher:
         if not asked_for_something:
             if place is None and not families:
                 return SearchResult([], understood, 0, NOT_UNDERSTOOD)
-            relevance = {idx: 0.0 for idx in range(len(self.items))}
+            if served is not None:
+                relevance = dict.fromkeys(served, 0.0)
+            else:
+                relevance = {idx: 0.0 for f in families for idx in self.by_family.get(f, ())}
         if not relevance:
             return SearchResult([], understood, 0, NO_SERVICE)
 
@@ -392,33 +403,31 @@ class Searcher:
         strict = {group} if group in FAMILIES else (families if not asked_for_something else set())
         for_group: dict[int, float] = {}
         for idx, value in relevance.items():
-            item = self.items[idx]
-            if strict and not item.families & strict and (item.families or not asked_for_something):
+            item_families = self.items[idx].families
+            if strict and not item_families & strict and (item_families or not asked_for_something):
                 continue
-            for_group[idx] = value + (0.25 if item.families & families else 0.0)
+            for_group[idx] = value + (0.25 if item_families & families else 0.0)
         if not for_group:
             return SearchResult([], understood, 0, NOT_FOR_GROUP)
 
-        if place is not None and place.kind == "outside":
-            ranked = {idx: v for idx, v in for_group.items() if self.items[idx].doc.serves_everyone}
-            if not ranked:
-                return SearchResult([], understood, 0, PLACE_OUTSIDE)
-            levels = {idx: 1 for idx in ranked}
+        if served is None:
+            ranked, levels = for_group, None
         else:
-            levels = {}
             ranked = {}
             for idx, value in for_group.items():
-                level = self._place_level(place, idx)
+                level = served.get(idx)
                 if level:
-                    levels[idx] = level
-                    ranked[idx] = value + (0.3 if level == 2 and place is not None else 0.0)
+                    ranked[idx] = value + (0.3 if level == 2 else 0.0)
             if not ranked:
                 return SearchResult([], understood, 0, NOT_IN_PLACE)
+            levels = served
 
-        best = heapq.nsmallest(
-            offset + limit, ranked, key=lambda idx: (-ranked[idx], self.items[idx].doc.name, idx)
-        )[offset:]
-        hits = [Hit(self.items[idx].doc, round(ranked[idx], 4), levels[idx] == 2) for idx in best]
+        items, order = self.items, self.name_order
+        best = heapq.nsmallest(offset + limit, ranked, key=lambda idx: (-ranked[idx], order[idx]))
+        hits = [
+            Hit(items[idx].doc, round(ranked[idx], 4), levels is not None and levels.get(idx) == 2)
+            for idx in best[offset:]
+        ]
         return SearchResult(hits, understood, len(ranked), None)
 
 
