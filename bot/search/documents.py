@@ -5,10 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy.orm import Session
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
 
 from bot.catalog import repository
-from bot.catalog.models import Service
+from bot.catalog.models import (
+    CodelistTerm,
+    Place,
+    Provider,
+    Service,
+    ServiceArea,
+    ServiceForm,
+    service_life_situation,
+    service_target_group,
+)
 
 FIELD_FORM = "FormaSocialniSluzby/ter"
 PHONE_CRISIS_DRUH = "DruhSocialniSluzby/18"
@@ -66,29 +78,6 @@ class ServiceDoc:
         return self.place_names[0] if self.place_names else None
 
 
-def service_doc(service: Service) -> ServiceDoc:
-    """The search view of one ORM service (its relationships loaded)."""
-    return ServiceDoc(
-        id=service.id,
-        name=service.name,
-        registry_id=service.registry_id,
-        provider=service.provider.name if service.provider else "",
-        druh_id=service.druh_id,
-        druh_name=service.druh.name if service.druh else None,
-        category=service.category,
-        description=service.description or "",
-        target_groups=frozenset(t.name for t in service.target_groups),
-        situations=frozenset(s.id for s in service.life_situations),
-        forms=frozenset(f.form_id for f in service.forms),
-        place_codes=frozenset(p.municipality_code for p in service.places if p.municipality_code),
-        place_names=tuple(dict.fromkeys(p.municipality_name for p in service.places if p.municipality_name)),
-        area_codes=frozenset(a.municipality_code for a in service.area),
-        coordinates=tuple(
-            (p.latitude, p.longitude) for p in service.places if p.latitude is not None and p.longitude is not None
-        ),
-    )
-
-
 @dataclass
 class CatalogueView:
     """Everything the search indexes: services and the municipalities of the regions."""
@@ -99,13 +88,76 @@ class CatalogueView:
 
 
 def load_catalogue(session: Session) -> CatalogueView:
-    """Read the active services and the municipalities from the database."""
-    docs = [service_doc(s) for s in repository.active_services(session)]
+    """Read the active services and the municipalities from the database.
+
+    Reads plain rows, one query per table, rather than ORM objects: a national catalogue
+    loads in well under two seconds.
+    """
+    term = aliased(CodelistTerm)
+    rows = session.execute(
+        select(
+            Service.id, Service.name, Service.registry_id, Provider.name, Service.druh_id, term.name,
+            Service.category, Service.description,
+        )
+        .outerjoin(Provider, Service.provider_id == Provider.id)
+        .outerjoin(term, Service.druh_id == term.id)
+        .where(Service.active.is_(True))
+        .order_by(Service.id)
+    ).all()
+    active = select(Service.id).where(Service.active.is_(True)).scalar_subquery()
+
+    def grouped(query) -> dict[int, list]:  # type: ignore[no-untyped-def]
+        found: dict[int, list] = defaultdict(list)
+        for service_id, *values in session.execute(query):
+            found[service_id].append(values[0] if len(values) == 1 else tuple(values))
+        return found
+
+    groups = grouped(
+        select(service_target_group.c.service_id, CodelistTerm.name)
+        .join(CodelistTerm, CodelistTerm.id == service_target_group.c.term_id)
+        .where(service_target_group.c.service_id.in_(active))
+    )
+    situations = grouped(
+        select(service_life_situation.c.service_id, service_life_situation.c.situation_id).where(
+            service_life_situation.c.service_id.in_(active)
+        )
+    )
+    forms = grouped(select(ServiceForm.service_id, ServiceForm.form_id).where(ServiceForm.service_id.in_(active)))
+    places = grouped(
+        select(Place.service_id, Place.municipality_code, Place.municipality_name, Place.latitude, Place.longitude)
+        .where(Place.service_id.in_(active))
+        .order_by(Place.id)
+    )
+    areas = grouped(
+        select(ServiceArea.service_id, ServiceArea.municipality_code).where(ServiceArea.service_id.in_(active))
+    )
+    docs = []
+    for service_id, name, registry_id, provider, druh_id, druh_name, category, description in rows:
+        where = places.get(service_id, [])
+        docs.append(
+            ServiceDoc(
+                id=service_id,
+                name=name,
+                registry_id=registry_id,
+                provider=provider or "",
+                druh_id=druh_id,
+                druh_name=druh_name,
+                category=category,
+                description=description or "",
+                target_groups=frozenset(groups.get(service_id, ())),
+                situations=frozenset(situations.get(service_id, ())),
+                forms=frozenset(forms.get(service_id, ())),
+                place_codes=frozenset(code for code, *_ in where if code),
+                place_names=tuple(dict.fromkeys(town for _, town, *_ in where if town)),
+                area_codes=frozenset(areas.get(service_id, ())),
+                coordinates=tuple((lat, lon) for *_, lat, lon in where if lat is not None and lon is not None),
+            )
+        )
     towns = [
         Town(m.code, m.name, m.orp, m.population, m.locative) for m in repository.municipalities(session)
     ]
-    situations = {s.id: s.name for s in repository.life_situations(session)}
-    return CatalogueView(docs, towns, situations)
+    names = {s.id: s.name for s in repository.life_situations(session)}
+    return CatalogueView(docs, towns, names)
 
 
 def town_index(towns: Iterable[Town]) -> dict[int, Town]:

@@ -1,0 +1,38 @@
+"""The bundled data loads into an empty database on first start, and the search reads it back."""
+
+from sqlalchemy import func, select
+
+from bot.catalog.bundled import load_bundled_data
+from bot.catalog.models import ImportRun, LifeSituation, Municipality, Service
+from bot.search.documents import load_catalogue
+from bot.search.engine import Searcher
+
+
+def test_first_start_loads_municipalities_situations_and_the_sample_catalogue(sessions) -> None:
+    summaries = load_bundled_data(sessions)
+    assert [s.kind for s in summaries][-2:] == ["rpss", "katalog"]
+    assert all(not s.rejected for s in summaries)
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Municipality)) == 59 + 32 + 14 + 46 + 47
+        assert s.scalar(select(func.count()).select_from(LifeSituation)) > 20
+        assert s.scalar(select(func.count()).select_from(Service).where(Service.active.is_(True))) >= 60
+        assert s.scalar(select(func.count()).select_from(ImportRun)) == len(summaries)
+
+
+def test_second_start_leaves_the_catalogue_alone(sessions) -> None:
+    load_bundled_data(sessions)
+    assert load_bundled_data(sessions) == []
+
+
+def test_search_index_is_read_from_the_database(sessions) -> None:
+    load_bundled_data(sessions)
+    with sessions() as s:
+        view = load_catalogue(s)
+    by_name = {d.name: d for d in view.services}
+    assert len(view.towns) == 198 and view.situations
+    registered = [d for d in view.services if d.registry_id]
+    assert registered and all(d.druh_id and d.provider and d.place_codes for d in registered)
+    assert any(d.area_codes for d in view.services)
+    result = Searcher(view).search("pečovatelská služba v Kojetíně")
+    assert result.hits and result.hits[0].service.name in by_name
+    assert result.understood.town == "Kojetín"
