@@ -1,11 +1,13 @@
 """`python -m bot`: start Síť pomoci on the configured database.
 
-Loads the bundled data into an empty database, then opens the catalogue search prompt in
-the terminal.
+Loads the bundled data into an empty database, then talks to the user: in Telegram when
+TELEGRAM_BOT_TOKEN is set (and the Telegram adapter `bot.telegram` is installed), otherwise
+the same conversation in the terminal.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import sys
 
@@ -26,10 +28,22 @@ def main() -> int:
     sessions = session_factory(engine)
 
     from bot.catalog.bundled import load_bundled_data
-    from bot.console.prompt import run_prompt
 
     load_bundled_data(sessions)
-    return run_prompt(sessions, sys.stdin, sys.stdout)
+    if settings.telegram_bot_token and importlib.util.find_spec("bot.telegram") is not None:
+        from bot.telegram import run  # type: ignore[import-not-found]
+
+        return int(run(settings, sessions))
+
+    from bot.console.prompt import run_prompt
+
+    return run_prompt(
+        sessions,
+        sys.stdin,
+        sys.stdout,
+        language=settings.default_language,
+        conversation_hours=settings.conversation_ttl_hours,
+    )
 
 
 if __name__ == "__main__":

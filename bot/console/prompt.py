@@ -1,62 +1,114 @@
-"""A terminal prompt that searches the catalogue and prints the matching services."""
+"""The dialog in a terminal: replies as plain text, buttons numbered — type the number to press.
+
+`run_prompt` loads the catalogue from the database once, builds the search and the cards,
+and talks over `stdin`/`stdout` until an empty line or the end of input.
+"""
 
 from __future__ import annotations
 
-import unicodedata
+import html
+import re
+from collections.abc import Sequence
 from typing import TextIO
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.catalog.models import Service
-from bot.catalog.repository import active_services
-
-GREETING = (
-    "Síť pomoci — vyhledávání v katalogu sociálních služeb.\n"
-    "Napište, co hledáte (např. „pečovatelská služba Kojetín“). Konec: prázdný řádek nebo Ctrl+D."
+from bot.dialog import (
+    Button,
+    Command,
+    Context,
+    Event,
+    Location,
+    Reply,
+    State,
+    Text,
+    handle,
 )
+from bot.i18n import Translator
+
+_TAG = re.compile(r"<[^>]+>")
+_POINT = re.compile(r"^\s*(-?\d{1,2}(?:[.,]\d+)?)[\s,;]+(-?\d{1,3}(?:[.,]\d+)?)\s*$")
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def plain(text: str) -> str:
+    """Reply HTML as terminal text: tags dropped, entities decoded."""
+    return html.unescape(_TAG.sub("", text))
 
 
-def _haystack(service: Service) -> str:
-    parts = [service.name, service.category or ""]
-    if service.druh:
-        parts.append(service.druh.name)
-    if service.provider:
-        parts.append(service.provider.name)
-    parts.extend(p.municipality_name or "" for p in service.places)
-    return _fold(" ".join(parts))
+def render(replies: Sequence[Reply], t: Translator) -> tuple[str, list[Button], bool]:
+    """The replies as text with numbered buttons; the pressable buttons; whether a location is asked."""
+    out: list[str] = []
+    pressable: list[Button] = []
+    asks_location = False
+    for reply in replies:
+        out.append(plain(reply.text))
+        if reply.venue:
+            v = reply.venue
+            out.append(f"🗺 {v.title} — {v.address} ({v.lat:.5f}, {v.lon:.5f})")
+        if reply.contact:
+            out.append(f"👤 {reply.contact.name}: {reply.contact.phone}")
+        for row in reply.buttons:
+            cells = []
+            for button in row:
+                if button.url:
+                    cells.append(f"{button.label} ({t('console.link', url=button.url)})")
+                else:
+                    pressable.append(button)
+                    cells.append(f"[{len(pressable)}] {button.label}")
+            out.append("  ".join(cells))
+        if reply.ask_location:
+            asks_location = True
+            out.append(t("console.location"))
+    return "\n".join(out), pressable, asks_location
 
 
-def describe(service: Service) -> str:
-    """One line: name, kind, where, phone."""
-    kind = service.druh.name if service.druh else (service.category or "")
-    towns = sorted({p.municipality_name for p in service.places if p.municipality_name})
-    phones = service.phones or (service.provider.phones if service.provider else [])
-    line = f"{service.name} — {kind}"
-    if towns:
-        line += f" — {', '.join(towns)}"
-    if phones:
-        line += f" — tel. {phones[0]}"
-    return line
+def event_for(line: str, buttons: Sequence[Button], asks_location: bool) -> Event:
+    """What a typed line means: a button number, a command, a location, or text."""
+    text = line.strip()
+    if text.isdigit() and 1 <= int(text) <= len(buttons):
+        return Button(data=buttons[int(text) - 1].data)
+    if text.startswith("/"):
+        name, _, args = text[1:].partition(" ")
+        return Command(name, args.strip())
+    point = _POINT.match(text) if asks_location else None
+    if point:
+        lat, lon = (float(v.replace(",", ".")) for v in point.groups())
+        return Location(lat, lon)
+    return Text(text)
 
 
-def run_prompt(sessions: sessionmaker[Session], stdin: TextIO, stdout: TextIO) -> int:
-    """Answer queries from `stdin` until an empty line or end of input."""
-    with sessions() as session:
-        services = [(s, _haystack(s)) for s in active_services(session)]
-    print(GREETING, file=stdout)
+def run_console(ctx: Context, stdin: TextIO, stdout: TextIO, *, state: State | None = None) -> int:
+    """Talk until an empty line or the end of input; returns the exit status."""
+    state, replies = handle(state, Command("start"), ctx)
+    print(plain(Translator(state.language or ctx.language)("console.hint")), file=stdout)
     while True:
+        t = Translator(state.language or ctx.language)
+        text, buttons, asks_location = render(replies, t)
+        print(text, file=stdout)
         print("> ", end="", file=stdout, flush=True)
         line = stdin.readline()
         if not line.strip():
+            print(file=stdout)
             return 0
-        words = [w for w in _fold(line).split() if len(w) > 2]
-        found = [s for s, text in services if words and all(w[:5] in text for w in words)]
-        if not found:
-            print("Nic jsem nenašel. Zkuste to napsat jinak.", file=stdout)
-        for number, service in enumerate(found[:5], start=1):
-            print(f"{number}. {describe(service)}", file=stdout)
+        state, replies = handle(state, event_for(line, buttons, asks_location), ctx)
+
+
+def build_context(sessions: sessionmaker[Session], **options: object) -> Context:
+    """Load the catalogue, the cards and the life situations; build the search once."""
+    from bot.catalog import repository
+    from bot.dialog import load_cards, situations_from
+    from bot.search.documents import load_catalogue
+    from bot.search.engine import Searcher
+
+    with sessions() as session:
+        catalogue = load_catalogue(session)
+        cards = load_cards(session)
+        situations = situations_from(repository.life_situations(session))
+    searcher = Searcher(catalogue)
+    options.setdefault("situations", situations)
+    return Context.from_catalogue(catalogue, searcher, cards.get, **options)  # type: ignore[arg-type]
+
+
+def run_prompt(sessions: sessionmaker[Session], stdin: TextIO, stdout: TextIO, **options: object) -> int:
+    """The conversation over the catalogue in the database, in a terminal."""
+    return run_console(build_context(sessions, **options), stdin, stdout)

@@ -1,0 +1,380 @@
+"""The conversation: `handle(state, event, ctx) -> (new_state, replies)`.
+
+Slot filling over three slots — group, place, need. Buttons fill one slot each; free text
+fills whatever the search understands in it; the dialog then asks only for what is missing
+and says what it understood. "Zpět" un-answers the last question, "Začít znovu" clears all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import logging
+from typing import Any
+
+from bot.dialog import geo
+from bot.dialog.cardview import card_screen, wrong_reasons
+from bot.dialog.commands import run_command
+from bot.dialog.context import FAMILIES, Context, SearchEvent
+from bot.dialog.events import Button, Command, Event, Location, Reply, Text
+from bot.dialog.listing import PAGE_SIZE, nothing_screen, results_screen
+from bot.dialog.presses import press
+from bot.dialog.render import (
+    ask_free,
+    ask_group,
+    ask_need,
+    ask_town,
+    crisis_screen,
+    crisis_text,
+    fit,
+    lines,
+    not_understood,
+    place_phrase,
+    start_menu,
+    summary,
+    upper_first,
+    wider_phrase,
+)
+from bot.dialog.state import MAX_QUERY, PlaceSlot, State
+from bot.dialog.words import keyword, query_without_place
+from bot.i18n import Safe, Translator
+
+log = logging.getLogger(__name__)
+
+MAX_INPUT = 1000
+NEARBY_CANDIDATES = 200
+
+
+def handle(state: State | None, event: Event, ctx: Context) -> tuple[State, list[Reply]]:
+    """Answer one event. Returns the new state and the replies to send, in order."""
+    turn = Turn(state or State(), ctx)
+    if isinstance(event, Command):
+        run_command(turn, event.name, event.args)
+    elif isinstance(event, Text):
+        turn.text(event.text)
+    elif isinstance(event, Button):
+        press(turn, event.data)
+    elif isinstance(event, Location):
+        turn.location(event.lat, event.lon)
+    return turn.state, [fit(r) for r in turn.replies]
+
+
+class Turn:
+    """One event being answered: the state as it changes, the replies, lines to lead with."""
+
+    def __init__(self, state: State, ctx: Context) -> None:
+        self.state = state
+        self.ctx = ctx
+        self.replies: list[Reply] = []
+        self.lead: list[str] = []
+
+    @property
+    def t(self) -> Translator:
+        """The translator of the conversation's language."""
+        return Translator(self.state.language or self.ctx.language)
+
+    @property
+    def worker(self) -> bool:
+        """True in worker mode."""
+        return self.ctx.worker if self.state.worker is None else self.state.worker
+
+    def emit(self, reply: Reply) -> None:
+        """Queue a reply; pending lead lines go at its top."""
+        if self.lead:
+            reply = dataclasses.replace(reply, text=lines(*self.lead, reply.text))
+            self.lead = []
+        self.replies.append(reply)
+
+    # --- screens --------------------------------------------------------------------------
+
+    def show(self) -> None:
+        """Show the current step again (after an overlay, a language change, a back)."""
+        s, t = self.state, self.t
+        if s.step in ("group", "town", "need"):
+            said = summary(t, self.ctx, s)
+            if said:
+                self.lead.append(said)
+        if s.step == "free":
+            self.emit(ask_free(t, s))
+        elif s.step == "group":
+            self.emit(ask_group(t, s, self.worker))
+        elif s.step == "town":
+            self.emit(ask_town(t, self.ctx, s, self.worker))
+        elif s.step == "need":
+            self.emit(ask_need(t, self.ctx, s, self.worker))
+        elif s.step in ("results", "nearby"):
+            self.results()
+        elif s.step in ("card", "report"):
+            self.card(s.card or 0, report=s.step == "report")
+        else:
+            self.emit(start_menu(t, self.worker))
+
+    def restart(self, *, note: str | None = None) -> None:
+        """A fresh conversation and the start menu."""
+        self.state = self.state.cleared()
+        if note:
+            self.lead.append(note)
+        self.emit(start_menu(self.t, self.worker))
+
+    def stale(self) -> None:
+        """A button of an older list, or data we never sent."""
+        self.restart(note=self.t("stale"))
+
+    def crisis(self) -> None:
+        """The crisis lines; the state stays where it was."""
+        self.emit(crisis_screen(self.t, self.ctx))
+
+    def advance(self) -> None:
+        """Ask for the first missing slot, or show the results when the slots suffice."""
+        s = self.state
+        if s.place is not None and s.place.kind == "outside":
+            step = "results"
+        elif not s.has_need:
+            if not s.group:
+                step = "group"
+            elif not s.has_place:
+                step = "town"
+            else:
+                step = "need" if self.ctx.situations_of(s.group) else "results"
+        else:
+            step = "town" if not s.has_place else "results"
+        if step == "results":
+            self.state = s.with_(step=step, page=0, card=None, list_id=s.list_id + 1)
+        else:
+            self.state = s.with_(step=step, page=0, card=None, widened="")
+        self.show()
+
+    # --- searching ------------------------------------------------------------------------
+
+    def town_arg(self, s: State) -> str | int | None:
+        """What the search gets as the place: a town code, a region name, a name elsewhere, or None."""
+        if s.anywhere or s.place is None or s.widened == "all":
+            return None
+        if s.place.kind == "town":
+            if s.widened == "orp":
+                town = self.ctx.town_by_code.get(s.place.code or -1)
+                region = self.ctx.regions.get(town.orp) if town else None
+                return region.name if region else None
+            return s.place.code
+        if s.place.kind == "orp":
+            region = self.ctx.regions.get(s.place.name)
+            return region.name if region else None
+        return s.place.name
+
+    def search(self, s: State, *, candidates: int = 0) -> Any:
+        """The search for the slots of `s`: its current page, or the best `candidates` anywhere."""
+        if candidates:
+            return self.ctx.searcher.search(s.query, town=None, group=s.group, need=s.need, limit=candidates)
+        return self.ctx.searcher.search(
+            s.query,
+            town=self.town_arg(s),
+            group=s.group,
+            need=s.need,
+            limit=PAGE_SIZE,
+            offset=s.page * PAGE_SIZE,
+        )
+
+    def count(self, s: State, result: Any, kind: str = "list") -> None:
+        """Report a search to the statistics once per distinct set of slots in this conversation."""
+        place = s.place.model_dump() if s.place else None
+        raw = json.dumps(
+            [kind, s.group, place, s.anywhere, s.need, " ".join((s.query or "").lower().split())]
+        )
+        key = hashlib.sha1(raw.encode()).hexdigest()[:16]
+        self.state, new = self.state.mark_counted(key)
+        if new:
+            try:
+                self.ctx.on_search(
+                    SearchEvent(
+                        understood=result.understood,
+                        total=result.total,
+                        reason=result.reason,
+                        result=result,
+                        query=s.query,
+                        language=self.t.language,
+                        day=self.ctx.today,
+                    )
+                )
+            except Exception:
+                log.exception("on_search failed")
+
+    def results(self) -> None:
+        """The current page of results, widened to the ORP or the region when the place has none."""
+        s, t = self.state, self.t
+        result = self.search(s)
+        if s.widened == "":
+            self.count(s, result)
+        if not result.hits and result.total > 0 and s.page > 0:
+            self.state = s = s.with_(page=0)
+            result = self.search(s)
+        if s.place is not None and s.place.kind == "outside":
+            self.emit(nothing_screen(t, self.ctx, s, "place_outside"))
+            return
+        if (
+            not result.hits
+            and result.reason == "not_in_place"
+            and s.place
+            and s.place.kind == "town"
+            and not s.widened
+        ):
+            for level in ("orp", "all"):
+                trial = s.with_(widened=level, page=0)
+                if level == "orp" and self.town_arg(trial) is None:
+                    continue
+                wider = self.search(trial)
+                if wider.hits:
+                    self.state = s = trial
+                    result = wider
+                    break
+        if not result.hits:
+            self.emit(nothing_screen(t, self.ctx, s, result.reason, lead=[summary(t, self.ctx, s)]))
+            return
+        header = summary(t, self.ctx, s)
+        if s.widened:
+            where = Safe(upper_first(place_phrase(t, self.ctx, s.place, False)))
+            widened = t("results.widened", where=where, wider=Safe(wider_phrase(t, self.ctx, s)))
+            header = Safe(f"{header}\n{widened}")
+        comes = bool(s.place) and not s.widened
+        docs = [(h.service, comes and not h.in_place, None) for h in result.hits]
+        self.emit(results_screen(t, self.ctx, s, docs, result.total, worker=self.worker, header=header))
+
+    def card(self, service_id: int, *, report: bool = False) -> None:
+        """Open a card (or its "what is wrong" question)."""
+        card = self.ctx.cards(service_id)
+        if card is None:
+            self.stale()
+            return
+        self.state = self.state.with_(step="report" if report else "card", card=service_id)
+        if report:
+            self.emit(wrong_reasons(self.t, card, self.state))
+        else:
+            self.emit(card_screen(self.t, card, self.state, worker=self.worker, today=self.ctx.today))
+
+    # --- events ---------------------------------------------------------------------------
+
+    def back(self) -> None:
+        """Un-answer the last question; from a card, back to its list."""
+        s = self.state
+        if s.step in ("card", "report"):
+            self.state = s.with_(step="results", card=None)
+            self.show()
+        elif s.step in ("results", "nearby"):
+            cleared = s.with_(need=None, query=None, need_label=None, widened="", page=0)
+            if not s.has_need:
+                cleared = cleared.with_(place=None, anywhere=False)
+            self.state = cleared
+            self.advance()
+        elif s.step == "need":
+            self.state = s.with_(place=None, anywhere=False, widened="")
+            self.advance()
+        elif s.step == "town":
+            self.state = s.with_(group=None, need=None, query=None, need_label=None)
+            self.advance()
+        else:
+            self.restart()
+
+    def next_page(self) -> None:
+        """ "další" typed: the next page when there is one."""
+        if self.state.step == "results":
+            self.state = self.state.with_(page=self.state.page + 1)
+        self.show()
+
+    def open_number(self, number: int) -> None:
+        """A result number typed instead of tapped."""
+        result = self.search(self.state)
+        index = number - 1 - self.state.page * PAGE_SIZE
+        if 0 <= index < len(result.hits):
+            self.card(result.hits[index].service.id)
+        else:
+            self.lead.append(self.t("results.tap"))
+            self.show()
+
+    def text(self, raw: str) -> None:
+        """Free text: keywords, a result number, or words that fill slots."""
+        text = " ".join(raw.split())[:MAX_INPUT]
+        t = self.t
+        word = keyword(text) if text else None
+        if not text:
+            self.show()
+        elif word == "back":
+            self.back()
+        elif word in ("restart", "hello"):
+            self.restart()
+        elif word == "next":
+            self.next_page()
+        elif word == "crisis":
+            self.crisis()
+        elif text.isdigit() and self.state.step == "results":
+            self.open_number(int(text))
+        elif text.isdigit() and self.state.step == "nearby":
+            self.emit(Reply(t("results.tap")))
+        else:
+            danger = self.ctx.danger.found_in(text)
+            if danger:
+                self.lead.append(crisis_text(t, self.ctx.crisis_lines, danger=True))
+            self.fill_from(text, danger=danger)
+
+    def fill_from(self, text: str, *, danger: bool) -> None:
+        """Fill the slots the search understands in `text`, then ask for what is missing."""
+        t, s = self.t, self.state
+        probe = self.ctx.searcher.search(text, limit=1)
+        understood = probe.understood
+        place = PlaceSlot.of(understood.place) if understood.place else None
+        families = [f for f in understood.families if f in FAMILIES]
+        need = bool(understood.needs) or (
+            probe.reason is None and probe.total > 0 and bool(understood.leftover)
+        )
+        off_topic = (
+            probe.reason == "not_understood" and bool(understood.leftover) and not need and not families
+        )
+        if off_topic or not (place or families or need):
+            if danger:
+                self.state = s.with_(step="group")
+                self.lead.append(t("crisis.after"))
+                self.emit(ask_group(t, self.state, self.worker))
+            elif s.step in ("town", "need"):
+                self.lead.append(t(f"notfound.{s.step}"))
+                self.show()
+            else:
+                self.emit(not_understood(t, s))
+            return
+        changes: dict[str, object] = {}
+        if place:
+            changes.update(place=place, anywhere=False, widened="")
+        if families:
+            changes["group"] = families[0]
+        if need:
+            query = query_without_place(text, place, self.ctx)[:MAX_QUERY] or None
+            label = understood.need_labels[0] if understood.need_labels else None
+            changes.update(need=None, query=query, need_label=label)
+        self.state = s.with_(**changes)
+        self.lead.append(t("understood"))
+        self.advance()
+
+    def location(self, lat: float, lon: float) -> None:
+        """A shared location: the nearest services for the need, else the nearest town. Never kept."""
+        point = (lat, lon)
+        t = self.t
+        town = geo.nearest_town(self.ctx.town_centres, dict(self.ctx.town_by_code), point)
+        if town:
+            place = PlaceSlot(kind="town", name=town.name, code=town.code)
+            self.state = self.state.with_(place=place, anywhere=False, widened="")
+        s = self.state
+        if s.has_need:
+            result = self.search(s, candidates=NEARBY_CANDIDATES)
+            near = geo.nearest_services([h.service for h in result.hits], point, limit=PAGE_SIZE)
+            if near:
+                self.count(s, result, kind="nearby")
+                self.state = s = s.with_(step="nearby", page=0, card=None, list_id=s.list_id + 1)
+                header = lines(summary(t, self.ctx, s.with_(place=None)), t("nearby.header"))
+                docs = [(doc, False, km) for doc, km in near]
+                self.emit(results_screen(t, self.ctx, s, docs, len(docs), worker=self.worker, header=header))
+                return
+        if town:
+            self.lead.append(t("nearby.town", town=town.name))
+            self.advance()
+        else:
+            self.state = s.with_(step="town")
+            self.lead.append(t("nearby.unknown"))
+            self.emit(ask_town(t, self.ctx, self.state, self.worker))

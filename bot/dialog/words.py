@@ -1,0 +1,64 @@
+"""Reading typed text: navigation keywords in any language, and the need without the place."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.dialog.state import PlaceSlot
+from bot.i18n import LANGUAGES, Translator
+from bot.search.stemmer import stem
+from bot.search.text import fold, tokenize
+
+if TYPE_CHECKING:
+    from bot.dialog.context import Context
+
+KEYWORDS = ("back", "restart", "next", "crisis", "hello")
+PREPOSITIONS = frozenset({"v", "ve", "na", "do", "z", "ze", "u", "nad", "pod", "in", "у", "в"})
+
+
+def _norm(text: str) -> str:
+    return " ".join(tokenize(text))
+
+
+@lru_cache(maxsize=1)
+def keyword_table() -> dict[str, str]:
+    """Folded keyword -> its meaning, from the message catalogues of all languages."""
+    table: dict[str, str] = {}
+    for language in LANGUAGES:
+        t = Translator(language)
+        for kind in KEYWORDS:
+            for word in t.words(f"kw.{kind}"):
+                table.setdefault(_norm(word), kind)
+    return table
+
+
+def keyword(text: str) -> str | None:
+    """ "zpět", "Začít znovu", "další", "назад"… -> back / restart / next / crisis; else None."""
+    return keyword_table().get(_norm(text)) if len(text) <= 40 else None
+
+
+def place_forms(place: PlaceSlot, ctx: Context) -> list[str]:
+    """The names a place goes by: its name, locative and region names."""
+    forms = [place.name]
+    town = ctx.town_by_code.get(place.code or -1)
+    if town and town.locative:
+        forms.append(town.locative)
+    region = ctx.regions.get(place.name) if place.kind == "orp" else None
+    if region:
+        forms.extend(f for f in (region.name, region.locative) if f)
+    return forms
+
+
+def query_without_place(text: str, place: PlaceSlot | None, ctx: Context) -> str:
+    """The words of `text` about the need: the place's words are taken out (the place is a slot)."""
+    tokens = tokenize(text)
+    if place is None:
+        return " ".join(tokens)
+    place_stems = {
+        stem(tok) for form in place_forms(place, ctx) for tok in tokenize(form) if tok not in PREPOSITIONS
+    }
+    kept = [tok for tok in tokens if stem(tok) not in place_stems and fold(tok) not in place_stems]
+    while kept and kept[-1] in PREPOSITIONS:
+        kept.pop()
+    return " ".join(kept)

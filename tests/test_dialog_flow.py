@@ -1,0 +1,376 @@
+"""The conversation: start menu, guided path, free text filling slots, back, paging, cards."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialog import Button, Command, PlaceSlot, State, Text
+from bot.search.documents import CatalogueView
+from bot.search.engine import Searcher
+from tests.test_dialog_fixtures import (
+    KOJETIN,
+    PREROV,
+    TODAY,
+    TOWNS,
+    TROUBKY,
+    Chat,
+    Recorder,
+    doc,
+    make_context,
+    small_searcher,
+)
+
+
+@pytest.fixture
+def searcher() -> Searcher:
+    return small_searcher()
+
+
+@pytest.fixture
+def chat(searcher) -> Chat:
+    c = Chat(make_context(searcher))
+    c.start()
+    return c
+
+
+def test_start_menu_offers_the_four_families_own_words_location_and_crisis_lines(chat) -> None:
+    assert chat.labels() == [
+        "Senioři",
+        "Zdravotní postižení",
+        "Rodiny a děti",
+        "Krize, bydlení, dluhy, závislosti",
+        "✍ Napsat vlastními slovy",
+        "📍 Sdílet polohu",
+        "🆘 Krizové linky",
+    ]
+    assert "osobní údaje" in chat.text
+
+
+def test_guided_path_asks_town_then_need_then_shows_results(chat) -> None:
+    chat.press("Senioři")
+    assert "Ve které obci?" in chat.text
+    assert "Přerov" in chat.labels() and "Kdekoli v regionu" in chat.labels()
+    chat.press("Kojetín")
+    assert "S čím potřebujete pomoci?" in chat.text
+    assert "Dovoz obědů" in chat.labels() and "Dluhy" not in chat.labels()
+    chat.press("Dovoz obědů")
+    assert "Hledám pomoc pro seniory v Kojetíně: <b>dovoz obědů</b>." in chat.text
+    assert "Našly se 2 služby." in chat.text
+    assert "1. <b>Pečovatelská služba Kojetín</b> — pečovatelská služba · Kojetín" in chat.text
+    assert "přijede i k vám" in chat.text.splitlines()[3]
+
+
+def test_a_town_can_be_typed_in_any_case_form(chat) -> None:
+    chat.press("Senioři")
+    chat.say("v troubkách")
+    assert chat.state.place is not None and chat.state.place.code == TROUBKY
+    assert "Hledám pomoc pro seniory v Troubkách." in chat.text
+
+
+def test_an_unknown_town_is_said_plainly_and_the_question_stays(chat) -> None:
+    chat.press("Senioři")
+    chat.say("Xyzzyvice")
+    assert "Tuto obec neznám" in chat.text
+    assert chat.state.step == "town"
+
+
+def test_free_text_fills_need_group_and_town_at_once(chat) -> None:
+    chat.say("pečovatelka pro mámu v Kojetíně")
+    assert chat.state.group == "seniori"
+    assert chat.state.place is not None and chat.state.place.code == KOJETIN
+    assert chat.state.step == "results"
+    assert "Rozumím.\nHledám pomoc pro seniory v Kojetíně: <b>pečovatelská služba</b>." in chat.text
+
+
+def test_free_text_asks_only_for_what_is_missing(chat) -> None:
+    chat.say("pečovatelská služba")
+    assert chat.state.step == "town"
+    assert "Hledám pomoc pro seniory: <b>pečovatelská služba</b>." in chat.text
+    chat.say("Přerov")
+    assert chat.state.step == "results"
+    assert "Pečovatelská služba Přerov" in chat.text
+
+
+def test_free_text_at_the_need_step_fills_the_need(chat) -> None:
+    chat.press("Krize")
+    chat.press("Přerov")
+    chat.say("mám dluhy a exekuce")
+    assert chat.state.step == "results"
+    assert "Občanská poradna" in chat.text
+
+
+def test_free_text_naming_another_town_changes_the_town_of_the_results(chat) -> None:
+    chat.say("pečovatelka Kojetín")
+    chat.say("a v Přerově?")
+    assert chat.state.place is not None and chat.state.place.code == PREROV
+    assert "v Přerově" in chat.text
+
+
+def test_text_that_is_not_a_social_need_gets_a_polite_no_and_the_families(chat) -> None:
+    chat.say("autoservis přerov")
+    assert "Tady vám neporadím" in chat.text
+    assert "Senioři" in chat.labels() and "🆘 Krizové linky" in chat.labels()
+    assert chat.state.place is None
+
+
+def test_a_greeting_shows_the_start_menu(chat) -> None:
+    chat.say("Dobrý den")
+    assert "Pro koho nebo s čím" in chat.text
+
+
+def test_back_un_answers_the_last_question(chat) -> None:
+    chat.press("Senioři")
+    chat.press("Kojetín")
+    chat.press("Zpět")
+    assert chat.state.step == "town" and chat.state.place is None
+    chat.press("Zpět")
+    assert chat.state.step == "group" and chat.state.group is None
+    chat.press("Zpět")
+    assert chat.state.step == "menu"
+
+
+def test_back_from_a_card_returns_to_the_same_list(chat) -> None:
+    chat.say("pečovatelka Kojetín")
+    listing = chat.text
+    chat.press("2")
+    assert chat.state.step == "card"
+    chat.press("Zpět")
+    assert chat.state.step == "results"
+    assert chat.text == listing.replace("Rozumím.\n", "")
+
+
+def test_typed_back_and_restart_work_everywhere(chat) -> None:
+    chat.press("Senioři")
+    chat.say("zpět")
+    assert chat.state.step == "group" and chat.state.group is None
+    chat.say("Zpátky")
+    assert chat.state.step == "menu"
+    chat.press("Senioři")
+    chat.press("Kojetín")
+    chat.say("Začít znovu")
+    assert chat.state.group is None and chat.state.place is None
+    assert "Pro koho nebo s čím" in chat.text
+
+
+def test_restart_button_clears_the_slots_but_keeps_the_language(chat) -> None:
+    chat.send(Command("jazyk", "en"))
+    chat.say("pečovatelka Kojetín")
+    chat.press("Start again")
+    assert chat.state.language == "en" and chat.state.group is None
+
+
+def test_a_result_number_can_be_typed(chat) -> None:
+    chat.say("pečovatelka Kojetín")
+    chat.say("2")
+    assert chat.state.step == "card"
+    assert "<b>Pečovatelská služba Přerov</b>" in chat.text
+
+
+@pytest.fixture(scope="module")
+def big_searcher() -> Searcher:
+    services = [
+        doc(100 + i, f"Pečovatelská služba {i:02d}", "pecovatelska", PREROV, field_service=True)
+        for i in range(12)
+    ]
+    return Searcher(CatalogueView(services, TOWNS, {}))
+
+
+def test_results_come_five_a_page_with_more_and_previous(big_searcher) -> None:
+    chat = Chat(make_context(big_searcher, services=[item.doc for item in big_searcher.items]))
+    chat.start()
+    chat.say("pečovatelská služba v Přerově")
+    assert "Našlo se 12 služeb. Zobrazuji 1–5." in chat.text
+    assert [label for label in chat.labels() if label.isdigit()] == ["1", "2", "3", "4", "5"]
+    chat.press("Další")
+    assert "Zobrazuji 6–10." in chat.text and "6. <b>" in chat.text
+    assert [label for label in chat.labels() if label.isdigit()] == ["6", "7", "8", "9", "10"]
+    chat.say("další")
+    assert "Zobrazuji 11–12." in chat.text
+    assert "Další ▶" not in chat.labels()
+    chat.press("Předchozí")
+    assert "Zobrazuji 6–10." in chat.text
+
+
+def test_a_repeated_search_is_counted_once(searcher) -> None:
+    recorder = Recorder()
+    chat = Chat(make_context(searcher, on_search=recorder.on_search))
+    chat.start()
+    chat.say("pečovatelka Kojetín")
+    chat.press("1")
+    chat.press("Zpět")
+    chat.say("pečovatelka Kojetín")
+    assert len(recorder.searches) == 1
+    understood, total, reason = recorder.searches[0]
+    assert understood.town == "Kojetín" and total == 2 and reason is None
+    chat.say("pečovatelka Přerov")
+    assert len(recorder.searches) == 2
+
+
+def test_nothing_found_is_reported_to_the_statistics_with_its_reason(searcher) -> None:
+    recorder = Recorder()
+    chat = Chat(make_context(searcher, on_search=recorder.on_search))
+    chat.start()
+    chat.say("domov pro seniory v Kroměříži")
+    assert recorder.searches[0][1:] == (0, "not_in_place")
+
+
+def test_the_card_shows_everything_a_resident_needs(chat) -> None:
+    chat.say("pečovatelka Kojetín")
+    chat.press("1")
+    text = chat.text
+    for part in (
+        "<b>Pečovatelská služba Kojetín</b>",
+        "Poskytovatel Pečovatelská služba Kojetín",
+        "<i>pečovatelská služba</i>",
+        "Pomoc doma: dovoz obědů",
+        "<b>Pro koho:</b> senioři",
+        "<b>Kde:</b> Náměstí 1, Kojetín",
+        "<b>Jak začít:</b>",
+        "📞 581 000 123",
+        "✉ info@example.cz",
+        "🌐 www.example.cz",
+        "<b>Kdy:</b> po–pá 7–15",
+        "<b>Cena:</b> podle ceníku",
+        "Ověřeno: 14. 10. 2026",
+    ):
+        assert part in text
+    assert "Registrační číslo" not in text
+    assert {"🗺 Mapa", "👤 Uložit kontakt", "↗ Poslat dál", "⚠ Informace nejsou správně", "Zpět"} <= set(
+        chat.labels()
+    )
+
+
+def test_card_buttons_send_a_venue_a_contact_and_a_message_to_forward(chat) -> None:
+    chat.say("pečovatelka Kojetín")
+    chat.press("1")
+    card = list(chat.replies)
+    chat.press("Mapa")
+    assert chat.replies[0].venue is not None and chat.replies[0].venue.lat == pytest.approx(49.3518)
+    chat.replies = card
+    chat.press("Uložit kontakt")
+    assert chat.replies[0].contact is not None and chat.replies[0].contact.phone == "+420581000123"
+    chat.replies = card
+    chat.press("Poslat dál")
+    assert len(chat.replies) == 2 and "Pečovatelská služba Kojetín" in chat.replies[0].text
+    assert chat.replies[0].buttons == ()
+
+
+def test_wrong_information_is_reported_with_a_reason(searcher) -> None:
+    recorder = Recorder()
+    chat = Chat(make_context(searcher, on_feedback=recorder.on_feedback))
+    chat.start()
+    chat.say("pečovatelka Kojetín")
+    chat.press("1")
+    chat.press("Informace nejsou správně")
+    assert chat.labels()[:5] == [
+        "Telefon nebo e-mail",
+        "Adresa",
+        "Otevírací doba",
+        "Služba už nefunguje",
+        "Něco jiného",
+    ]
+    chat.press("Adresa")
+    assert recorder.feedback == [(1, "address")]
+    assert "Děkuji" in chat.text
+    chat.press("Zpět na službu")
+    assert "<b>Pečovatelská služba Kojetín</b>" in chat.text
+
+
+def test_nothing_in_the_town_shows_the_same_need_in_its_orp(chat) -> None:
+    chat.say("domov pro seniory v Kojetíně")
+    assert (
+        "V Kojetíně žádná taková služba nesídlí ani tam nedojíždí. Ukazuji nabídku na Přerovsku:" in chat.text
+    )
+    assert "Domov pro seniory Tovačov" in chat.text
+    assert "Domov pro seniory Lipník" not in chat.text
+
+
+def test_nothing_anywhere_says_so_and_offers_related_needs_and_crisis_lines(chat) -> None:
+    chat.press("Senioři")
+    chat.press("Přerov")
+    chat.press("Osamělost")
+    assert "Takovou službu v katalogu zatím nemám." in chat.text
+    assert "Dovoz obědů" in chat.labels() and "🆘 Krizové linky" in chat.labels()
+    assert "Osamělost" not in chat.labels()
+
+
+def test_a_service_not_for_the_group_offers_to_search_for_anyone(searcher) -> None:
+    place = PlaceSlot(kind="town", name="Přerov", code=PREROV)
+    chat = Chat(
+        make_context(searcher),
+        State(group="seniori", place=place, need="DruhSocialniSluzby/20", step="results"),
+    )
+    chat.send(Button(data="here"))
+    assert "Pro tuto skupinu jsem takovou službu nenašel." in chat.text
+    chat.press("Hledat pro kohokoli")
+    assert "Azylový dům pro muže" in chat.text
+
+
+def test_a_place_outside_the_regions_is_said_plainly_with_the_national_lines(chat) -> None:
+    chat.say("domov pro seniory v Brně")
+    assert "Brno leží mimo oblast, kterou znám" in chat.text
+    assert "116 123" in chat.text
+    assert "Změnit obec" in chat.labels()
+
+
+def test_danger_words_bring_crisis_lines_and_emergency_numbers_first(chat) -> None:
+    chat.say("manžel mě bije, bydlím v Přerově")
+    first = chat.replies[0].text
+    assert first.startswith("<b>Jste-li v ohrožení, volejte hned:</b>")
+    assert first.index("112") < first.index("155") < first.index("158") < first.index("Rozumím")
+    assert "Intervenční centrum" in chat.text
+
+
+def test_danger_words_without_a_need_still_lead_to_help(chat) -> None:
+    chat.say("chci spáchat sebevraždu")
+    assert chat.text.startswith("<b>Jste-li v ohrožení")
+    assert "116 123" in chat.text
+    assert chat.labels()
+
+
+def test_crisis_lines_are_one_tap_away_and_back_returns_to_the_same_step(chat) -> None:
+    chat.press("Senioři")
+    chat.press("Krizové linky")
+    assert "<b>Krizové linky</b>" in chat.text and "📞 <b>116 006</b>" in chat.text
+    assert chat.state.step == "town"
+    chat.press("Zpět")
+    assert "Ve které obci?" in chat.text
+
+
+def test_help_privacy_and_about_answer_and_return(chat) -> None:
+    for command, part in (("help", "Jak se mnou hledat"), ("privacy", "Po 24 h"), ("about", "Přerov")):
+        chat.send(Command(command))
+        assert part in chat.text
+    chat.send(Command("privacy"))
+    assert "polohu" in chat.text
+    chat.send(Command("nesmysl"))
+    assert "Tento příkaz neznám" in chat.text
+
+
+def test_start_clears_a_state_from_another_conversation(searcher) -> None:
+    chat = Chat(make_context(searcher), State(group="krize", step="need"))
+    chat.send(Command("start"))
+    assert chat.state.group is None and chat.state.step == "menu"
+
+
+def test_every_event_type_answers_from_a_missing_state(searcher) -> None:
+    from bot.dialog import handle
+
+    ctx = make_context(searcher)
+    for event in (Command("start"), Text("pečovatelka Kojetín"), Button(data="menu")):
+        state, replies = handle(None, event, ctx)
+        assert replies and isinstance(state, State)
+
+
+def test_search_events_carry_what_the_statistics_record(searcher) -> None:
+    stats = pytest.importorskip("bot.stats.events")
+    recorder = Recorder()
+    chat = Chat(make_context(searcher, on_search=recorder.on_search))
+    chat.start()
+    chat.say("pečovatelka pro mámu v Kojetíně")
+    event = recorder.events[0]
+    assert event.query == "pecovatelka pro mamu" and event.language == "cs" and event.day == TODAY
+    record = stats.demand_from_search(
+        event.result, channel="console", language=event.language, query=event.query, day=event.day
+    )
+    assert (record.family, record.municipality_code, record.results) == ("seniori", KOJETIN, 2)
