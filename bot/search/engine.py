@@ -133,6 +133,7 @@ class Searcher:
         self.serving: dict[int, dict[int, int]] = defaultdict(dict)
         self.everywhere: list[int] = []
         self.by_family: dict[str, list[int]] = defaultdict(list)
+        self.family_masks: list[int] = []
         self._served_cache: dict[PlaceRef, dict[int, int]] = {}
         for doc in catalogue.services:
             self._index(doc)
@@ -170,6 +171,7 @@ class Searcher:
         self.items.append(_Indexed(doc, families, frozenset(needs)))
         for family in families:
             self.by_family[family].append(idx)
+        self.family_masks.append(self._mask(families))
         for need in needs:
             self.by_need[need].append(idx)
         fields = {
@@ -335,6 +337,11 @@ class Searcher:
                 scores[idx] += strength * specificity
         return dict(scores)
 
+    @staticmethod
+    def _mask(families: Iterable[str]) -> int:
+        """The families as a bit mask, one bit per family."""
+        return sum(1 << FAMILIES.index(f) for f in set(families) if f in FAMILIES)
+
     def _served(self, place: PlaceRef) -> dict[int, int]:
         """Services serving a place: 2 = has a place there, 1 = reaches it (cached per place)."""
         cached = self._served_cache.get(place)
@@ -401,26 +408,29 @@ class Searcher:
         # An explicit group, or a group named without any need, is a filter; a group implied
         # by the words of a need ("máma", "azylák") only lifts the services meant for it.
         strict = {group} if group in FAMILIES else (families if not asked_for_something else set())
-        for_group: dict[int, float] = {}
+        strict_mask, wanted_mask = self._mask(strict), self._mask(families)
+        masks = self.family_masks
+        ranked: dict[int, float] = {}
+        for_group = 0
         for idx, value in relevance.items():
-            item_families = self.items[idx].families
-            if strict and not item_families & strict and (item_families or not asked_for_something):
+            mask = masks[idx]
+            if strict_mask and not mask & strict_mask and (mask or not asked_for_something):
                 continue
-            for_group[idx] = value + (0.25 if item_families & families else 0.0)
+            for_group += 1
+            if mask & wanted_mask:
+                value += 0.25
+            if served is not None:
+                level = served.get(idx)
+                if not level:
+                    continue
+                if level == 2:
+                    value += 0.3
+            ranked[idx] = value
         if not for_group:
             return SearchResult([], understood, 0, NOT_FOR_GROUP)
-
-        if served is None:
-            ranked, levels = for_group, None
-        else:
-            ranked = {}
-            for idx, value in for_group.items():
-                level = served.get(idx)
-                if level:
-                    ranked[idx] = value + (0.3 if level == 2 else 0.0)
-            if not ranked:
-                return SearchResult([], understood, 0, NOT_IN_PLACE)
-            levels = served
+        if not ranked:
+            return SearchResult([], understood, 0, NOT_IN_PLACE)
+        levels = served
 
         items, order = self.items, self.name_order
         best = heapq.nsmallest(offset + limit, ranked, key=lambda idx: (-ranked[idx], order[idx]))
