@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -13,6 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.catalog.importing import CZECH_OUTCOMES, ImportFailed, ImportSummary
 from bot.config import ConfigError, get_settings
 from bot.db import make_engine, session_factory, upgrade_schema
+
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Jen ukázat, co by se změnilo.")]
+SkipInvalid = Annotated[bool, typer.Option("--skip-invalid", help="Uložit platné řádky (položky) a vypsat neplatné.")]
 
 console = Console()
 errors = Console(stderr=True)

@@ -21,21 +21,11 @@ from typing import Any
 
 import pytest
 
-CATALOG_DATA = Path(__file__).resolve().parent.parent / "catalog_data"
+from bot import CATALOG_DATA
+from bot.catalog.codelists import CODELIST_FILES
+
 SAMPLE = CATALOG_DATA / "sample-rpss"
 CODELISTS = SAMPLE / "ciselniky"
-
-CODELIST_FILES = {
-    "DruhSocialniSluzby": "druhy-socialni-sluzby",
-    "FormaSocialniSluzby": "formy-soc-sluzby",
-    "CilovaSkupinaOsoby": "cilove-skupiny-osoby",
-    "VekovaSkupinaOsoby": "vekove-skupiny-osoby",
-    "TypKapacitySocialniSluzby": "typy-kapacity-socialni-sluzby",
-    "Kraj": "kraje",
-    "Okres": "okresy",
-    "Obec": "obce",
-    "CastObce": "casti-obci",
-}
 
 OKRES_PREROV = "Okres/3808"
 

@@ -88,3 +88,20 @@ def test_skip_invalid_keeps_the_good_rows_and_lists_the_bad(sessions, tmp_path) 
     assert [e.location for e in summary.rejected] == ["řádek 3"]
     with sessions() as s:
         assert s.scalars(select(ImportRun)).one().rejected == 1
+
+
+def test_life_situations_are_loaded_and_a_bad_family_is_refused(sessions, engine, tmp_path) -> None:
+    from bot.catalog.models import LifeSituation
+    from bot.catalog.situations import import_situations
+
+    good = write(tmp_path, "id,nazev,rodina,poradi,nazev_uk,nazev_en\ndluhy,Dluhy,krize,1,Борги,Debts\n", name="s.csv")
+    assert import_situations(sessions, good).added == 1
+    assert import_situations(sessions, good).unchanged == 1
+    before = snapshot(engine)
+    bad = write(tmp_path, "id,nazev,rodina\nnoc,Noc bez střechy,bydleni\n", name="zle.csv")
+    with pytest.raises(ImportFailed) as caught:
+        import_situations(sessions, bad)
+    assert "zle.csv, řádek 2, pole rodina: 'bydleni'; očekává se seniori" in str(caught.value)
+    assert snapshot(engine) == before
+    with sessions() as s:
+        assert s.get(LifeSituation, "dluhy").name_uk == "Борги"

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from admin_scripts.app import app, import_app
-from admin_scripts.common import console, fail, open_database, run_import
+from admin_scripts.common import DryRun, SkipInvalid, console, fail, open_database, run_import
 from bot.catalog.importing import ImportFailed
 from bot.catalog.spreadsheet import import_catalog
 from bot.catalog.template import write_template
@@ -31,10 +31,8 @@ def import_catalog_command(
             dir_okay=False,
         ),
     ],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Jen ukázat, co by se změnilo.")] = False,
-    skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="Uložit platné řádky a vypsat neplatné.")
-    ] = False,
+    dry_run: DryRun = False,
+    skip_invalid: SkipInvalid = False,
 ) -> None:
     """Import the coordinator's spreadsheet."""
     sessions = open_database()

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from admin_scripts.app import import_app
-from admin_scripts.common import open_database, run_import
+from admin_scripts.common import DryRun, SkipInvalid, open_database, run_import
 from bot.catalog.municipalities import import_municipalities
 
 
@@ -18,10 +18,8 @@ def import_municipalities_command(
         Path,
         typer.Argument(help="CSV se sloupci kod,nazev,orp,obyvatel[,lokativ].", exists=True, dir_okay=False),
     ],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Jen ukázat, co by se změnilo.")] = False,
-    skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="Uložit platné řádky a vypsat neplatné.")
-    ] = False,
+    dry_run: DryRun = False,
+    skip_invalid: SkipInvalid = False,
 ) -> None:
     """Načte tabulku obcí (kód ČSÚ, název, ORP, počet obyvatel, lokativ)."""
     sessions = open_database()

@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from admin_scripts.app import app, import_app
-from admin_scripts.common import console, fail, open_database, run_import
+from admin_scripts.common import DryRun, SkipInvalid, console, fail, open_database, run_import
 from bot.catalog.generator import DEFAULT_CODELISTS, generate_register
 from bot.catalog.rpss import RpssSummary, import_rpss
 from bot.config import get_settings
@@ -36,10 +36,8 @@ def import_rpss_command(
     keep_all: Annotated[
         bool, typer.Option("--all", help="Načíst všechny aktivní služby registru bez ohledu na region.")
     ] = False,
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Jen ukázat, co by se změnilo.")] = False,
-    skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="Uložit platné položky a vypsat neplatné.")
-    ] = False,
+    dry_run: DryRun = False,
+    skip_invalid: SkipInvalid = False,
 ) -> None:
     """Načte registr poskytovatelů sociálních služeb MPSV (rpss.json a číselníky)."""
     if region and keep_all:
