@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from typing import Annotated
 
@@ -13,6 +14,8 @@ from bot import PROJECT_ROOT
 
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "sit-pomoci.sqlite3"
 LANGUAGES = ("cs", "uk", "en")
+TELEGRAM_MODES = ("polling", "webhook")
+WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class ConfigError(Exception):
@@ -32,6 +35,11 @@ class Settings(BaseSettings):
     default_language: str = "cs"
     regions: Annotated[tuple[str, ...], NoDecode] = ()
     conversation_ttl_hours: float = Field(default=24.0, gt=0)
+    telegram_mode: str = "polling"
+    webhook_url: str | None = Field(default=None, validate_default=True)
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8080, ge=1, le=65535)
+    webhook_secret: str | None = None
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod
@@ -53,6 +61,32 @@ class Settings(BaseSettings):
     def _known_language(cls, value: str) -> str:
         if value not in LANGUAGES:
             raise ValueError(f"očekává se jeden z jazyků {', '.join(LANGUAGES)}")
+        return value
+
+    @field_validator("telegram_mode")
+    @classmethod
+    def _known_mode(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in TELEGRAM_MODES:
+            raise ValueError(f"očekává se jeden z režimů {', '.join(TELEGRAM_MODES)}")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url(cls, value: str | None, info: ValidationInfo) -> str | None:
+        value = (value or "").strip() or None
+        if value is not None and not value.startswith("https://"):
+            raise ValueError("očekává se veřejná adresa https://…")
+        if value is None and info.data.get("telegram_mode") == "webhook":
+            raise ValueError("v režimu TELEGRAM_MODE=webhook je povinná (veřejná adresa https://…)")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: str | None) -> str | None:
+        value = (value or "").strip() or None
+        if value is not None and not WEBHOOK_SECRET_PATTERN.fullmatch(value):
+            raise ValueError("očekává se 1–256 znaků A–Z, a–z, 0–9, _ nebo -")
         return value
 
     @field_validator("database_url")

@@ -1,0 +1,595 @@
+"""The published statistics of a period: every table counted, protected and labelled in Czech.
+
+`build_export` counts the events, suppresses small cells (bot.stats.disclosure) and returns
+the tables; `write_csv` and `write_xlsx` write them, one file or sheet per table.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, and_, func, select
+from sqlalchemy.engine import Connection
+
+from bot.catalog.models import DRUH, CodelistTerm, LifeSituation, Service
+from bot.stats.aggregate import (
+    DIMENSION_NAMES,
+    PERIOD_NAMES,
+    Key,
+    Labels,
+    Scope,
+    count_events,
+    make_key,
+    period_label,
+    periods_between,
+    scope_for,
+)
+from bot.stats.disclosure import (
+    Cell,
+    Grid,
+    Protected,
+    PublishedTable,
+    partial_sum_shown,
+    protect,
+    publish,
+    render,
+)
+from bot.stats.events import (
+    FEEDBACK_REASONS,
+    OUTCOMES,
+    UNMET,
+    SensitiveNeeds,
+    load_sensitive_needs,
+)
+from bot.stats.models import DemandEvent, DemandTerm, FeedbackEvent
+from bot.stats.supply import Supply
+
+E = DemandEvent.__table__.c
+T = DemandTerm.__table__.c
+F = FeedbackEvent.__table__.c
+
+FEEDBACK_NAMES = {
+    "phone": "nesprávný telefon",
+    "address": "nesprávná adresa",
+    "hours": "nesprávná otevírací doba",
+    "closed": "služba už nefunguje",
+    "other": "jiné",
+}
+LEGEND = "„<{k}“ = údaj skrytý: počet menší než {k}, nebo skrytý doplňkově, aby nešel dopočítat ze součtů."
+
+
+def czech_date(day: dt.date) -> str:
+    """1. 2. 2025"""
+    return f"{day.day}. {day.month}. {day.year}"
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One crosstab of the export: rows by `rows`, columns by `column`."""
+
+    name: str
+    title: str
+    rows: tuple[str, ...]
+    column: str
+    period: str | None = None
+    group_prefix: int = 0  # rows sharing these leading keys have totals published in another table
+
+
+@dataclass
+class StatsExport:
+    """Every published table of one period."""
+
+    start: dt.date
+    end: dt.date
+    k: int
+    period: str
+    events: int
+    synthetic: bool
+    tables: list[PublishedTable] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return self.events == 0
+
+    def table(self, name: str) -> PublishedTable:
+        """The table called `name`."""
+        for table in self.tables:
+            if table.name == name:
+                return table
+        raise KeyError(name)
+
+
+def header_of(dimension: str) -> list[str]:
+    """The Czech column headers of a dimension used in rows."""
+    if dimension == "municipality":
+        return ["Kód obce", "Obec"]
+    return [DIMENSION_NAMES[dimension]]
+
+
+def labels_of(key: Key) -> list[object]:
+    """The row label cells of a key."""
+    if key.dimension == "municipality":
+        return [key.value if key.value is not None else "", key.label]
+    return [key.label]
+
+
+def column_keys(
+    dimension: str, counts: dict[tuple[Key, ...], int], scope: Scope, period: str | None, labels: Labels
+) -> list[Key]:
+    """The columns of a crosstab: all outcomes, all periods of the range, else those seen."""
+    if dimension == "outcome":
+        return [make_key("outcome", o, labels, None) for o in OUTCOMES]
+    if dimension == "period":
+        return [make_key("period", p, labels, period) for p in periods_between(scope.start, scope.end, period or "month")]
+    seen = {key[-1] for key in counts}
+    return sorted(seen, key=lambda k: k.order)
+
+
+def build_grid(
+    counts: dict[tuple[Key, ...], int], n_row_dims: int, columns: list[Key], group_prefix: int = 0
+) -> tuple[Grid, list[tuple[Key, ...]]]:
+    """A grid of counts whose keys are (row keys..., column key).
+
+    With `group_prefix`, the first keys of a row are its major part and the rest its minor
+    part (municipality × need): a three-way table whose sums by either part are published.
+    """
+    row_keys = sorted({key[:n_row_dims] for key in counts}, key=lambda ks: tuple(k.order for k in ks))
+    index = {c: j for j, c in enumerate(columns)}
+    values = [[0] * len(columns) for _ in row_keys]
+    position = {ks: i for i, ks in enumerate(row_keys)}
+    for key, n in counts.items():
+        j = index.get(key[-1])
+        if j is not None:
+            values[position[key[:n_row_dims]]][j] += n
+    row_labels = [tuple(cell for k in ks for cell in labels_of(k)) for ks in row_keys]
+    axes = [(ks[:group_prefix], ks[group_prefix:]) for ks in row_keys] if group_prefix else None
+    return Grid(row_labels, [c.label for c in columns], values, axes), row_keys
+
+
+def _meaning(keys: Sequence[Key]) -> frozenset[tuple[object, ...]]:
+    return frozenset(
+        (k.dimension, k.value, k.label) if k.dimension == "period" else (k.dimension, k.value) for k in keys
+    )
+
+
+@dataclass
+class _Counted:
+    """A counted crosstab before protection, with what each of its cells means."""
+
+    spec: TableSpec
+    scope: Scope
+    grid: Grid
+    row_keys: list[tuple[Key, ...]]
+    columns: list[Key]
+
+    def meaning(self, cell: Cell) -> tuple[str, frozenset[tuple[object, ...]]]:
+        """What a cell counts, the same in every table that shows it: its filters and scope.
+
+        Tables that leave sensitive needs out and tables that count them agree on every
+        count by need (a sensitive need is never in the former), so those share a scope.
+        """
+        kind = cell.kind
+        if kind == "c":
+            keys = [*self.row_keys[cell.a], self.columns[cell.b]]  # type: ignore[index]
+        elif kind == "r":
+            keys = list(self.row_keys[cell.a])  # type: ignore[index]
+        elif kind == "k":
+            keys = [self.columns[cell.a]]  # type: ignore[index]
+        elif kind in ("m", "n"):
+            keys = [*cell.a, self.columns[cell.b]]  # type: ignore[misc, index]
+        elif kind in ("M", "N"):
+            keys = list(cell.a)  # type: ignore[arg-type]
+        else:
+            keys = []
+        dims = _meaning(keys)
+        letter = "AB" if any(d[0] == "need" for d in dims) else ("B" if self.scope.exclude_sensitive else "A")
+        return letter, dims
+
+
+def sensitive_note(scope: Scope, sensitive: SensitiveNeeds) -> str:
+    """What a table says about the sensitive needs."""
+    if not sensitive.keys:
+        return ""
+    if scope.exclude_sensitive:
+        return (
+            "Citlivé potřeby (" + ", ".join(sensitive.labels) + ") tabulka nezahrnuje; "
+            "uvádějí se jen po ORP a čtvrtletích."
+        )
+    quarters = scope.whole_quarters
+    if quarters is None:
+        return "Citlivé potřeby tabulka nezahrnuje: období neobsahuje žádné celé čtvrtletí."
+    return (
+        "Citlivé potřeby jsou zahrnuty jen za celá čtvrtletí "
+        f"{period_label(quarters[0], 'quarter')} – {period_label(quarters[1], 'quarter')}."
+    )
+
+
+class _Builder:
+    def __init__(self, conn: Connection, start: dt.date, end: dt.date, k: int, period: str, sensitive: SensitiveNeeds):
+        self.conn = conn
+        self.start, self.end, self.k, self.period = start, end, k, period
+        self.sensitive = sensitive
+        self.labels = Labels.load(conn)
+        self.protected: dict[str, tuple[Protected, list[tuple[Key, ...]]]] = {}
+
+    def count(self, spec: TableSpec) -> _Counted:
+        by = (*spec.rows, spec.column)
+        scope = scope_for(self.start, self.end, by, spec.period, self.sensitive)
+        counts = count_events(self.conn, scope, by, period=spec.period, labels=self.labels)
+        columns = column_keys(spec.column, counts, scope, spec.period, self.labels)
+        grid, row_keys = build_grid(counts, len(spec.rows), columns, spec.group_prefix)
+        return _Counted(spec, scope, grid, row_keys, columns)
+
+    def crosstabs(self, specs: Sequence[TableSpec]) -> list[PublishedTable]:
+        """Count and protect the crosstabs together: a count hidden in one is hidden in all."""
+        counted = [self.count(spec) for spec in specs]
+        forced: dict[str, set[Cell]] = {c.spec.name: set() for c in counted}
+        meanings = {c.spec.name: {cell: c.meaning(cell) for cell in c.grid.cells()} for c in counted}
+        protected: dict[str, Protected] = {}
+        stale = {c.spec.name for c in counted}
+        while stale:
+            for c in counted:
+                if c.spec.name in stale:
+                    protected[c.spec.name] = protect(c.grid, self.k, forced=forced[c.spec.name])
+            stale = set()
+            hidden = {meanings[name][cell] for name, p in protected.items() for cell in p.reasons}
+            for name, p in protected.items():
+                for cell, meaning in meanings[name].items():
+                    if cell not in p.reasons and meaning in hidden:
+                        forced[name].add(cell)
+                        stale.add(name)
+        tables = []
+        for c in counted:
+            spec = c.spec
+            row_header = [h for d in spec.rows for h in header_of(d)]
+            if "period" in spec.rows:
+                row_header = [
+                    h if h != "Období" else f"Období ({PERIOD_NAMES[spec.period or 'month']})" for h in row_header
+                ]
+            notes = [n for n in (sensitive_note(c.scope, self.sensitive),) if n]
+            p = protected[spec.name]
+            self.protected[spec.name] = (p, c.row_keys)
+            tables.append(render(p, name=spec.name, title=spec.title, row_header=row_header, notes=notes))
+        return tables
+
+    def need_names(self) -> dict[tuple[str, str], str]:
+        names: dict[tuple[str, str], str] = {}
+        for term_id, name in self.conn.execute(
+            select(CodelistTerm.id, CodelistTerm.name).where(CodelistTerm.codelist == DRUH)
+        ):
+            names[("druh", term_id)] = name
+        for situation_id, name in self.conn.execute(select(LifeSituation.id, LifeSituation.name)):
+            names[("situace", situation_id)] = name
+        return names
+
+    def demand_supply(self, source: str, *, by_orp: bool, supply: Supply) -> PublishedTable:
+        """Demand per 1,000 inhabitants beside the services and capacity, per place and need."""
+        protected, row_keys = self.protected[source]
+        unmet = [j for j, o in enumerate(OUTCOMES) if o in UNMET]
+        names = self.need_names()
+        place_dims = 1 if by_orp else 2  # keys of the place in the source's rows
+        rows: dict[tuple, list[object]] = {}
+        places: dict[tuple, frozenset[int]] = {}
+        for i, keys in enumerate(row_keys):
+            place_keys, need = keys[:place_dims], keys[place_dims]
+            if need.value == (None, None):
+                continue
+            if by_orp:
+                orp = place_keys[0].value
+                if orp is None:
+                    continue
+                codes = supply.orp_codes(orp)
+                population = supply.orp_population(orp)
+                place_cells: list[object] = [orp]
+            else:
+                code = place_keys[1].value
+                if code is None:
+                    continue
+                codes = frozenset({code})
+                population = supply.population.get(code)
+                place_cells = [place_keys[0].label, code, place_keys[1].label]
+            places[tuple(place_cells)] = codes
+            demand = protected.values[Cell("r", i)]
+            shown_demand = protected.shown(Cell("r", i))
+            rate: object = "–"
+            if population and not isinstance(shown_demand, str):
+                rate = round(1000 * demand / population, 2)
+            services = supply.services(need.value, codes)
+            rows[(*place_cells, need.label)] = [
+                *place_cells,
+                population if population is not None else "",
+                need.label,
+                shown_demand,
+                rate,
+                partial_sum_shown(protected, i, unmet),
+                len(services),
+                _or_blank(supply.capacity_of(services)),
+            ]
+        for place_cells, codes in places.items():
+            for need in supply.needs_served_in(codes):
+                if not by_orp and need in self.sensitive:
+                    continue
+                label = names.get(need, need[1])
+                if (*place_cells, label) in rows:
+                    continue
+                services = supply.services(need, codes)
+                population = supply.orp_population(place_cells[0]) if by_orp else supply.population.get(place_cells[1])
+                rows[(*place_cells, label)] = [
+                    *place_cells,
+                    population if population is not None else "",
+                    label,
+                    0,
+                    0.0 if population else "–",
+                    0,
+                    len(services),
+                    _or_blank(supply.capacity_of(services)),
+                ]
+        header = (["ORP"] if by_orp else ["ORP", "Kód obce", "Obec"]) + [
+            "Obyvatel",
+            "Potřeba",
+            "Hledání",
+            "Hledání na 1 000 obyvatel",
+            "Nenalezeno",
+            "Služeb v ORP" if by_orp else "Služeb v obci",
+            "Kapacita služeb",
+        ]
+        width = len(header) - 7  # the place columns
+        ordered = sorted(
+            rows.values(), key=lambda r: (*(str(x).lower() for x in r[:width]), str(r[width + 1]).lower())
+        )
+        name = "poptavka-nabidka-orp" if by_orp else "poptavka-nabidka-obce"
+        title = (
+            "Poptávka a nabídka po ORP a potřebách" if by_orp else "Poptávka a nabídka po obcích a potřebách"
+        )
+        notes = [
+            "Hledání a Nenalezeno jsou převzaty z tabulky " + source + " se stejným skrytím malých počtů.",
+            (
+                "Služba slouží místu, když v něm má zařízení nebo ho uvádí ve své působnosti; kapacita je "
+                "registrovaná (nejvyšší), ne počet volných míst."
+            ),
+            "Nenalezeno = služba v katalogu chybí, není pro tuto skupinu, nebo v místě nepůsobí.",
+        ]
+        return PublishedTable(name, title, header, ordered, self.k, notes=notes)
+
+    def terms(self) -> PublishedTable:
+        scope = scope_for(self.start, self.end, (), None, self.sensitive)
+        events = select(E.id).where(scope.where())
+        n = func.count().label("n")
+        query = (
+            select(T.term, T.understood, n)
+            .where(T.event_id.in_(events))
+            .group_by(T.term, T.understood)
+        )
+        kept: list[list[object]] = []
+        withheld = 0
+        for term, understood, count in self.conn.execute(query):
+            if count >= self.k:
+                kept.append([term, "ano" if understood else "ne", int(count)])
+            else:
+                withheld += 1
+        kept.sort(key=lambda r: (-int(r[2]), str(r[0])))  # type: ignore[call-overload]
+        notes = [
+            (
+                f"Uvádějí se jen slova, která použilo alespoň {self.k} různých hledání; "
+                f"{withheld} dalších slov se neuvádí."
+            ),
+            (
+                "Rozpoznaná slova jsou zkrácené tvary slov katalogu; nerozpoznaná slova prošla filtrem "
+                "osobních údajů (jména, čísla, adresy)."
+            ),
+        ]
+        if self.sensitive.keys:
+            notes.append(sensitive_note(scope, self.sensitive))
+        return PublishedTable("slova", "Slova z hledání", ["Slovo", "Rozpoznáno", "Hledání"], kept, self.k, notes=notes)
+
+    def feedback(self) -> PublishedTable:
+        query = (
+            select(F.service_id, F.reason, func.count())
+            .where(and_(F.day >= self.start, F.day <= self.end))
+            .group_by(F.service_id, F.reason)
+        )
+        counts: dict[int, dict[str, int]] = {}
+        for service_id, reason, n in self.conn.execute(query):
+            counts.setdefault(service_id, {})[reason] = int(n)
+        names = dict(self.conn.execute(select(Service.id, Service.name).where(Service.id.in_(list(counts)))).all())
+        service_ids = sorted(counts, key=lambda s: (names.get(s, "").lower(), s))
+        reasons = list(FEEDBACK_REASONS)
+        grid = Grid(
+            [(s, names.get(s, f"služba {s}")) for s in service_ids],
+            [FEEDBACK_NAMES[r] for r in reasons],
+            [[counts[s].get(r, 0) for r in reasons] for s in service_ids],
+        )
+        table, _ = publish(
+            grid,
+            self.k,
+            name="zpetna-vazba",
+            title="Hlášení „informace nejsou správně“ podle služeb a důvodů",
+            row_header=["Kód služby", "Služba"],
+        )
+        return table
+
+
+def _or_blank(value: int | None) -> object:
+    return "" if value is None else value
+
+
+def table_specs(period: str) -> list[TableSpec]:
+    """The crosstabs of an export, in order."""
+    name = PERIOD_NAMES[period]
+    return [
+        TableSpec("obdobi", f"Hledání podle období ({name}) a výsledku", ("period",), "outcome", period),
+        TableSpec("orp", "Hledání podle ORP a výsledku", ("orp",), "outcome"),
+        TableSpec("orp-ctvrtleti", "Hledání podle ORP a čtvrtletí", ("orp",), "period", "quarter"),
+        TableSpec("obce", "Hledání podle obcí a výsledku", ("orp", "municipality"), "outcome"),
+        TableSpec("skupiny", "Hledání podle skupin a výsledku", ("family",), "outcome"),
+        TableSpec("skupiny-obdobi", f"Hledání podle skupin a období ({name})", ("family",), "period", period),
+        TableSpec("potreby", "Hledání podle potřeb a výsledku", ("need",), "outcome"),
+        TableSpec("potreby-obdobi", f"Hledání podle potřeb a období ({name})", ("need",), "period", period),
+        TableSpec(
+            "obce-potreby", "Hledání podle obcí, potřeb a výsledku", ("orp", "municipality", "need"), "outcome",
+            group_prefix=2,
+        ),
+        TableSpec("orp-potreby", "Hledání podle ORP, potřeb a výsledku", ("orp", "need"), "outcome", group_prefix=1),
+        TableSpec(
+            "orp-potreby-ctvrtleti", "Hledání podle ORP, potřeb a čtvrtletí", ("orp", "need"), "period", "quarter",
+            group_prefix=1,
+        ),
+        TableSpec("kanaly-jazyky", "Hledání podle kanálu a jazyka", ("channel",), "language"),
+    ]
+
+
+def build_export(
+    target: Engine | Connection,
+    start: dt.date,
+    end: dt.date,
+    *,
+    k: int,
+    period: str = "month",
+    sensitive: SensitiveNeeds | None = None,
+) -> StatsExport:
+    """Count, protect and label every table of the period start..end (both days included)."""
+    if k < 2:
+        raise ValueError("k musí být alespoň 2")
+    if start > end:
+        raise ValueError("začátek období je až po jeho konci")
+    if isinstance(target, Engine):
+        with target.connect() as conn:
+            return build_export(conn, start, end, k=k, period=period, sensitive=sensitive)
+    conn = target
+    sensitive = sensitive if sensitive is not None else load_sensitive_needs()
+    builder = _Builder(conn, start, end, k, period, sensitive)
+    tables = builder.crosstabs(table_specs(period))
+    supply = Supply.load(conn)
+    tables.append(builder.demand_supply("obce-potreby", by_orp=False, supply=supply))
+    tables.append(builder.demand_supply("orp-potreby", by_orp=True, supply=supply))
+    tables.append(builder.terms())
+    tables.append(builder.feedback())
+    orp_table, _ = builder.protected["orp"]
+    events = orp_table.values[Cell("t")]
+    synthetic = (
+        conn.execute(select(E.id).where(E.synthetic.is_(True)).limit(1)).first() is not None
+        or conn.execute(select(F.id).where(F.synthetic.is_(True)).limit(1)).first() is not None
+    )
+    export = StatsExport(start, end, k, period, events, synthetic)
+    export.tables = [summary(export, orp_table.shown(Cell("t")), sensitive, tables), overview(tables, k), *tables]
+    return export
+
+
+def summary(
+    export: StatsExport, shown_events: object, sensitive: SensitiveNeeds, tables: Sequence[PublishedTable]
+) -> PublishedTable:
+    """The first sheet: what the export is."""
+    quarters = scope_for(export.start, export.end, (), None, sensitive).whole_quarters
+    rows: list[list[object]] = [
+        ["Období", f"{czech_date(export.start)} – {czech_date(export.end)}"],
+        ["Členění období", PERIOD_NAMES[export.period]],
+        ["Nejmenší zveřejněný počet (k)", export.k],
+        ["Počet hledání", shown_events],
+        [
+            "Data",
+            "SYNTETICKÁ – vytvořená příkazem stats simulate, jen pro ukázku a zkoušky; nejde o skutečnou poptávku"
+            if export.synthetic
+            else "skutečná anonymní hledání",
+        ],
+        ["Skryté údaje", LEGEND.format(k=export.k)],
+        [
+            "Citlivé potřeby",
+            (", ".join(sensitive.labels) or "žádné")
+            + ": uvádějí se jen po ORP a čtvrtletích, a to jen za celá čtvrtletí období"
+            + (
+                f" ({period_label(quarters[0], 'quarter')} – {period_label(quarters[1], 'quarter')})."
+                if quarters
+                else " (období žádné celé čtvrtletí neobsahuje, nejsou tedy uvedeny nikde)."
+            ),
+        ],
+        ["Co se neukládá", "žádné číslo ani jméno uživatele či chatu, žádný přesný čas, žádná poloha, žádný volný text"],
+        ["Vytvořeno", czech_date(dt.date.today())],
+    ]
+    if export.is_empty:
+        rows.insert(4, ["Poznámka", "V období nejsou žádná hledání; tabulky jsou prázdné."])
+    return PublishedTable("souhrn", "O exportu", ["Údaj", "Hodnota"], rows, export.k)
+
+
+def overview(tables: Sequence[PublishedTable], k: int) -> PublishedTable:
+    """The second sheet: every table, how many cells it hid and why."""
+    rows = [
+        [
+            t.name,
+            t.title,
+            max(len(t.rows) - (1 if t.rows and t.rows[-1][0] == "Celkem" else 0), 0),
+            t.suppressed.get("primary", 0),
+            t.suppressed.get("complementary", 0),
+            " ".join(t.notes),
+        ]
+        for t in tables
+    ]
+    header = [
+        "Tabulka",
+        "Obsah",
+        "Řádků",
+        f"Skryto: počet menší než {k}",
+        "Skryto doplňkově (dopočitatelné ze součtů)",
+        "Poznámka",
+    ]
+    return PublishedTable("potlaceni", "Přehled tabulek a skrytých údajů", header, rows, k)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _csv_value(value: object) -> object:
+    if isinstance(value, float):
+        return f"{value:.2f}".replace(".", ",")
+    return value
+
+
+def write_csv(export: StatsExport, folder: Path) -> list[Path]:
+    """One CSV file per table (UTF-8 with BOM, semicolons, decimal comma: opens in Czech Excel)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for table in export.tables:
+        path = folder / f"{table.name}.csv"
+        with path.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f, delimiter=";")
+            writer.writerow(table.header)
+            for row in table.rows:
+                writer.writerow([_csv_value(v) for v in row])
+        written.append(path)
+    return written
+
+
+def write_xlsx(export: StatsExport, folder: Path) -> Path:
+    """One workbook with a sheet per table."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    folder.mkdir(parents=True, exist_ok=True)
+    workbook = Workbook(write_only=False)
+    workbook.remove(workbook.active)
+    bold = Font(bold=True)
+    for table in export.tables:
+        sheet = workbook.create_sheet(table.name[:31])
+        sheet.append(table.header)
+        for cell in sheet[1]:
+            cell.font = bold
+        for row in table.rows:
+            sheet.append(row)
+        if table.rows and table.rows[-1][0] == "Celkem":
+            for cell in sheet[sheet.max_row]:
+                cell.font = bold
+        sheet.freeze_panes = "A2"
+        for j, title in enumerate(table.header, start=1):
+            width = max([len(str(title))] + [len(str(r[j - 1])) for r in table.rows[:500] if j - 1 < len(r)])
+            sheet.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 8), 70)
+        if table.notes:
+            sheet.append([])
+            for note in table.notes:
+                sheet.append([note])
+    path = folder / f"statistiky-{export.start.isoformat()}-{export.end.isoformat()}.xlsx"
+    workbook.save(path)
+    return path

@@ -1,0 +1,155 @@
+"""The scrubber: which words of a message may be kept as anonymous statistics.
+
+A search keeps the words it understood as normalised terms (stems of the catalogue's own
+vocabulary). A word it did not understand is kept only when nothing suggests it could point
+to a person:
+
+- it is 3 to 30 letters long and holds no digit;
+- it is not part of an e-mail address, a web address or a phone number in the message;
+- it does not look like a name: written with a capital letter in the middle of a sentence,
+  a first name of `catalog_data/jmena.txt` in any case form, or ending like a surname
+  (`catalog_data/prijmeni-koncovky.txt`).
+
+Even a kept word is shown in a report only when at least k different searches used it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot import CATALOG_DATA
+from bot.search.text import fold
+
+FIRST_NAMES_FILE = "jmena.txt"
+SURNAME_ENDINGS_FILE = "prijmeni-koncovky.txt"
+
+MIN_LETTERS = 3
+MAX_LETTERS = 30
+
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ`´](?=[^\W_])")
+_WORD = re.compile(r"[^\W_]+")
+_SENTENCE_END = re.compile(r"[.!?…\n]")
+_EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w@])[\w-]+(?:\.[\w-]+)*\.(?:cz|sk|com|org|net|eu|info|ua|ru|de|pl|at|io)\b\S*",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"\+?\d[\d\s/().-]{5,}\d")
+
+# Case endings a first name takes ("Jan-a", "Jan-ovi", "Jan-ou"; "Олен-ою"), folded.
+_LATIN_CASE_ENDINGS = frozenset(
+    {"", "a", "e", "i", "o", "u", "y", "ou", "em", "ovi", "ove", "ech", "ach", "am", "um", "ami"}
+)
+_CYRILLIC_CASE_ENDINGS = frozenset(
+    {"", "а", "и", "і", "у", "ю", "я", "ї", "е", "є", "о", "ою", "ею", "єю", "ові", "еві", "ом", "ем"}
+)
+_VOWELS = frozenset("aeiouyаеєиіїоуюяй")
+
+
+def _read_list(path: Path) -> list[str]:
+    entries: list[str] = []
+    if not path.exists():
+        return entries
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def name_stems(name: str) -> set[str]:
+    """The stems a first name is declined from: "jana" -> {"jana", "jan"}, "pavel" -> {…, "pavl"}."""
+    folded = fold(name)
+    stems = {folded}
+    if folded[-1:] in _VOWELS:  # "jana" -> "jan", "marie" -> "mari"
+        stems.add(folded[:-1])
+    if len(folded) >= 4 and folded[-2] == "e" and folded[-1] in "klcn":  # "pavel" -> "pavl", "marek" -> "mark"
+        stems.add(folded[:-2] + folded[-1])
+    return {s for s in stems if len(s) >= 2}
+
+
+@dataclass(frozen=True)
+class Scrubber:
+    """Decides which words of a message may be kept; see the module's description."""
+
+    name_stems: frozenset[str]
+    surname_endings: tuple[str, ...]
+    folded_surname_endings: tuple[str, ...]
+
+    @classmethod
+    def from_files(cls, data: Path = CATALOG_DATA) -> Scrubber:
+        """A scrubber over the first names and surname endings kept in `data`."""
+        stems: set[str] = set()
+        for name in _read_list(data / FIRST_NAMES_FILE):
+            stems |= name_stems(name)
+        endings = tuple(sorted({e.lower() for e in _read_list(data / SURNAME_ENDINGS_FILE)}, key=len))
+        return cls(frozenset(stems), endings, tuple(sorted({fold(e) for e in endings}, key=len)))
+
+    def is_first_name(self, word: str) -> bool:
+        """True when a folded word is a first name of the list in some case form."""
+        endings = _CYRILLIC_CASE_ENDINGS if not word.isascii() else _LATIN_CASE_ENDINGS
+        for cut in range(len(word), max(len(word) - 4, 1), -1):
+            if word[:cut] in self.name_stems and word[cut:] in endings:
+                return True
+        return False
+
+    def _ends_like_surname(self, folded: str, originals: Iterable[str]) -> bool:
+        forms = set(originals) or {folded}
+        for form in forms:
+            if form.endswith(self.surname_endings):
+                return True
+            if form.isascii() and form.endswith(self.folded_surname_endings):
+                return True
+        return False
+
+    def unmatched_terms(self, query: str | None, leftover: Iterable[str]) -> list[str]:
+        """The words of `leftover` (folded words of `query` nobody understood) that may be kept."""
+        text = _INNER_APOSTROPHE.sub("", query or "")
+        blocked: set[str] = set()
+        for pattern in (_EMAIL, _URL, _PHONE):
+            for match in pattern.finditer(text):
+                blocked.update(fold(w) for w in _WORD.findall(match.group()))
+        originals: dict[str, set[str]] = defaultdict(set)
+        previous_end = 0
+        first = True
+        for match in _WORD.finditer(text):
+            word = match.group()
+            folded = fold(word)
+            originals[folded].add(word.lower())
+            starts_sentence = first or bool(_SENTENCE_END.search(text, previous_end, match.start()))
+            if not starts_sentence and word[0].isupper() and not word.isupper():
+                blocked.add(folded)
+            previous_end = match.end()
+            first = False
+        kept: list[str] = []
+        for word in leftover:
+            if not (MIN_LETTERS <= len(word) <= MAX_LETTERS) or not word.isalpha():
+                continue
+            if word in blocked or self.is_first_name(word):
+                continue
+            if self._ends_like_surname(word, originals.get(word, ())):
+                continue
+            if word not in kept:
+                kept.append(word)
+        return kept
+
+
+def understood_terms(terms: Iterable[str]) -> list[str]:
+    """The normalised terms the search understood, as they may be stored (letters only)."""
+    kept: list[str] = []
+    for term in terms:
+        if 2 <= len(term) <= MAX_LETTERS and term.isalpha() and term not in kept:
+            kept.append(term)
+    return kept
+
+
+@lru_cache(maxsize=1)
+def default_scrubber() -> Scrubber:
+    """The scrubber over catalog_data/, read once."""
+    return Scrubber.from_files()

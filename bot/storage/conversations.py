@@ -1,0 +1,141 @@
+"""The conversation state store: read, change and write one chat's state in one transaction.
+
+Each update of a chat is a read-modify-write inside one transaction that holds the chat's
+row: the row is claimed first (an insert that does nothing when it exists), then read with
+SELECT … FOR UPDATE on PostgreSQL (SQLite takes its single write lock at the claim). So two
+bot processes on one PostgreSQL never lose each other's changes, and a restart loses nothing
+that was committed.
+
+A state untouched for `ttl_hours` is treated as absent and deleted by `purge`, which also runs
+on every `purge_every`-th write. Chats are keyed by `chat_key`, a keyed hash of the chat id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import logging
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from bot.dialog.state import State
+from bot.storage.models import KEY_LENGTH, Conversation
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Clock = Callable[[], dt.datetime]
+Change = Callable[[State | None], tuple[State, T]]
+
+_TABLE = Conversation.__table__
+_C = _TABLE.c
+
+
+def utc_now() -> dt.datetime:
+    """The current time in UTC, without a time zone (as stored)."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def chat_key(chat_id: int, secret: bytes) -> str:
+    """The row key of a chat: an HMAC of its id, so the table holds no Telegram id."""
+    return hmac.new(secret, str(chat_id).encode(), hashlib.sha256).hexdigest()[:KEY_LENGTH]
+
+
+class ConversationStore:
+    """Dialog states by chat, expiring after `ttl_hours` without a message."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        secret: bytes,
+        ttl_hours: float = 24.0,
+        purge_every: int = 500,
+        clock: Clock = utc_now,
+    ) -> None:
+        if not secret:
+            raise ValueError("the store needs a non-empty secret for its chat keys")
+        self.engine = engine
+        self.secret = secret
+        self.ttl = dt.timedelta(hours=ttl_hours)
+        self.purge_every = max(1, purge_every)
+        self.clock = clock
+        self._writes = 0
+        self._lock = threading.Lock()
+
+    def key(self, chat_id: int) -> str:
+        """The row key of `chat_id`."""
+        return chat_key(chat_id, self.secret)
+
+    def _live(self, state: str | None, updated_at: dt.datetime | None, now: dt.datetime) -> State | None:
+        if not state or updated_at is None or updated_at < now - self.ttl:
+            return None
+        return State.load(state)
+
+    def load(self, chat_id: int) -> State | None:
+        """The chat's state, or None when there is none or it has expired (read only)."""
+        now = self.clock()
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_C.state, _C.updated_at).where(_C.chat_key == self.key(chat_id))).first()
+        return self._live(row.state, row.updated_at, now) if row else None
+
+    def _claim(self, conn: Connection, key: str, now: dt.datetime) -> None:
+        """Make sure the row exists and this transaction holds it."""
+        insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        statement = insert(_TABLE).values(chat_key=key, state="", updated_at=now)
+        conn.execute(statement.on_conflict_do_nothing(index_elements=[_C.chat_key]))
+
+    def update(self, chat_id: int, change: Change[T]) -> T:
+        """Run `change(state)` on the chat's state (None when absent or expired) and save what it
+        returns, all in one transaction; returns the second item `change` returned.
+
+        When `change` raises, nothing is written.
+        """
+        key = self.key(chat_id)
+        with self.engine.begin() as conn:
+            now = self.clock()
+            self._claim(conn, key, now)
+            row = conn.execute(
+                select(_C.state, _C.updated_at).where(_C.chat_key == key).with_for_update()
+            ).one()
+            new_state, result = change(self._live(row.state, row.updated_at, now))
+            conn.execute(update(_TABLE).where(_C.chat_key == key).values(state=new_state.dump(), updated_at=now))
+        self._count_write()
+        return result
+
+    def save(self, chat_id: int, state: State) -> None:
+        """Replace the chat's state."""
+        self.update(chat_id, lambda _old: (state, None))
+
+    def forget(self, chat_id: int) -> bool:
+        """Delete the chat's state; True when there was one."""
+        with self.engine.begin() as conn:
+            return conn.execute(delete(_TABLE).where(_C.chat_key == self.key(chat_id))).rowcount > 0
+
+    def purge(self) -> int:
+        """Delete every expired state; returns how many."""
+        cutoff = self.clock() - self.ttl
+        with self.engine.begin() as conn:
+            return conn.execute(delete(_TABLE).where(_C.updated_at < cutoff)).rowcount or 0
+
+    def active(self) -> int:
+        """How many conversations have not expired."""
+        cutoff = self.clock() - self.ttl
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(_TABLE).where(_C.updated_at >= cutoff)) or 0)
+
+    def _count_write(self) -> None:
+        with self._lock:
+            self._writes += 1
+            due = self._writes % self.purge_every == 0
+        if due:
+            try:
+                purged = self.purge()
+                log.debug("purged %d expired conversations", purged)
+            except Exception:  # a failed purge is retried at the next round
+                log.exception("purging expired conversations failed")
