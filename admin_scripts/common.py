@@ -8,6 +8,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.catalog.importing import CZECH_OUTCOMES, ImportFailed, ImportSummary
@@ -22,8 +23,8 @@ errors = Console(stderr=True)
 
 
 def fail(message: str) -> NoReturn:
-    """Print a one-line error and exit with status 1."""
-    errors.print(f"[bold red]Chyba:[/] {message}", highlight=False)
+    """Print a one-line error (never wrapped) and exit with status 1."""
+    errors.print(f"[bold red]Chyba:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -33,9 +34,18 @@ def open_database() -> sessionmaker[Session]:
         settings = get_settings()
     except ConfigError as error:
         fail(str(error))
-    engine = make_engine(settings.database_url)
-    upgrade_schema(engine)
+    try:
+        engine = make_engine(settings.database_url)
+        upgrade_schema(engine)
+    except SQLAlchemyError as error:
+        database_failed(error)
     return session_factory(engine)
+
+
+def database_failed(error: Exception) -> NoReturn:
+    """A one-line error for a database that cannot be opened or read."""
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    fail(f"databázi se nepodařilo otevřít: {detail}")
 
 
 def print_summary(summary: ImportSummary, *, show_changes: bool = True) -> None:

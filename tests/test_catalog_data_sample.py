@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest

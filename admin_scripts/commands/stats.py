@@ -7,7 +7,7 @@ import errno
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from admin_scripts.app import app
-from admin_scripts.common import console, errors, open_database
+from admin_scripts.common import console, database_failed, fail, open_database
 from bot.config import ConfigError, get_settings
 from bot.stats.aggregate import DIMENSION_NAMES, Labels, count_events, scope_for
 from bot.stats.disclosure import publish
@@ -66,12 +66,6 @@ OS_ERRORS = {
     errno.ENOSPC: "na disku není místo",
     errno.EEXIST: "cesta už existuje a není adresář",
 }
-
-
-def fail(message: str) -> NoReturn:
-    """Print a one-line error (never wrapped) and exit with status 1."""
-    errors.print(f"[bold red]Chyba:[/] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(1)
 
 
 def os_reason(error: OSError) -> str:
@@ -140,15 +134,7 @@ def ensure_writable(folder: Path) -> None:
 
 def database() -> Engine:
     """The configured database, its schema upgraded; a one-line error when it cannot be opened."""
-    try:
-        return engine_of(open_database())
-    except SQLAlchemyError as error:
-        _database_failed(error)
-
-
-def _database_failed(error: Exception) -> NoReturn:
-    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    fail(f"databázi se nepodařilo otevřít: {detail}")
+    return engine_of(open_database())
 
 
 def _holds_events(engine: Engine) -> bool:
@@ -187,7 +173,7 @@ def _published(
             console.print("V databázi nejsou žádné události statistik; výstup bude prázdný.")
         export = build_export(engine, first, last, k=k_value, period=granularity)
     except SQLAlchemyError as error:
-        _database_failed(error)
+        database_failed(error)
     if export.is_empty:
         console.print(
             f"V období {czech_date(first)} – {czech_date(last)} nejsou žádná hledání; tabulky jsou prázdné.",
@@ -290,7 +276,7 @@ def table_command(
             counts = count_events(conn, scope, dims, period=granularity, labels=labels)
             columns = column_keys(dims[-1], counts, scope, granularity, labels)
     except SQLAlchemyError as error:
-        _database_failed(error)
+        database_failed(error)
     grid, _ = build_grid(counts, len(dims) - 1, columns, 0)
     header = [h for d in dims[:-1] for h in header_of(d)]
     table, _ = publish(grid, k_value, name="tabulka", title="", row_header=header)
@@ -324,7 +310,7 @@ def purge_command(
     try:
         purged = purge(engine, before=day, synthetic=synthetic, dry_run=dry_run)
     except SQLAlchemyError as error:
-        _database_failed(error)
+        database_failed(error)
     verb = "Smazalo by se" if dry_run else "Smazáno"
     console.print(f"{verb}: {purged.demand} hledání a {purged.feedback} hlášení zpětné vazby.", highlight=False)
 
@@ -363,7 +349,7 @@ def simulate_command(
     except ValueError as error:
         fail(str(error))
     except SQLAlchemyError as error:
-        _database_failed(error)
+        database_failed(error)
     console.print(
         f"Přidáno {summary.demand} syntetických hledání ({czech_date(summary.start)} – {czech_date(summary.end)}) "
         f"a {summary.feedback} hlášení zpětné vazby. Jsou označena jako syntetická; "
