@@ -38,6 +38,9 @@ PLACE_CUTOFF = 85.0
 CORRECTION_CUTOFF = 80.0
 MIN_CORRECTABLE = 5
 MIN_TERM_SCORE = 0.3
+# Work is capped on very long messages: only their beginning is read.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -249,7 +252,7 @@ class Searcher:
         Unknown words are first corrected to the nearest known stem (typos), then places are
         found (they may contain prepositions), then needs and groups among the other words.
         """
-        tokens = tokenize(query or "")
+        tokens = tokenize((query or "")[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
         stems = [self.analyzer.stem(t) for t in tokens]
         stop = [t in self.analyzer.stop_words or t in PREPOSITIONS for t in tokens]
         quality = [1.0] * len(tokens)
@@ -305,18 +308,22 @@ class Searcher:
 
     # --- ranking --------------------------------------------------------------------------
 
-    def _term_scores(self, leftover: list[str]) -> tuple[dict[int, float], list[str]]:
-        """Scores of services whose words match the leftover stems; and stems matching nothing."""
-        scores: dict[int, float] = defaultdict(float)
+    def _term_scores(self, leftover: list[str]) -> tuple[dict[int, tuple[float, float]], list[str]]:
+        """Services whose words match the leftover stems, each with (match, rarity-weighted
+        match); and the stems that match nothing."""
+        scores: dict[int, tuple[float, float]] = {}
         unknown: list[str] = []
+        size = max(len(self.items), 2)
         for stem in leftover:
             postings = self.postings.get(stem)
-            quality = 1.0
             if not postings:
                 unknown.append(stem)
                 continue
+            # a word found in many services says little about which one is meant
+            rarity = 0.5 + 0.5 * math.log(size / len(postings)) / math.log(size)
             for idx, weight in postings.items():
-                scores[idx] += weight * quality
+                match, weighted = scores.get(idx, (0.0, 0.0))
+                scores[idx] = (match + weight, weighted + weight * rarity)
         return scores, unknown
 
     def _need_scores(self, phrases: list[dict[Need, float]]) -> dict[int, float]:
@@ -332,7 +339,10 @@ class Searcher:
                         best[idx] = strength
             if not best:
                 continue
-            specificity = 0.5 + 0.5 * math.log(total / len(best)) / math.log(total)
+            # how specific the phrase is: by the services of its strongest need
+            top = max(phrase.values())
+            primary = sum(1 for strength in best.values() if strength >= top) or len(best)
+            specificity = 0.5 + 0.5 * math.log(total / primary) / math.log(total)
             for idx, strength in best.items():
                 scores[idx] += strength * specificity
         return dict(scores)
@@ -388,9 +398,9 @@ class Searcher:
 
         matched = self._need_scores(phrases)
         relevance: dict[int, float] = dict(matched)
-        for idx, value in term_scores.items():
+        for idx, (value, weighted) in term_scores.items():
             if value >= MIN_TERM_SCORE:
-                relevance[idx] = relevance.get(idx, 0.0) + 0.6 * min(value, 2.0) / 2.0 + (0.0 if idx in matched else 0.2)
+                relevance[idx] = relevance.get(idx, 0.0) + 0.6 * min(weighted, 2.0) / 2.0 + (0.0 if idx in matched else 0.2)
 
         asked_for_something = bool(needs or term_scores)
         if understood.off_topic or (unknown and not needs and not term_scores):

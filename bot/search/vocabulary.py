@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot import CATALOG_DATA
@@ -19,6 +19,7 @@ from bot.search.text import load_stop_words, tokenize
 
 DRUH_PREFIX = "DruhSocialniSluzby/"
 FAMILIES = ("seniori", "zdravotni-postizeni", "rodiny-deti", "krize")
+SITUATION_WEIGHT = 0.8
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Need:
 
     kind: str  # "druh" | "situace" | "kategorie"
     key: str
-    weight: float = 1.0
+    weight: float = field(default=1.0, compare=False)  # how well an expression points to it
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,8 @@ def _meaning_of(row: dict[str, str]) -> Meaning:
     needs: list[Need] = []
     for rank, code in enumerate(_split(row.get("druhy"))):
         needs.append(Need("druh", f"{DRUH_PREFIX}{code}", 1.0 if rank == 0 else 0.85))
-    needs.extend(Need("situace", s, 0.95) for s in _split(row.get("situace")))
+    # a life situation is a looser link than a druh: coordinators tag many services with one
+    needs.extend(Need("situace", s, SITUATION_WEIGHT) for s in _split(row.get("situace")))
     needs.extend(Need("kategorie", c, 1.0) for c in _split(row.get("kategorie"), "|"))
     families = tuple(f for f in _split(row.get("skupiny")) if f in FAMILIES)
     return Meaning(needs=tuple(needs), families=families)
