@@ -182,3 +182,8 @@ def test_hit_json_carries_the_register_id(searcher) -> None:
     row = hit_as_dict(searcher.search("klub zóna").hits[0])
     assert set(row) == {"id", "registry_id", "name", "provider", "service_type", "municipality", "score"}
     assert row["municipality"] == "Kojetín"
+
+
+def test_a_secondary_meaning_of_an_expression_still_finds_services(searcher) -> None:
+    # "bezdomovec" points first to noclehárny, then to azylové domy; only the latter exist here
+    assert names(searcher.search("bezdomovec")) == ["Azylový dům pro muže"]
