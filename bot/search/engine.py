@@ -6,7 +6,7 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -16,6 +16,17 @@ from bot.search.documents import CatalogueView, ServiceDoc, Town
 from bot.search.phrases import PhraseTable
 from bot.search.places import PREPOSITIONS, PlaceRecognizer, PlaceRef
 from bot.search.text import tokenize
+from bot.search.results import (  # noqa: F401 - the search's public names live here too
+    NO_SERVICE,
+    NOT_FOR_GROUP,
+    NOT_IN_PLACE,
+    NOT_UNDERSTOOD,
+    PLACE_OUTSIDE,
+    Hit,
+    SearchResult,
+    Understood,
+    hit_as_dict,
+)
 from bot.search.vocabulary import (
     DRUH_PREFIX,
     FAMILIES,
@@ -26,14 +37,7 @@ from bot.search.vocabulary import (
     load_family_groups,
 )
 
-# Why a search came back empty
-NOT_UNDERSTOOD = "not_understood"  # not a social need, or words we do not know
-NO_SERVICE = "no_service"  # no such service in the catalogue
-NOT_FOR_GROUP = "not_for_group"  # such services exist, but not for this group
-NOT_IN_PLACE = "not_in_place"  # such services exist, but none serves this place
-PLACE_OUTSIDE = "place_outside"  # the place lies outside the regions of the catalogue
-
-FIELD_WEIGHTS = {"name": 1.0, "kind": 0.7, "provider": 0.5, "situation": 0.6, "text": 0.3}
+FIELD_WEIGHTS = {"name": 1.0, "kind": 0.7, "provider": 0.5, "text": 0.3}
 PLACE_CUTOFF = 85.0
 CORRECTION_CUTOFF = 80.0
 MIN_CORRECTABLE = 5
@@ -41,55 +45,6 @@ MIN_TERM_SCORE = 0.3
 # Work is capped on very long messages: only their beginning is read.
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 40
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One service in the results, with its score and whether it has a place in the town."""
-
-    service: ServiceDoc
-    score: float
-    in_place: bool
-
-
-@dataclass(frozen=True)
-class Understood:
-    """The slots the search understood from the query and the explicit arguments."""
-
-    place: PlaceRef | None = None
-    families: tuple[str, ...] = ()
-    needs: tuple[Need, ...] = ()
-    need_labels: tuple[str, ...] = ()
-    terms: tuple[str, ...] = ()
-    leftover: tuple[str, ...] = ()
-    off_topic: bool = False
-
-    @property
-    def town(self) -> str | None:
-        """The name of the municipality or ORP understood, if any."""
-        return self.place.name if self.place else None
-
-    def as_dict(self) -> dict[str, object]:
-        """A JSON-friendly view."""
-        return {
-            "town": self.place.name if self.place else None,
-            "place_kind": self.place.kind if self.place else None,
-            "group": list(self.families),
-            "need": list(self.need_labels),
-            "terms": list(self.terms),
-            "leftover": list(self.leftover),
-        }
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """Ranked hits (one page), how many matched in all, what was understood, and why it is empty."""
-
-    hits: list[Hit]
-    understood: Understood
-    total: int = 0
-    reason: str | None = None
-    alternatives: list[Hit] = field(default_factory=list)
 
 
 @dataclass
@@ -449,17 +404,3 @@ class Searcher:
             for idx in best[offset:]
         ]
         return SearchResult(hits, understood, len(ranked), None)
-
-
-def hit_as_dict(hit: Hit) -> dict[str, object]:
-    """The JSON view of one hit used by the command line and the evaluation."""
-    doc = hit.service
-    return {
-        "id": doc.id,
-        "registry_id": doc.registry_id,
-        "name": doc.name,
-        "provider": doc.provider,
-        "service_type": doc.kind,
-        "municipality": doc.municipality,
-        "score": hit.score,
-    }
