@@ -2,23 +2,33 @@
 
 Everything in it comes from a `StatsExport`, so it shows only what the export publishes:
 hidden cells stay hidden ("<k") and are left out of the charts, never estimated. The charts
-are matplotlib SVG drawn inline; the page needs no network and no script.
+are matplotlib SVG drawn inline; the page needs no network and no script. It reads on a
+phone (wide tables scroll sideways, bar labels sit above the bars) and prints on A4 for a
+working-group meeting.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
+import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bot.stats.disclosure import PublishedTable
 from bot.stats.export import StatsExport, czech_date
 
 TOP = 20
+CHART_WIDTH = 4.8  # inches: under 500 px, so a phone shrinks the text of a chart at most by a quarter
+SCREEN_SCALE = 1.2  # charts show this much larger than drawn, their text about as large as the page's
+LABEL_WIDTH = 58  # characters of a bar label per line
+LONG_TEXT = 24  # characters: a table column with a longer text gets room on a phone
+MAX_TICKS = 13  # period labels shown under the time chart; more periods show every n-th label
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="cs">
@@ -26,54 +36,124 @@ TEMPLATE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{ title }}</title>
+<link rel="icon" href="data:," />
 <style>
-body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; color: #222; }
-h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 2.5rem; border-bottom: 1px solid #ccc; }
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { font-family: system-ui, sans-serif; line-height: 1.45; margin: 2rem auto; max-width: 72rem;
+  padding: 0 1rem; color: #222; background: #fff; }
+h1 { font-size: 1.6rem; line-height: 1.25; margin-bottom: .5rem; }
+h2 { font-size: 1.25rem; margin-top: 2.5rem; border-bottom: 1px solid #ccc; }
+.meta { margin-top: 0; }
 .warning { background: #fff3cd; border: 1px solid #e0c36a; padding: .75rem 1rem; }
 .note { color: #555; font-size: .9rem; }
-table { border-collapse: collapse; margin: 1rem 0; font-size: .9rem; }
-th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
+nav ol { margin: .5rem 0 0; padding-left: 1.5rem; columns: 2 16rem; }
+nav a { color: #1a5276; }
+.table { overflow-x: auto; margin: 1rem 0; }
+table { border-collapse: separate; border-spacing: 0; border-top: 1px solid #ccc; border-left: 1px solid #ccc;
+  font-size: .9rem; }
+th, td { border-right: 1px solid #ccc; border-bottom: 1px solid #ccc; padding: .25rem .5rem; text-align: left;
+  vertical-align: top; }
+thead th { background: #f2f2f2; vertical-align: bottom; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.w { min-width: 12em; }
 tr.total td { font-weight: bold; }
-figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
+figure { margin: 1rem 0; overflow-x: auto; }
+figure svg { display: block; max-width: 100%; height: auto; }
+@media (max-width: 40rem) {
+  body { margin: 1rem auto; padding: 0 .75rem; }
+  h1 { font-size: 1.35rem; }
+  h2 { font-size: 1.1rem; margin-top: 2rem; }
+  table { font-size: .8rem; }
+  th, td { padding: .2rem .35rem; }
+  td { white-space: nowrap; }
+  td.w { white-space: normal; }
+  .table th:first-child, .table td:first-child { position: sticky; left: 0; z-index: 1; background: #fff; }
+  .table td.w:first-child { min-width: 10em; }
+  .table thead th:first-child { background: #f2f2f2; }
+}
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
+  h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 1.2rem; }
+  h2, h2 + p { break-after: avoid; page-break-after: avoid; }
+  nav { display: none; }
+  .warning, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .table, figure { overflow: visible; }
+  table { font-size: 8.5pt; width: 100%; }
+  td { white-space: normal; }
+  tr, figure { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  figure svg { max-height: 18cm; width: auto; }
+}
 </style>
 </head>
 <body>
+<header>
 <h1>{{ title }}</h1>
-<p>Období {{ period }} · nejmenší zveřejněný počet k = {{ k }} · vytvořeno {{ created }}</p>
+<p class="meta">Období {{ period }} · nejmenší zveřejněný počet k = {{ k }} · vytvořeno {{ created }}</p>
 {% if synthetic %}<p class="warning">Data jsou <strong>syntetická</strong> (příkaz stats simulate): slouží jen
 k ukázce a zkouškám, nejde o skutečnou poptávku.</p>{% endif %}
 {% if empty %}<p class="warning">V období nejsou žádná hledání; zpráva je prázdná.</p>{% endif %}
 <p class="note">{{ legend }} Grafy ukazují jen zveřejněné počty; skryté údaje v nich chybějí a nejsou odhadovány.</p>
-
-<h2>Co lidé hledali a nenašli</h2>
+<nav aria-label="Obsah"><strong>Obsah</strong>
+<ol>{% for id, heading in sections %}<li><a href="#{{ id }}">{{ heading }}</a></li>{% endfor %}</ol>
+</nav>
+</header>
+<main>
+<section id="nenalezeno">
+<h2>{{ headings.nenalezeno }}</h2>
 <p>Obce a potřeby s nejvíce hledáními, která skončila bez výsledku (služba v katalogu chybí, není pro
 danou skupinu, nebo v obci nepůsobí).</p>
 {{ charts.unmet }}
 {{ tables.unmet }}
+</section>
 
-<h2>Hledání v čase</h2>
+<section id="v-case">
+<h2>{{ headings["v-case"] }}</h2>
 {{ charts.periods }}
 {{ tables.periods }}
+</section>
 
-<h2>Potřeby</h2>
+<section id="potreby">
+<h2>{{ headings.potreby }}</h2>
 {{ charts.needs }}
 {{ tables.needs }}
+</section>
 
-<h2>Obce: hledání na 1 000 obyvatel</h2>
+<section id="obce">
+<h2>{{ headings.obce }}</h2>
 {{ charts.rate }}
+</section>
 
-<h2>Skupiny</h2>
+<section id="skupiny">
+<h2>{{ headings.skupiny }}</h2>
 {{ tables.families }}
+</section>
 
-<h2>Kanály a jazyky</h2>
+<section id="kanaly">
+<h2>{{ headings.kanaly }}</h2>
 {{ tables.channels }}
+</section>
 
-<h2>Skryté údaje</h2>
+<section id="skryte">
+<h2>{{ headings.skryte }}</h2>
 {{ tables.overview }}
+</section>
+</main>
 </body>
 </html>
 """
+
+HEADINGS = {
+    "nenalezeno": "Co lidé hledali a nenašli",
+    "v-case": "Hledání v čase",
+    "potreby": "Potřeby",
+    "obce": "Obce: hledání na 1 000 obyvatel",
+    "skupiny": "Skupiny",
+    "kanaly": "Kanály a jazyky",
+    "skryte": "Skryté údaje",
+}
 
 
 @dataclass
@@ -84,14 +164,25 @@ class Report:
     charts: int
 
 
-def _svg(figure) -> Markup:  # type: ignore[no-untyped-def]
+def _no_chart(text: str) -> Markup:
+    return Markup('<p class="note">') + escape(text) + Markup("</p>")
+
+
+def _svg(figure, description: str) -> Markup:  # type: ignore[no-untyped-def]
+    """The figure as inline SVG, without matplotlib's metadata, named for screen readers."""
     import matplotlib.pyplot as plt
 
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
+    no_metadata = {"Date": None, "Format": None, "Type": None, "Creator": None}
+    figure.savefig(buffer, format="svg", bbox_inches="tight", metadata=no_metadata)
     plt.close(figure)
     text = buffer.getvalue()
-    return Markup("<figure>" + text[text.index("<svg") :] + "</figure>")
+    svg = text[text.index("<svg") :]
+    end = svg.index(">")
+    head, rest = svg[:end], svg[end:]
+    head = re.sub(r' (width|height)="([0-9.]+)pt"', lambda m: f' {m[1]}="{float(m[2]) * SCREEN_SCALE:.2f}pt"', head)
+    head = head.replace("<svg", f'<svg role="img" aria-label="{escape(description)}"', 1)
+    return Markup("<figure>" + head + rest + "</figure>")
 
 
 def _pyplot():  # type: ignore[no-untyped-def]
@@ -100,7 +191,14 @@ def _pyplot():  # type: ignore[no-untyped-def]
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    plt.rcParams.update({"svg.fonttype": "none", "font.size": 9})
+    plt.rcParams.update(
+        {
+            "svg.fonttype": "none",
+            "font.size": 10,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    )
     return plt
 
 
@@ -108,23 +206,93 @@ def _number(value: object) -> int | float | None:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
-def html_table(table: PublishedTable, rows: list[list[object]] | None = None, header: list[str] | None = None) -> Markup:
-    """A published table as HTML (escaped), counts right-aligned, the total row in bold."""
-    from markupsafe import escape
+def _czech_number(value: float, decimals: int = 0) -> str:
+    """12 345 or 12,3: a non-breaking space between thousands, a decimal comma."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\u00a0").replace(".", ",")
 
-    parts = ["<table><thead><tr>"]
-    parts += [f"<th>{escape(h)}</th>" for h in header or table.header]
+
+def _shown(value: object) -> str:
+    """A cell as text: nothing for None, a decimal comma in fractions."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(value).replace(".", ",")
+    return str(value)
+
+
+def html_table(table: PublishedTable, rows: list[list[object]] | None = None, header: list[str] | None = None) -> Markup:
+    """A published table as HTML (escaped), counts right-aligned, the total row in bold.
+
+    The table sits in a box that scrolls sideways when it is wider than the screen. Columns
+    holding long texts are marked "w", so a phone gives them room instead of a word a line.
+    """
+    body = table.rows if rows is None else rows
+    wide = {
+        j
+        for row in body
+        for j, value in enumerate(row)
+        if isinstance(value, str) and not value.startswith("<") and len(value) > LONG_TEXT
+    }
+    parts = ['<div class="table"><table><thead><tr>']
+    parts += [f'<th scope="col">{escape(h)}</th>' for h in header or table.header]
     parts.append("</tr></thead><tbody>")
-    for row in table.rows if rows is None else rows:
+    for row in body:
         total = bool(row) and row[0] == "Celkem"
         parts.append('<tr class="total">' if total else "<tr>")
-        for value in row:
+        for j, value in enumerate(row):
             numeric = _number(value) is not None or (isinstance(value, str) and value.startswith("<"))
-            shown = "" if value is None else value
-            parts.append(f'<td class="n">{escape(shown)}</td>' if numeric else f"<td>{escape(shown)}</td>")
+            kind = ' class="n"' if numeric else ' class="w"' if j in wide else ""
+            parts.append(f"<td{kind}>{escape(_shown(value))}</td>")
         parts.append("</tr>")
-    parts.append("</tbody></table>")
+    parts.append("</tbody></table></div>")
     return Markup("".join(parts))
+
+
+def _hbars(
+    labels: list[str],
+    segments: list[tuple[list[float], str, str | None]],
+    values: list[str],
+    xlabel: str,
+    description: str,
+) -> Markup:
+    """Horizontal bars, largest first, each with its label above it and its value after it.
+
+    Labels above the bars leave the whole width to the bars, so the chart stays narrow
+    enough to read on a phone. `segments` are stacked left to right: (widths, colour, legend).
+    """
+    plt = _pyplot()
+    line, bar, gap = 12.5, 11.0, 7.0  # points
+    wrapped = [textwrap.wrap(label, LABEL_WIDTH) or [""] for label in labels]
+    tops: list[float] = []
+    y = 0.0
+    for lines in wrapped:
+        tops.append(y)
+        y += len(lines) * line + 2 + bar + gap
+    height = y / 72
+    figure = plt.figure(figsize=(CHART_WIDTH, height))
+    axis = figure.add_axes((0, 0, 1, 1))
+    centres = [top + len(lines) * line + 2 + bar / 2 for top, lines in zip(tops, wrapped, strict=True)]
+    left = [0.0] * len(labels)
+    legend = False
+    for widths, colour, name in segments:
+        axis.barh(centres, widths, height=bar, left=left, color=colour, label=name)
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+        legend = legend or name is not None
+    longest = max(left) if left else 0
+    for top, lines, end, centre, value in zip(tops, wrapped, left, centres, values, strict=True):
+        axis.text(0, top + 2, "\n".join(lines), va="top", ha="left", linespacing=1.15)
+        axis.text(end + longest * 0.01, centre, value, va="center", ha="left", fontsize=9, color="#333")
+    axis.set_ylim(y, -2)
+    axis.set_xlim(0, longest * 1.12 or 1)
+    axis.set_yticks([])
+    axis.spines["left"].set_visible(False)
+    axis.set_xlabel(xlabel)
+    axis.grid(axis="x", color="#e5e5e5", linewidth=0.6)
+    axis.set_axisbelow(True)
+    if legend:
+        axis.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, frameon=False, borderaxespad=0.2)
+    return _svg(figure, description)
 
 
 def _unmet_rows(export: StatsExport) -> tuple[list[str], list[list[object]]]:
@@ -138,37 +306,48 @@ def _unmet_rows(export: StatsExport) -> tuple[list[str], list[list[object]]]:
 def chart_unmet(export: StatsExport) -> Markup:
     header, rows = _unmet_rows(export)
     if not rows:
-        return Markup('<p class="note">Žádná zveřejnitelná nenaplněná poptávka.</p>')
-    plt = _pyplot()
+        return _no_chart("Žádná zveřejnitelná nenaplněná poptávka.")
     unmet, demand = header.index("Nenalezeno"), header.index("Hledání")
-    labels = [f"{r[2]} – {r[4]}" for r in rows][::-1]
-    figure, axis = plt.subplots(figsize=(8, 0.3 * len(rows) + 1))
-    axis.barh(labels, [r[unmet] for r in rows][::-1], color="#c0392b", label="nenalezeno")
-    found = [(_number(r[demand]) or 0) - r[unmet] for r in rows][::-1]
-    axis.barh(labels, found, left=[r[unmet] for r in rows][::-1], color="#95a5a6", label="ostatní hledání")
-    axis.set_xlabel("počet hledání")
-    axis.legend(loc="lower right")
-    return _svg(figure)
+    labels = [f"{r[2]} – {r[4]}" for r in rows]
+    missing = [float(r[unmet]) for r in rows]  # type: ignore[arg-type]
+    totals = [_number(r[demand]) for r in rows]
+    other = [max(0.0, total - gone) if total is not None else 0.0 for total, gone in zip(totals, missing, strict=True)]
+    values = [
+        f"{_czech_number(gone)} z {_czech_number(total)}" if total is not None else _czech_number(gone)
+        for gone, total in zip(missing, totals, strict=True)
+    ]
+    return _hbars(
+        labels,
+        [(missing, "#c0392b", "nenalezeno"), (other, "#b3bcbd", "ostatní hledání")],
+        values,
+        "počet hledání",
+        f"Graf: {len(rows)} dvojic obec – potřeba s nejvíce hledáními bez výsledku.",
+    )
 
 
 def chart_periods(export: StatsExport) -> Markup:
     table = export.table("obdobi")
     rows = [r for r in table.rows if r[0] != "Celkem"]
     if not rows:
-        return Markup("")
+        return _no_chart("Graf není k dispozici: v období nejsou žádná hledání.")
     plt = _pyplot()
     outcomes = table.header[1:-1]
-    figure, axis = plt.subplots(figsize=(8, 3.5))
+    figure, axis = plt.subplots(figsize=(CHART_WIDTH, 3.2))
+    positions = list(range(len(rows)))
     bottom = [0.0] * len(rows)
     colours = ["#27ae60", "#f1c40f", "#c0392b", "#e67e22", "#8e44ad", "#7f8c8d", "#bdc3c7"]
     for j, (outcome, colour) in enumerate(zip(outcomes, colours, strict=False)):
         values = [_number(r[j + 1]) or 0 for r in rows]
-        axis.bar([r[0] for r in rows], values, bottom=bottom, label=outcome, color=colour)
+        axis.bar(positions, values, bottom=bottom, label=outcome, color=colour, width=0.75)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    step = math.ceil(len(rows) / MAX_TICKS)
+    axis.set_xticks(positions[::step], [str(r[0]) for r in rows][::step], rotation=45, ha="right")
+    axis.set_xlim(-0.6, len(rows) - 0.4)
     axis.set_ylabel("počet hledání")
-    axis.legend(fontsize=7, ncol=2)
-    axis.tick_params(axis="x", labelrotation=45)
-    return _svg(figure)
+    axis.grid(axis="y", color="#e5e5e5", linewidth=0.6)
+    axis.set_axisbelow(True)
+    axis.legend(loc="lower left", bbox_to_anchor=(0, 1.02), ncol=2, frameon=False, fontsize=9, borderaxespad=0)
+    return _svg(figure, f"Graf: počet hledání v {len(rows)} obdobích podle výsledku hledání.")
 
 
 def chart_needs(export: StatsExport) -> Markup:
@@ -177,12 +356,15 @@ def chart_needs(export: StatsExport) -> Markup:
     rows.sort(key=lambda r: -r[-1])  # type: ignore[operator]
     rows = rows[:TOP]
     if not rows:
-        return Markup("")
-    plt = _pyplot()
-    figure, axis = plt.subplots(figsize=(8, 0.3 * len(rows) + 1))
-    axis.barh([r[0] for r in rows][::-1], [r[-1] for r in rows][::-1], color="#2980b9")
-    axis.set_xlabel("počet hledání")
-    return _svg(figure)
+        return _no_chart("Graf není k dispozici: žádná potřeba nemá zveřejnitelný počet hledání.")
+    counts = [float(r[-1]) for r in rows]  # type: ignore[arg-type]
+    return _hbars(
+        [str(r[0]) for r in rows],
+        [(counts, "#2980b9", None)],
+        [_czech_number(c) for c in counts],
+        "počet hledání",
+        f"Graf: {len(rows)} nejčastěji hledaných potřeb.",
+    )
 
 
 def chart_rate(export: StatsExport) -> Markup:
@@ -197,12 +379,17 @@ def chart_rate(export: StatsExport) -> Markup:
     rates.sort(key=lambda item: -item[1])
     rates = rates[:TOP]
     if not rates:
-        return Markup("")
-    plt = _pyplot()
-    figure, axis = plt.subplots(figsize=(8, 0.3 * len(rates) + 1))
-    axis.barh([name for name, _ in rates][::-1], [value for _, value in rates][::-1], color="#16a085")
-    axis.set_xlabel("hledání na 1 000 obyvatel")
-    return _svg(figure)
+        return _no_chart(
+            "Graf není k dispozici: žádná obec nemá zároveň zveřejnitelný počet hledání a známý počet "
+            "obyvatel (počty obyvatel pocházejí z importu obcí)."
+        )
+    return _hbars(
+        [name for name, _ in rates],
+        [([value for _, value in rates], "#16a085", None)],
+        [_czech_number(value, 1) for _, value in rates],
+        "hledání na 1 000 obyvatel",
+        f"Graf: {len(rates)} obcí s nejvíce hledáními na 1 000 obyvatel.",
+    )
 
 
 def build_report(export: StatsExport) -> Report:
@@ -232,6 +419,8 @@ def build_report(export: StatsExport) -> Report:
         synthetic=export.synthetic,
         empty=export.is_empty,
         legend=f"„<{export.k}“ = údaj skrytý: počet menší než {export.k}, nebo skrytý doplňkově, aby nešel dopočítat.",
+        headings=HEADINGS,
+        sections=list(HEADINGS.items()),
         charts=charts,
         tables=tables,
     )
