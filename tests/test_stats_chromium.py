@@ -44,12 +44,15 @@ A4 = (595, 842)  # points
 REPORT = "zprava.html"
 TITLE = "Síť pomoci – poptávka po sociálních službách"
 HEADINGS = [
+    "V číslech",
     "Co lidé hledali a nenašli",
     "Hledání v čase",
     "Potřeby",
     "Obce: hledání na 1 000 obyvatel",
     "Skupiny",
     "Kanály a jazyky",
+    "Slova, která lidé psali",
+    "Zpětná vazba ke katalogu",
     "Skryté údaje",
 ]
 FLAGS = [
@@ -416,7 +419,7 @@ def test_chromium_sees_the_headings_charts_and_tables(browser: Browser) -> None:
     page = read_page(done.stdout)
     assert page.headings == [("h1", TITLE)] + [("h2", heading) for heading in HEADINGS], page.headings
     assert page.tags.count("svg") == 4, "four charts, each an inline SVG"
-    assert page.tags.count("table") == 6
+    assert page.tags.count("table") == 9
     assert "script" not in page.tags
     assert "Data jsou syntetická" in page.text
     assert page.text.count("<5") > 1, "the legend and the hidden counts show as <k"

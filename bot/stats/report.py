@@ -101,6 +101,12 @@ k ukázce a zkouškám, nejde o skutečnou poptávku.</p>{% endif %}
 </nav>
 </header>
 <main>
+<section id="cisla">
+<h2>{{ headings.cisla }}</h2>
+<p>Všechna hledání v období podle ORP a podle toho, jak skončila.</p>
+{{ tables.headline }}
+</section>
+
 <section id="nenalezeno">
 <h2>{{ headings.nenalezeno }}</h2>
 <p>Obce a potřeby s nejvíce hledáními, která skončila bez výsledku (služba v katalogu chybí, není pro
@@ -136,6 +142,17 @@ danou skupinu, nebo v obci nepůsobí).</p>
 {{ tables.channels }}
 </section>
 
+<section id="slova">
+<h2>{{ headings.slova }}</h2>
+{{ tables.terms }}
+</section>
+
+<section id="zpetna-vazba">
+<h2>{{ headings["zpetna-vazba"] }}</h2>
+<p>Kolikrát lidé u služby stiskli „Informace nejsou správně“ a proč: podklad pro opravu katalogu.</p>
+{{ tables.feedback }}
+</section>
+
 <section id="skryte">
 <h2>{{ headings.skryte }}</h2>
 {{ tables.overview }}
@@ -146,12 +163,15 @@ danou skupinu, nebo v obci nepůsobí).</p>
 """
 
 HEADINGS = {
+    "cisla": "V číslech",
     "nenalezeno": "Co lidé hledali a nenašli",
     "v-case": "Hledání v čase",
     "potreby": "Potřeby",
     "obce": "Obce: hledání na 1 000 obyvatel",
     "skupiny": "Skupiny",
     "kanaly": "Kanály a jazyky",
+    "slova": "Slova, která lidé psali",
+    "zpetna-vazba": "Zpětná vazba ke katalogu",
     "skryte": "Skryté údaje",
 }
 
@@ -403,11 +423,14 @@ def build_report(export: StatsExport) -> Report:
     }
     unmet_table = export.table("poptavka-nabidka-obce")
     tables = {
+        "headline": html_table(export.table("orp")),
         "unmet": html_table(unmet_table, unmet_rows, header) if unmet_rows else Markup(""),
         "periods": html_table(export.table("obdobi")),
         "needs": html_table(export.table("potreby")),
         "families": html_table(export.table("skupiny")),
         "channels": html_table(export.table("kanaly-jazyky")),
+        "terms": html_table(export.table("slova")),
+        "feedback": html_table(export.table("zpetna-vazba")),
         "overview": html_table(export.table("potlaceni")),
     }
     environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
