@@ -73,3 +73,15 @@ def test_the_prompt_runs_over_the_bundled_catalogue(sessions) -> None:
     output = out.getvalue()
     assert "Pečovatelská služba Kojetín" in output
     assert "Ověřeno:" in output
+
+
+def test_searches_in_the_terminal_are_counted_once_in_the_statistics(sessions) -> None:
+    from sqlalchemy import select
+
+    from bot.stats.models import DemandEvent
+
+    load_bundled_data(sessions)
+    run_prompt(sessions, io.StringIO("pečovatelka Kojetín\npečovatelka Kojetín\n\n"), io.StringIO())
+    with sessions() as s:
+        events = s.scalars(select(DemandEvent)).all()
+    assert [(e.channel, e.municipality_code) for e in events] == [("console", 514055)]

@@ -110,5 +110,16 @@ def build_context(sessions: sessionmaker[Session], **options: object) -> Context
 
 
 def run_prompt(sessions: sessionmaker[Session], stdin: TextIO, stdout: TextIO, **options: object) -> int:
-    """The conversation over the catalogue in the database, in a terminal."""
+    """The conversation over the catalogue in the database, in a terminal.
+
+    Completed searches and "informace nejsou správně" presses are counted in the anonymous
+    statistics (channel "console"), like those from Telegram.
+    """
+    from bot.stats import record_feedback, record_search
+
+    options.setdefault(
+        "on_search",
+        lambda e: record_search(sessions, e.result, channel="console", language=e.language, query=e.query, day=e.day),
+    )
+    options.setdefault("on_feedback", lambda service_id, reason: record_feedback(sessions, service_id, reason))
     return run_console(build_context(sessions, **options), stdin, stdout)
