@@ -4,7 +4,9 @@ Each update of a chat is a read-modify-write inside one transaction that holds t
 row: the row is claimed first (an insert that does nothing when it exists), then read with
 SELECT … FOR UPDATE on PostgreSQL (SQLite takes its single write lock at the claim). So two
 bot processes on one PostgreSQL never lose each other's changes, and a restart loses nothing
-that was committed.
+that was committed. On SQLite the threads of one process also take turns on a lock of their
+own: SQLite has one writer at a time, and a transaction that finds the database locked sleeps
+in SQLite's busy handler (1, 2, 5, 10 … ms) rather than waiting for its turn.
 
 A state untouched for `ttl_hours` is treated as absent and deleted by `purge`, which also runs
 on every `purge_every`-th write. Chats are keyed by `chat_key`, a keyed hash of the chat id.
@@ -12,6 +14,7 @@ on every `purge_every`-th write. Chats are keyed by `chat_key`, a keyed hash of 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
@@ -67,6 +70,9 @@ class ConversationStore:
         self.clock = clock
         self._writes = 0
         self._lock = threading.Lock()
+        self._writer: contextlib.AbstractContextManager[object] = (
+            threading.RLock() if engine.dialect.name == "sqlite" else contextlib.nullcontext()
+        )
 
     def key(self, chat_id: int) -> str:
         """The row key of `chat_id`."""
@@ -97,7 +103,7 @@ class ConversationStore:
         When `change` raises, nothing is written.
         """
         key = self.key(chat_id)
-        with self.engine.begin() as conn:
+        with self._writer, self.engine.begin() as conn:
             now = self.clock()
             self._claim(conn, key, now)
             row = conn.execute(

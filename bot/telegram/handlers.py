@@ -5,6 +5,9 @@ events. The chat's state is read, changed and saved in one transaction (in a wor
 while the chat's lock is held, then the replies are sent in order. A button press is always
 answered; when it only moves within a screen (paging, the next question) its message is
 edited instead of a new one being sent.
+
+An update Telegram delivers again (same update_id) is answered once. In groups the bot says
+once, when it is added, that it talks only in private chats, and is silent there otherwise.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
+from collections import deque
 
 from telegram import (
     CallbackQuery,
@@ -21,7 +25,8 @@ from telegram import (
     ReplyKeyboardRemove,
     Update,
 )
-from telegram.ext import ContextTypes
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot.dialog import Button, Command, Event, Location, Text
 from bot.dialog import callbacks as cb
@@ -31,6 +36,8 @@ from bot.telegram.runtime import Runtime
 from bot.telegram.texts import Texts
 
 log = logging.getLogger(__name__)
+
+REMEMBERED_UPDATES = 4096  # update ids kept to recognise one delivered again
 
 # presses that move within one screen: their answer replaces the pressed message
 EDITING_ACTIONS = frozenset(
@@ -48,6 +55,25 @@ EDITING_ACTIONS = frozenset(
         cb.ANY_GROUP,
     }
 )
+
+
+class RecentUpdates:
+    """The ids of the last `size` updates, to recognise one that arrives again."""
+
+    def __init__(self, size: int = REMEMBERED_UPDATES) -> None:
+        self._order: deque[int] = deque()
+        self._ids: set[int] = set()
+        self._size = size
+
+    def first_time(self, update_id: int) -> bool:
+        """Remember `update_id`; False when it was already seen."""
+        if update_id in self._ids:
+            return False
+        self._ids.add(update_id)
+        self._order.append(update_id)
+        if len(self._order) > self._size:
+            self._ids.discard(self._order.popleft())
+        return True
 
 
 def runtime_of(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
@@ -111,6 +137,35 @@ async def converse(
         if note and replies:
             replies[0] = dataclasses.replace(replies[0], text=f"{t(note)}\n\n{replies[0].text}")
         await send_replies(context.bot, chat.id, replies, t, edit_message=edit_message)
+
+
+async def drop_repeated(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stop an update that was already handled (Telegram delivers an update again when it did
+    not learn that the bot got it: after a lost webhook answer, a restart while polling)."""
+    if not isinstance(update, Update):
+        return
+    recent = context.application.bot_data.setdefault("recent", RecentUpdates())
+    if not recent.first_time(update.update_id):
+        log.info("update %d arrived again; ignored", update.update_id)
+        raise ApplicationHandlerStop
+
+
+async def on_added_to_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Added to a group (or a group created with it): say once that the bot talks only in
+    private chats and in inline mode. Nothing else in a group gets an answer."""
+    message = update.message
+    chat = update.effective_chat
+    if message is None or chat is None or is_private(update):
+        return
+    me = context.bot.id
+    created = message.group_chat_created or message.supergroup_chat_created
+    if not created and not any(member.id == me for member in message.new_chat_members):
+        return
+    t = Texts(language_of(update, runtime_of(context)))
+    try:
+        await send_text(context.bot, chat.id, t("group.private_only", bot=context.bot.username))
+    except TelegramError as error:  # the group may not let the bot write
+        log.info("the group notice could not be sent: %s", error)
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import hashlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from bot.config import Settings
 from bot.dialog import (
@@ -25,6 +26,7 @@ from bot.dialog import (
     Event,
     InlineAnswer,
     Reply,
+    ServiceCard,
     State,
     handle,
     inline_answers,
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INLINE_ANSWERS = 20
+CARD_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,43 @@ class Snapshot:
 
     contexts: Mapping[str, Context]
     services: int
+
+
+def load_cards_in_batches(session: Session, batch: int = CARD_BATCH) -> dict[int, ServiceCard]:
+    """The cards of every active service, as `bot.dialog.load_cards` builds them, `batch`
+    services at a time in the session's transaction.
+
+    The ORM objects of a national register's 7,000 services at once take about 100 MB for a
+    moment, and the process keeps most of that memory afterwards; a batch's are dropped (and
+    collected) before the next batch is read.
+    """
+    from bot.catalog.models import CodelistTerm, Service, ServiceForm
+    from bot.dialog.cards import cards_from
+
+    terms = {t.id: t.name for t in session.scalars(select(CodelistTerm))}
+    ids = list(session.scalars(select(Service.id).where(Service.active.is_(True)).order_by(Service.id)))
+    connection = session.connection()
+    cards: dict[int, ServiceCard] = {}
+    for start in range(0, len(ids), batch):
+        # the relationships that `service_card` reads
+        query = (
+            select(Service)
+            .where(Service.id.in_(ids[start : start + batch]))
+            .options(
+                selectinload(Service.provider),
+                selectinload(Service.druh),
+                selectinload(Service.target_groups),
+                selectinload(Service.age_groups),
+                selectinload(Service.forms).selectinload(ServiceForm.form),
+                selectinload(Service.capacities),
+                selectinload(Service.places),
+            )
+            .order_by(Service.id)
+        )
+        with Session(bind=connection) as part:
+            cards.update(cards_from(part.scalars(query).all(), terms))
+        gc.collect(1)  # the batch's objects refer to each other: free them now
+    return cards
 
 
 def store_secret(token: str) -> bytes:
@@ -91,13 +131,13 @@ class Runtime:
     def load(self) -> Snapshot:
         """Read the catalogue, cards and life situations from the database; build the search."""
         from bot.catalog import repository
-        from bot.dialog import load_cards, situations_from
+        from bot.dialog import situations_from
         from bot.search.documents import load_catalogue
         from bot.search.engine import Searcher
 
         with self.sessions() as session:
             catalogue = load_catalogue(session)
-            cards = load_cards(session)
+            cards = load_cards_in_batches(session)
             situations = situations_from(repository.life_situations(session))
         searcher = Searcher(catalogue)
         base = Context.from_catalogue(
