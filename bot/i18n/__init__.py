@@ -38,17 +38,22 @@ def po_path(language: str) -> Path:
     return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def compile_po(path: Path, language: str) -> gettext.GNUTranslations:
+    """A .po message catalogue compiled in memory (no build step)."""
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
 @cache
 def translations(language: str) -> gettext.NullTranslations:
     """The compiled catalogue of `language`, falling back to Czech for missing messages."""
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
-    with po_path(language).open("rb") as f:
-        catalog = read_po(f, locale=language)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    compiled = gettext.GNUTranslations(buffer)
+    compiled = compile_po(po_path(language), language)
     if language != DEFAULT_LANGUAGE:
         compiled.add_fallback(translations(DEFAULT_LANGUAGE))
     return compiled

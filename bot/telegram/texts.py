@@ -7,17 +7,14 @@ there is looked up in the dialog's catalogue (bot/locale), so button labels stay
 from __future__ import annotations
 
 import gettext
-import io
 from functools import cache
 from pathlib import Path
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from bot.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     Translator,
+    compile_po,
     normalise_language,
     translations,
 )
@@ -36,12 +33,7 @@ def adapter_translations(language: str) -> gettext.NullTranslations:
     """The adapter's compiled catalogue, falling back to the dialog's catalogue of `language`."""
     if language not in LANGUAGES:
         language = DEFAULT_LANGUAGE
-    with po_path(language).open("rb") as f:
-        catalog = read_po(f, locale=language)
-    buffer = io.BytesIO()
-    write_mo(buffer, catalog)
-    buffer.seek(0)
-    compiled = gettext.GNUTranslations(buffer)
+    compiled = compile_po(po_path(language), language)
     compiled.add_fallback(translations(language))
     return compiled
 
