@@ -17,6 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.catalog.models import Base
 from bot.db import make_engine, session_factory, upgrade_schema
 
+# the dialog's `searcher` and `chat` fixtures, shared by the dialog test modules
+pytest_plugins = ["tests.test_dialog_fixtures"]
+
 ENGINES = ["sqlite", "postgresql"]
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import pytest
+
 from bot.dialog import (
     Button,
     Command,
@@ -240,3 +242,17 @@ class Chat:
     @property
     def text(self) -> str:
         return "\n".join(r.text for r in self.replies)
+
+
+@pytest.fixture
+def searcher() -> Searcher:
+    """A searcher over the small dialog catalogue."""
+    return small_searcher()
+
+
+@pytest.fixture
+def chat(searcher: Searcher) -> Chat:
+    """A started conversation over that catalogue."""
+    c = Chat(make_context(searcher))
+    c.start()
+    return c

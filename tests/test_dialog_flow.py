@@ -17,20 +17,7 @@ from tests.test_dialog_fixtures import (
     Recorder,
     doc,
     make_context,
-    small_searcher,
 )
-
-
-@pytest.fixture
-def searcher() -> Searcher:
-    return small_searcher()
-
-
-@pytest.fixture
-def chat(searcher) -> Chat:
-    c = Chat(make_context(searcher))
-    c.start()
-    return c
 
 
 def test_start_menu_offers_the_four_families_own_words_location_and_crisis_lines(chat) -> None:

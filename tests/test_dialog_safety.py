@@ -22,20 +22,7 @@ from tests.test_dialog_fixtures import (
     card_of,
     doc,
     make_context,
-    small_searcher,
 )
-
-
-@pytest.fixture
-def searcher() -> Searcher:
-    return small_searcher()
-
-
-@pytest.fixture
-def chat(searcher) -> Chat:
-    c = Chat(make_context(searcher))
-    c.start()
-    return c
 
 
 # --- buttons ------------------------------------------------------------------------------------
