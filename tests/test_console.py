@@ -85,3 +85,11 @@ def test_searches_in_the_terminal_are_counted_once_in_the_statistics(sessions) -
     with sessions() as s:
         events = s.scalars(select(DemandEvent)).all()
     assert [(e.channel, e.municipality_code) for e in events] == [("console", 514055)]
+
+
+def test_a_message_about_danger_prints_the_crisis_lines_first(searcher) -> None:
+    output = talk(make_context(searcher), "chci skočit z mostu", "")
+    answer = output[output.index("> ") :]  # after the start menu
+    assert answer.startswith("> Nejste v tom sami.")
+    assert answer.index("116 123") < answer.index("Ve které obci?")
+    assert "mimo oblast" not in answer  # "z mostu" is a bridge here, not the town of Most

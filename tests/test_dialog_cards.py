@@ -1,4 +1,4 @@
-"""Cards built from the catalogue database, crisis lines and danger words kept as data."""
+"""Cards built from the catalogue database and crisis lines kept as data."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from bot.catalog.models import (
 )
 from bot.dialog import load_cards, load_crisis_lines, situations_from
 from bot.dialog.cards import format_postcode
-from bot.dialog.crisis import DangerWords, default_danger_words
 
 
 def _catalogue(session) -> tuple[int, int]:
@@ -137,38 +136,6 @@ def test_crisis_lines_hold_the_emergency_numbers_and_national_lines() -> None:
     assert lines["116 123"].nonstop and lines["116 123"].name == "Linka první psychické pomoci"
     assert lines["116 006"].name_in("en").startswith("Helpline for victims")
     assert lines["800 200 007"].dial == "800200007"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Manžel mě bije",
-        "manzel me bije",
-        "chci spáchat sebevraždu",
-        "Nechci už žít",
-        "zneužívá mě",
-        "vyhrožuje mi",
-        "мій чоловік б'є мене",
-        "не хочу жити",
-        "he hits me",
-        "I want to kill myself",
-    ],
-)
-def test_danger_words_are_found_in_any_form(text) -> None:
-    assert default_danger_words().found_in(text)
-
-
-@pytest.mark.parametrize(
-    "text", ["pečovatelka pro mámu v Kojetíně", "dluhy", "bílý dům", "bilance", "zabírá to dlouho", ""]
-)
-def test_everyday_words_are_not_danger(text) -> None:
-    assert not default_danger_words().found_in(text)
-
-
-def test_danger_patterns_match_whole_words_and_prefixes() -> None:
-    words = DangerWords(["nasili*", "nechci zit"])
-    assert words.found_in("NÁSILÍM") and words.found_in("já nechci žít")
-    assert not words.found_in("nenasilne") and not words.found_in("nechci")
 
 
 def test_a_short_query_typed_anywhere_gets_services_with_their_cards() -> None:

@@ -61,18 +61,23 @@ def test_an_unknown_town_is_said_plainly_and_the_question_stays(chat) -> None:
     assert chat.state.step == "town"
 
 
-def test_free_text_fills_need_group_and_town_at_once(chat) -> None:
+def test_free_text_fills_need_and_town_at_once_and_a_family_word_filters_nothing(chat) -> None:
     chat.say("pečovatelka pro mámu v Kojetíně")
-    assert chat.state.group == "seniori"
+    assert chat.state.group is None  # "mámu" says whom the help is for, not a group filter
     assert chat.state.place is not None and chat.state.place.code == KOJETIN
     assert chat.state.step == "results"
-    assert "Rozumím.\nHledám pomoc pro seniory v Kojetíně: <b>pečovatelská služba</b>." in chat.text
+    assert "Rozumím.\nHledám pomoc v Kojetíně: <b>pečovatelská služba</b>." in chat.text
+
+
+def test_a_group_named_without_a_need_is_taken_as_the_group(chat) -> None:
+    chat.say("senioři v Kojetíně")
+    assert chat.state.group == "seniori"
 
 
 def test_free_text_asks_only_for_what_is_missing(chat) -> None:
     chat.say("pečovatelská služba")
     assert chat.state.step == "town"
-    assert "Hledám pomoc pro seniory: <b>pečovatelská služba</b>." in chat.text
+    assert "Hledám: <b>pečovatelská služba</b>." in chat.text
     chat.say("Přerov")
     assert chat.state.step == "results"
     assert "Pečovatelská služba Přerov" in chat.text
@@ -300,19 +305,21 @@ def test_a_place_outside_the_regions_is_said_plainly_with_the_national_lines(cha
     assert "Změnit obec" in chat.labels()
 
 
-def test_danger_words_bring_crisis_lines_and_emergency_numbers_first(chat) -> None:
-    chat.say("manžel mě bije, bydlím v Přerově")
-    first = chat.replies[0].text
-    assert first.startswith("<b>Jste-li v ohrožení, volejte hned:</b>")
-    assert first.index("112") < first.index("155") < first.index("158") < first.index("Rozumím")
-    assert "Intervenční centrum" in chat.text
+def test_danger_brings_the_crisis_lines_as_the_first_answer_then_local_help(chat) -> None:
+    replies = chat.say("manžel mě bije, bydlím v Přerově")
+    assert replies[0].kind == "crisis"
+    assert replies[0].text.index("116 006") < replies[0].text.index("112")
+    assert replies[1].kind == "results" and "Intervenční centrum" in replies[1].text
 
 
-def test_danger_words_without_a_need_still_lead_to_help(chat) -> None:
-    chat.say("chci spáchat sebevraždu")
-    assert chat.text.startswith("<b>Jste-li v ohrožení")
-    assert "116 123" in chat.text
-    assert chat.labels()
+def test_danger_without_a_need_offers_local_help_after_the_lines(chat) -> None:
+    replies = chat.say("chci spáchat sebevraždu")
+    assert replies[0].kind == "crisis" and "116 123" in replies[0].text
+    assert "Ve které obci?" not in replies[0].text
+    assert replies[1].kind == "ask_town"
+    replies = chat.send(Command("start")) and chat.say("je mi 12 a bojím se jít domů")
+    assert replies[0].kind == "crisis" and replies[0].text.index("116 111") < replies[0].text.index("112")
+    assert replies[1].kind == "ask_town" and "seniory" not in replies[1].text
 
 
 def test_crisis_lines_are_one_tap_away_and_back_returns_to_the_same_step(chat) -> None:

@@ -166,6 +166,7 @@ def test_every_message_and_button_fits_whatever_the_data(huge, worker) -> None:
             chat.replies = card
         chat.press("Zpět")
     _check_limits(chat.press("Jiná pomoc"))
+    _check_limits(chat.press("Senioři"))  # free text named a need, not a group
     _check_limits(chat.press("Situace s dlouhým"))
     assert chat.state.need == "x" * 80
 

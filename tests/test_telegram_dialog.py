@@ -211,3 +211,11 @@ async def test_a_restart_in_the_middle_of_a_conversation_loses_nothing(db_url: s
         [answer] = await exchange(api, JANA, lambda: api.say(JANA, "dovoz obědů"))
         assert "Hledám pomoc pro seniory v Kojetíně" in answer["text"]
         assert "Pečovatelská služba Kojetín" in answer["text"]
+
+
+async def test_a_message_about_danger_gets_the_crisis_lines_before_anything_else(bot: RunningBot) -> None:  # noqa: F811
+    api = bot.api
+    lines, follow_up = await exchange(api, JANA, lambda: api.say(JANA, "nevlastní táta mi ubližuje"), messages=2)
+    assert lines["text"].index("116 111") < lines["text"].index("112")
+    assert "Ve které obci?" not in lines["text"]
+    assert "seniory" not in follow_up["text"]

@@ -66,3 +66,11 @@ async def test_inline_queries_are_not_counted_but_a_picked_result_is(bot: Runnin
 
     await api.wait_for(lambda: counted() == 1, what="the picked result counted")
     engine.dispose()
+
+
+async def test_an_inline_query_about_danger_shows_the_crisis_lines_first(bot: RunningBot) -> None:  # noqa: F811
+    answer = await inline_answer(bot, WORKER, "manžel ji bije")
+    first = answer["results"][0]
+    assert first["title"] == "🆘 Krizové linky"
+    assert first["description"].startswith("116 006")
+    assert "116 006" in first["input_message_content"]["message_text"]

@@ -20,6 +20,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.search.documents import CatalogueView, ServiceDoc, Town
+from bot.search.engine import Searcher
+from bot.search.vocabulary import DRUH_PREFIX, Analyzer, build_vocabulary
+
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DATA = ROOT / "catalog_data"
 VOCABULARY = CATALOG_DATA / "slovnik.csv"
@@ -188,10 +192,208 @@ def test_every_category_of_the_sample_spreadsheet_is_reachable_from_everyday_wor
     assert sorted(sample_categories() - reachable) == []
 
 
-def test_english_and_ukrainian_words_are_part_of_the_vocabulary() -> None:
+def test_english_ukrainian_and_russian_words_are_part_of_the_vocabulary() -> None:
     expressions = {row["vyraz"] for row in vocabulary()}
     assert {"care home", "shelter", "debt", "addiction", "crisis"} <= expressions
     assert {"догляд", "притулок", "борги", "пенсіонер", "інвалідність"} <= expressions
+    assert {"сиделка", "долги", "ночлежка", "приют", "уход", "дом престарелых"} <= expressions
+
+
+def _expected_needs(row: dict[str, str]) -> set[tuple[str, str]]:
+    return (
+        {("druh", f"{DRUH_PREFIX}{c}") for c in values(row, "druhy")}
+        | {("situace", s) for s in values(row, "situace")}
+        | {("kategorie", c) for c in values(row, "kategorie")}
+    )
+
+
+def test_every_row_resolves_to_existing_needs_and_is_matched_whole_by_the_analyzer() -> None:
+    """Each row, read back through the search's own analyzer, is one phrase with its meaning.
+
+    A row whose words are all stop words, or whose stems another, longer phrase swallows,
+    would silently never fire; a row naming a code that does not exist would point nowhere.
+    """
+    analyzer = Analyzer()
+    table = build_vocabulary(analyzer, [], family_groups={}, lexicon=VOCABULARY).table
+    problems = []
+    for row in vocabulary():
+        expected = _expected_needs(row)
+        unknown = (
+            {c for c in values(row, "druhy") if c not in druh_codes()}
+            | {s for s in values(row, "situace") if s not in situation_ids()}
+            | {c for c in values(row, "kategorie") if c not in sample_categories()}
+            | {g for g in values(row, "skupiny") if g not in FAMILIES}
+        )
+        if unknown:
+            problems.append((row["vyraz"], "unknown", sorted(unknown)))
+            continue
+        stems = analyzer.stems(row["vyraz"])
+        if not stems:
+            problems.append((row["vyraz"], "only stop words"))
+            continue
+        matches = table.match(stems, [False] * len(stems))
+        if len(matches) != 1 or (matches[0].start, matches[0].end) != (0, len(stems)):
+            problems.append((row["vyraz"], "not one phrase", [(m.start, m.end) for m in matches]))
+            continue
+        found = {(n.kind, n.key) for meaning in matches[0].payloads for n in meaning.needs}
+        families = {f for meaning in matches[0].payloads for f in meaning.families}
+        if not expected <= found or not set(values(row, "skupiny")) <= families:
+            problems.append((row["vyraz"], "meaning lost", sorted(expected - found)))
+    assert problems == []
+
+
+# --- behaviour: the words people write find the right kind of help
+
+_BEHAVIOUR_TOWN = Town(511382, "Přerov", "Přerov", 41000, "v Přerově")
+# druh code or local category -> target group of the one service that offers it
+_BEHAVIOUR_SERVICES = {
+    "4": "senioři",
+    "3": "osoby s tělesným postižením",
+    "5": "senioři",
+    "8": "pečující osoby",
+    "10": "osoby s mentálním postižením",
+    "13": "senioři",
+    "14": "osoby žijící s demencí",
+    "15": "osoby s mentálním postižením",
+    "20": "osoby bez přístřeší",
+    "22": "osoby ohrožené závislostí nebo závislé na návykových látkách",
+    "23": "osoby v krizi",
+    "26": "osoby bez přístřeší",
+    "27": "osoby ohrožené závislostí nebo závislé na návykových látkách",
+    "28": "rodiny s dítětem/dětmi",
+    "32": "osoby ohrožené závislostí nebo závislé na návykových látkách",
+    "34": "oběti domácího násilí",
+    "dluhové poradenství": "osoby v krizi",
+    "úřad": "",
+    "hospicová a paliativní péče": "osoby s potřebou paliativní péče",
+    "dovoz obědů": "senioři",
+    "potravinová pomoc": "osoby v krizi",
+    "půjčovna kompenzačních pomůcek": "osoby se zdravotním postižením",
+}
+
+
+@pytest.fixture(scope="module")
+def small_catalogue() -> Searcher:
+    """One service per need, named neutrally so that only the vocabulary can find it."""
+    druh_names = {
+        str(item["id"]).rsplit("/", 1)[-1]: item["nazev"]["cs"]
+        for item in json.loads(DRUHY.read_text(encoding="utf-8"))["polozky"]
+    }
+    services = []
+    for number, (need, group) in enumerate(_BEHAVIOUR_SERVICES.items(), start=1):
+        druh = need.isdigit()
+        services.append(
+            ServiceDoc(
+                id=number,
+                name=f"Organizace {number}",
+                druh_id=f"{DRUH_PREFIX}{need}" if druh else None,
+                druh_name=druh_names[need] if druh else None,
+                category=None if druh else need,
+                target_groups=frozenset({group} - {""}),
+                forms=frozenset({"FormaSocialniSluzby/ter"}),
+                place_codes=frozenset({_BEHAVIOUR_TOWN.code}),
+                place_names=(_BEHAVIOUR_TOWN.name,),
+            )
+        )
+    return Searcher(CatalogueView(services, [_BEHAVIOUR_TOWN], {}))
+
+
+def _first_need(searcher: Searcher, query: str) -> str:
+    """The druh code or category of the best hit ("4", "dluhové poradenství")."""
+    hits = searcher.search(query).hits
+    assert hits, query
+    doc = hits[0].service
+    return doc.druh_id.removeprefix(DRUH_PREFIX) if doc.druh_id else doc.category
+
+
+# In the cases below "a|b" accepts either need: meals are both pečovatelská služba and the
+# local "dovoz obědů", and the vocabulary deliberately gives them the same weight.
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("potřebuju dluhovku, mám exekuci", "dluhové poradenství"),
+        ("exekutor mi obstavil účet", "dluhové poradenství"),
+        ("insolvence a oddlužení", "dluhové poradenství"),
+        ("káčko", "22"),
+        ("Kcentrum v Přerově", "22"),
+        ("terénka", "32"),
+        ("odlehčovačka pro tátu na 14 dní", "8"),
+        ("pečovka pro babičku", "4"),
+        ("pečovatelku do Přerova", "4"),
+        ("azylák", "20"),
+        ("nocležna", "26"),
+        ("důchoďák", "13"),
+        ("stacík pro syna", "10"),
+        ("chráněňák", "15"),
+        ("sociálka", "úřad"),
+        ("pracák", "úřad"),
+        ("PnP", "úřad"),
+        ("dávky hmotné nouze", "úřad"),
+        ("OSPOD", "28"),
+        ("bezďák", "26"),
+        ("spí na ulici", "26"),
+        ("intervenčka", "34"),
+        ("krizovka", "23"),
+    ],
+)
+def test_slang_of_social_workers_is_understood(small_catalogue: Searcher, query: str, need: str) -> None:
+    assert _first_need(small_catalogue, query) in need.split("|")
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("нужна сиделка для бабушки", "4"),
+        ("уход за пожилым человеком на дому", "4"),
+        ("помощь с долгами", "dluhové poradenství"),
+        ("у меня много долгов, звонят коллекторы", "dluhové poradenství"),
+        ("ночлежка", "26"),
+        ("негде ночевать", "26"),
+        ("ищем приют", "20"),
+        ("дом престарелых для отца", "13"),
+        ("у мамы деменция, проблемы с памятью", "14"),
+        ("муж бьёт и угрожает", "34"),
+        ("нет денег на еду", "potravinová pomoc"),
+        ("доставка обедов", "dovoz obědů|4"),
+        ("тревожная кнопка", "5"),
+        ("не справляюсь с уходом, нужна передышка", "8"),
+        ("наркозависимый сын", "22"),
+        ("паллиативная помощь, умирает дома", "hospicová a paliativní péče"),
+        ("инвалидная коляска напрокат", "půjčovna kompenzačních pomůcek"),
+    ],
+)
+def test_russian_needs_are_understood(small_catalogue: Searcher, query: str, need: str) -> None:
+    assert _first_need(small_catalogue, query) in need.split("|")
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("mamka už nezvládne nakoupit", "4"),
+        ("kdo by tátovi nakoupil a uvařil", "4"),
+        ("nakupovat a vyprat prádlo", "4"),
+        ("babička se neumyje ani nepřevlékne, potřebuje vykoupat", "4"),
+        ("pomoc s oblékáním a koupáním", "4"),
+        ("převléknout a obléct dědu", "4"),
+        ("doprovod k doktorovi", "4"),
+        ("potřebuje dojít na úřad", "4"),
+        ("navařit obědy", "dovoz obědů|4"),
+        ("nestíháme to, potřebujeme si odpočinout", "8"),
+        ("nezvládáme to s péčí o dědu", "8"),
+        ("hlídání pro tátu s demencí na víkend", "8"),
+        ("chceme aby zůstal doma do konce", "hospicová a paliativní péče"),
+        ("chce umřít doma", "hospicová a paliativní péče"),
+        ("spadla a nemohla vstát", "5"),
+        ("zůstat doma do konce", "hospicová a paliativní péče"),
+        ("доглядальницю для мами", "4"),
+        ("шукаю притулку", "20"),
+        ("carer to help with washing and dressing", "4"),
+    ],
+)
+def test_verbs_of_daily_care_are_understood(small_catalogue: Searcher, query: str, need: str) -> None:
+    assert _first_need(small_catalogue, query) in need.split("|")
 
 
 # --- regiony.csv

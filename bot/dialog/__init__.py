@@ -7,13 +7,13 @@ events, call `handle`, render the replies and keep the state between messages.
 from bot.dialog.cards import PlaceInfo, ServiceCard, load_cards, service_card
 from bot.dialog.context import (
     Context,
+    SearchEvent,
     Region,
     Situation,
     load_regions,
     load_situations,
     situations_from,
 )
-from bot.dialog.crisis import CrisisLine, DangerWords, load_crisis_lines
 from bot.dialog.events import (
     Button,
     Command,
@@ -27,15 +27,18 @@ from bot.dialog.events import (
 from bot.dialog.flow import handle
 from bot.dialog.inline import InlineAnswer, inline_answers
 from bot.dialog.state import STATE_VERSION, PlaceSlot, State
+from bot.safety.detector import Assessment, DangerDetector
+from bot.safety.lines import CrisisLine, load_crisis_lines
 
 __all__ = [
     "STATE_VERSION",
+    "Assessment",
     "Button",
     "Command",
     "Contact",
     "Context",
     "CrisisLine",
-    "DangerWords",
+    "DangerDetector",
     "Event",
     "InlineAnswer",
     "Location",

@@ -13,12 +13,8 @@ from typing import Any, Protocol
 from bot import CATALOG_DATA
 from bot.dialog import geo
 from bot.dialog.cards import CardLookup
-from bot.dialog.crisis import (
-    CrisisLine,
-    DangerWords,
-    default_danger_words,
-    load_crisis_lines,
-)
+from bot.safety.detector import DangerDetector, default_detector
+from bot.safety.lines import CrisisLine, load_crisis_lines
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 
 FAMILIES = ("seniori", "zdravotni-postizeni", "rodiny-deti", "krize")
@@ -154,7 +150,7 @@ class Context:
     language: str = "cs"
     worker: bool = False
     today: dt.date = field(default_factory=dt.date.today)
-    danger: DangerWords = field(default_factory=default_danger_words)
+    safety: DangerDetector = field(default_factory=default_detector)
     on_search: OnSearch = _ignore
     on_feedback: OnFeedback = _ignore
     conversation_hours: float = 24.0

@@ -69,7 +69,9 @@ class Contact:
 class Reply:
     """One message: HTML-safe `text`, rows of buttons and optional attachments.
 
-    `ask_location` asks the adapter to offer its own "share my location" control.
+    `ask_location` asks the adapter to offer its own "share my location" control. `kind`
+    says what the message is ("crisis", "results", "nothing", "not_understood", "ask_town",
+    "ask_group", "ask_need", ...), for adapters and evaluation; it is never shown.
     """
 
     text: str
@@ -77,3 +79,4 @@ class Reply:
     venue: Venue | None = None
     contact: Contact | None = None
     ask_location: bool = False
+    kind: str = ""

@@ -22,11 +22,11 @@ from bot.dialog.listing import PAGE_SIZE, nothing_screen, results_screen
 from bot.dialog.presses import press
 from bot.dialog.render import (
     ask_free,
+    danger_screen,
     ask_group,
     ask_need,
     ask_town,
     crisis_screen,
-    crisis_text,
     fit,
     lines,
     not_understood,
@@ -39,11 +39,14 @@ from bot.dialog.render import (
 from bot.dialog.state import MAX_QUERY, PlaceSlot, State
 from bot.dialog.words import keyword, query_without_place
 from bot.i18n import Safe, Translator
+from bot.safety.detector import NO_DANGER, Assessment
+from bot.safety.lines import load_danger_needs
 
 log = logging.getLogger(__name__)
 
 MAX_INPUT = 1000
 NEARBY_CANDIDATES = 200
+DANGER_NEEDS = load_danger_needs()
 
 
 def handle(state: State | None, event: Event, ctx: Context) -> tuple[State, list[Reply]]:
@@ -310,17 +313,24 @@ class Turn:
         elif text.isdigit() and self.state.step == "nearby":
             self.emit(Reply(t("results.tap")))
         else:
-            danger = self.ctx.danger.found_in(text)
-            if danger:
-                self.lead.append(crisis_text(t, self.ctx.crisis_lines, danger=True))
-            self.fill_from(text, danger=danger)
+            found = self.ctx.safety.assess(text)
+            if found.danger:
+                self.emit(danger_screen(t, self.ctx, found))
+            self.fill_from(text, found=found)
 
-    def fill_from(self, text: str, *, danger: bool) -> None:
-        """Fill the slots the search understands in `text`, then ask for what is missing."""
+    def fill_from(self, text: str, *, found: Assessment = NO_DANGER) -> None:
+        """Fill the slots the search understands in `text`, then ask for what is missing.
+
+        A target group is taken from the words only when they name no need: with a need,
+        the group the words imply ranks the services but never filters them out. In danger,
+        a message that names no need searches the local help for that danger.
+        """
         t, s = self.t, self.state
         probe = self.ctx.searcher.search(text, limit=1)
         understood = probe.understood
         place = PlaceSlot.of(understood.place) if understood.place else None
+        if found.danger and place is not None and place.kind == "outside":
+            place = None  # "skočit z mostu" names a bridge, not the town of Most
         families = [f for f in understood.families if f in FAMILIES]
         need = bool(understood.needs) or (
             probe.reason is None and probe.total > 0 and bool(understood.leftover)
@@ -328,8 +338,17 @@ class Turn:
         off_topic = (
             probe.reason == "not_understood" and bool(understood.leftover) and not need and not families
         )
+        danger_need = self.danger_need(found)
+        if danger_need and not understood.needs:
+            self.state = s.with_(
+                need=danger_need, query=None, need_label=None, group=None,
+                **({"place": place, "anywhere": False, "widened": ""} if place else {}),
+            )
+            self.lead.append(t("crisis.after"))
+            self.advance()
+            return
         if off_topic or not (place or families or need):
-            if danger:
+            if found.danger:
                 self.state = s.with_(step="group")
                 self.lead.append(t("crisis.after"))
                 self.emit(ask_group(t, self.state, self.worker))
@@ -342,15 +361,25 @@ class Turn:
         changes: dict[str, object] = {}
         if place:
             changes.update(place=place, anywhere=False, widened="")
-        if families:
-            changes["group"] = families[0]
         if need:
             query = query_without_place(text, place, self.ctx)[:MAX_QUERY] or None
             label = understood.need_labels[0] if understood.need_labels else None
             changes.update(need=None, query=query, need_label=label)
+            if s.group and families and s.group not in families:
+                changes["group"] = None  # the words point elsewhere than the group chosen before
+        elif families:
+            changes["group"] = families[0]
         self.state = s.with_(**changes)
-        self.lead.append(t("understood"))
+        if understood.needs or understood.place or families:
+            self.lead.append(t("understood"))
         self.advance()
+
+    def danger_need(self, found: Assessment) -> str | None:
+        """The life situation whose local services help in this danger, if the catalogue has it."""
+        for category, situation in DANGER_NEEDS.items():  # in the order of the file
+            if category in found.categories and situation in self.ctx.situation_by_id:
+                return situation
+        return None
 
     def location(self, lat: float, lon: float) -> None:
         """A shared location: the nearest services for the need, else the nearest town. Never kept."""

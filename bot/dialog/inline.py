@@ -11,10 +11,12 @@ from typing import Any
 
 from bot.dialog.cardview import card_text
 from bot.dialog.context import Context
-from bot.dialog.render import cut
+from bot.dialog.render import cut, danger_screen
 from bot.i18n import Translator
+from bot.safety.lines import lines_for
 
 MAX_ANSWERS = 20
+MAX_INLINE_QUERY = 256  # Telegram's own limit of an inline query
 
 
 @dataclass(frozen=True)
@@ -30,10 +32,18 @@ class InlineAnswer:
 def inline_answers(
     query: str, ctx: Context, *, language: str | None = None, worker: bool = True, limit: int = 10
 ) -> tuple[Any, list[InlineAnswer]]:
-    """The search result for `query` and its services as answers (best first)."""
+    """The search result for `query` and its services as answers (best first).
+
+    When the query speaks of danger, the first answer is the crisis lines for it.
+    """
     t = Translator(language or ctx.language)
     result = ctx.searcher.search(" ".join(query.split())[:200] or None, limit=min(limit, MAX_ANSWERS))
     answers = []
+    found = ctx.safety.assess(query[:MAX_INLINE_QUERY])
+    if found.danger:
+        screen = danger_screen(t, ctx, found)
+        numbers = " · ".join(line.number for line in lines_for(found, ctx.crisis_lines))
+        answers.append(InlineAnswer(id="crisis", title=t.raw("btn.crisis"), description=numbers, text=screen.text))
     for hit in result.hits:
         card = ctx.cards(hit.service.id)
         if card is None:

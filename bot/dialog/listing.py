@@ -106,7 +106,7 @@ def results_screen(
     if paging:
         rows.append(tuple(paging))
     rows.extend([_change_row(t, state), crisis_row(t), nav_row(t, state)])
-    return Reply(text, tuple(rows))
+    return Reply(text, tuple(rows), kind="results")
 
 
 def nothing_screen(
@@ -141,4 +141,4 @@ def nothing_screen(
     if reason != "place_outside":
         rows.append(_change_row(t, state))
     rows.extend([crisis_row(t), nav_row(t, state)])
-    return Reply(lines(*lead, *extra), tuple(rows))
+    return Reply(lines(*lead, *extra), tuple(rows), kind="nothing")

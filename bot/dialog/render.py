@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from bot.dialog import callbacks as cb
 from bot.dialog.context import FAMILIES, Context, Situation
-from bot.dialog.crisis import CrisisLine
+from bot.safety.detector import Assessment
+from bot.safety.lines import CrisisLine, lines_for
 from bot.dialog.events import MAX_DATA, MAX_TEXT, Button, Reply
 from bot.dialog.state import PlaceSlot, State
 from bot.i18n import LANGUAGES, Safe, Translator, escape
@@ -67,7 +68,7 @@ def fit(reply: Reply) -> Reply:
         )
         if row
     )
-    return Reply(text, rows, reply.venue, reply.contact, reply.ask_location)
+    return Reply(text, rows, reply.venue, reply.contact, reply.ask_location, reply.kind)
 
 
 def lines(*parts: str | None) -> str:
@@ -178,7 +179,7 @@ def ask_group(t: Translator, state: State, worker: bool) -> Reply:
     rows = family_rows(t)
     rows.append((Button(t("btn.free"), cb.FREE),))
     rows.extend([crisis_row(t), nav_row(t, state)])
-    return Reply(lines(msg(t, worker, "ask.group")), tuple(rows))
+    return Reply(lines(msg(t, worker, "ask.group")), tuple(rows), kind="ask_group")
 
 
 def ask_town(t: Translator, ctx: Context, state: State, worker: bool) -> Reply:
@@ -189,7 +190,7 @@ def ask_town(t: Translator, ctx: Context, state: State, worker: bool) -> Reply:
         (Button(t("btn.anywhere"), cb.make(cb.TOWN, cb.ANYWHERE)), Button(t("btn.location"), cb.ASK_LOCATION))
     )
     rows.extend([crisis_row(t), nav_row(t, state)])
-    return Reply(lines(msg(t, worker, "ask.town")), tuple(rows))
+    return Reply(lines(msg(t, worker, "ask.town")), tuple(rows), kind="ask_town")
 
 
 def need_button(t: Translator, situation: Situation) -> Button:
@@ -202,7 +203,7 @@ def ask_need(t: Translator, ctx: Context, state: State, worker: bool) -> Reply:
     rows: Rows = [(need_button(t, s),) for s in ctx.situations_of(state.group)]
     rows.append((Button(t("btn.free"), cb.FREE),))
     rows.extend([crisis_row(t), nav_row(t, state)])
-    return Reply(lines(msg(t, worker, "ask.need")), tuple(rows))
+    return Reply(lines(msg(t, worker, "ask.need")), tuple(rows), kind="ask_need")
 
 
 def ask_location(t: Translator, state: State) -> Reply:
@@ -222,10 +223,27 @@ def crisis_text(t: Translator, crisis_lines: Sequence[CrisisLine], *, danger: bo
     return "\n".join(rows)
 
 
+def danger_screen(t: Translator, ctx: Context, found: Assessment) -> Reply:
+    """The first answer to a message about danger: the right crisis lines, most urgent first."""
+    if found.acute:
+        heading = t("danger.acute")
+    elif found.writer == "child":
+        heading = t("danger.child")
+    else:
+        heading = t("danger.heading")
+    rows = [heading]
+    for line in lines_for(found, ctx.crisis_lines):
+        key = "crisis.line.nonstop" if line.nonstop else "crisis.line"
+        rows.append(t(key, number=line.number, name=line.name_in(t.language)))
+        if "akutni" not in line.tags and line.description_in(t.language):
+            rows.append(escape(line.description_in(t.language)))
+    return Reply("\n".join(rows), ((Button(t("btn.crisis_all"), cb.CRISIS),),), kind="crisis")
+
+
 def crisis_screen(t: Translator, ctx: Context) -> Reply:
     """All crisis lines; back returns to where the user was."""
     rows: Rows = [(Button(t("btn.back"), cb.HERE), Button(t("btn.restart"), cb.RESTART))]
-    return Reply(lines(crisis_text(t, ctx.crisis_lines), t("crisis.footer")), tuple(rows))
+    return Reply(lines(crisis_text(t, ctx.crisis_lines), t("crisis.footer")), tuple(rows), kind="crisis_lines")
 
 
 def info_screen(text: str, t: Translator) -> Reply:
@@ -245,4 +263,4 @@ def not_understood(t: Translator, state: State) -> Reply:
     """Not a social need: say what the bot does, offer the families and the crisis lines."""
     rows = family_rows(t)
     rows.extend([crisis_row(t), nav_row(t, state)])
-    return Reply(lines(t("notfound.not_understood")), tuple(rows))
+    return Reply(lines(t("notfound.not_understood")), tuple(rows), kind="not_understood")

@@ -105,13 +105,10 @@ class Searcher:
             for line in off_topic_file.read_text(encoding="utf-8").splitlines():
                 if line.strip() and not line.startswith("#"):
                     self.off_topic.add(tuple(self.analyzer.stems(line)), True)
-        # a typo may be corrected to any word of the catalogue, but never to a place elsewhere
-        correct_to = (
-            self.vocabulary.table.all_stems()
-            | self.places.local_stems()
-            | self.off_topic.all_stems()
-            | set(self.postings)
-        )
+        # A typo may be corrected to any word of the catalogue but not to a place name: places
+        # are recognised by PlaceRecognizer.match, which never takes a person's name for one.
+        words = self.vocabulary.table.all_stems() | self.off_topic.all_stems()
+        correct_to = words | (set(self.postings) - (self.places.table.all_stems() - words))
         self.known_stems = correct_to | self.places.table.all_stems()
         self.correctable = sorted(s for s in correct_to if len(s) >= MIN_CORRECTABLE - 1)
 
@@ -219,7 +216,7 @@ class Searcher:
                     quality[i] = 0.9
         used = [False] * len(tokens)
         place = self._resolve_place(town)
-        place_matches = self.places.table.match(stems, used)
+        place_matches = self.places.match((query or "")[:MAX_QUERY_CHARS], tokens, used, self.known_stems)
         if place is None and place_matches:
             place = place_matches[0].payloads[0]
         for i in range(len(tokens)):
@@ -358,7 +355,8 @@ class Searcher:
                 relevance[idx] = relevance.get(idx, 0.0) + 0.6 * min(weighted, 2.0) / 2.0 + (0.0 if idx in matched else 0.2)
 
         asked_for_something = bool(needs or term_scores)
-        if understood.off_topic or (unknown and not needs and not term_scores):
+        # off-topic words decide only when nothing social was understood
+        if (understood.off_topic and not needs) or (unknown and not needs and not term_scores):
             return SearchResult([], understood, 0, NOT_UNDERSTOOD)
         if not asked_for_something:
             if place is None and not families:

@@ -1,20 +1,64 @@
-"""Recognising places in a query: municipalities in any case form, regions, places elsewhere."""
+"""Recognising places in a query: municipalities in any case form, regions, places elsewhere.
+
+A place is found by its stems (`PhraseTable`). A word that is no known stem may still be a
+municipality of the regions written with a typo, in an unusual case form, in Cyrillic or in
+English ("Kojetýn", "z Drevohostc", "у Кромержижі", "Prerov's"): it is then compared, by
+edit distance on a phonetic key, with the words of the local place names (`PlaceVariants`).
+A word that may be a person's name is never taken for a place by such a comparison.
+"""
 
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Indel
 
 from bot import CATALOG_DATA
 from bot.search.documents import Town
-from bot.search.phrases import PhraseTable
+from bot.search.phrases import PhraseMatch, PhraseTable
+from bot.search.text import fold, tokenize
+from bot.search.translit import is_cyrillic, transliterate, without_case_endings
 from bot.search.vocabulary import Analyzer
 
 PREPOSITIONS = frozenset({"v", "ve", "na", "z", "ze", "do", "u", "od", "kolem", "okolo", "blizko", "in", "near"})
 NAME_JOINERS = (" nad ", " pod ", " u ", " na ", " v ")
+# Words after which a capitalised word is expected to be a place ("v Kojetýně", "у Кромержижі").
+PLACE_CONTEXT = PREPOSITIONS | {
+    "to", "from", "around", "в", "у", "з", "із", "зі", "до", "біля", "коло", "около", "возле"
+}
+# Words after which a first name in a case form of a place is the place ("do Karolína", not "u Karolíny").
+NAME_PLACE_CONTEXT = frozenset({"v", "ve", "z", "ze", "do", "in", "from", "to", "в", "з", "із", "до"})
+
+MIN_FUZZY = 5  # letters a word needs to be compared by edit distance; shorter names only exactly
+SHORT_WORD = 8  # a word shorter than this needs a single nearest place
+MAX_EDITS = 2
+SUBSTITUTION_FROM = 9  # letters from which one letter may be changed, not just missed or swapped
+# Edits tolerated by length of the phonetic key: a word as written may lose, gain or swap a
+# letter from five letters on, two from ten; a stem (the case ending cut off) only from eight.
+FORM_EDITS = (0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2)
+STEM_EDITS = (0, 0, 0, 0, 0, 0, 0, 0, 1)
+NO_PLACE = ""  # a stem no place has: a name that must not be read as one
+
+_PHONETIC = str.maketrans({"y": "i", "w": "f", "z": "s", "d": "t", "b": "p", "v": "f", "g": "k", "q": "k", "x": "s"})
+_DOUBLE = re.compile(r"(.)\1+")
+_WORD = re.compile(r"[^\W_]+")
+_INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ`´](?=[^\W_])")
+_SENTENCE_END = re.compile(r"[.!?…\n]")
+_POSSESSIVE = re.compile(r"([^\W_]+)['’ʼ]s\b")
+# Case endings a first name takes ("Jan-a", "Jan-ovi"; "Олен-ою"), as in bot.stats.scrub.
+_LATIN_CASE_ENDINGS = frozenset(
+    {"", "a", "e", "i", "o", "u", "y", "ou", "em", "ovi", "ove", "ech", "ach", "am", "um", "ami"}
+)
+_CYRILLIC_CASE_ENDINGS = frozenset(
+    {"", "а", "и", "і", "у", "ю", "я", "ї", "е", "є", "о", "ою", "ею", "єю", "ові", "еві", "ом", "ем"}
+)
+_NAME_VOWELS = frozenset("aeiouyаеєиіїоуюяй")
 
 
 @dataclass(frozen=True)
@@ -31,8 +75,190 @@ def _strip_preposition(text: str) -> str:
     return rest if head.lower() in PREPOSITIONS and rest else text
 
 
+def phonetic_key(folded: str) -> str:
+    """A folded word with the letters people confuse made one: y/i, voiced/voiceless, ch/h, doubles.
+
+    The first letter keeps its voice: people seldom mistake it ("Dovers" is not "Tovéř").
+    """
+    word = folded.replace("ch", "h")
+    return _DOUBLE.sub(r"\1", word[:1] + word[1:].translate(_PHONETIC))
+
+
+def _read_list(path: Path) -> list[str]:
+    if not path.exists():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8-sig").splitlines())
+    return [line for line in lines if line]
+
+
+class NameGuard:
+    """Tells words that may be a person's name: a first name in any case form, a surname ending.
+
+    The same lists and rules as the statistics scrubber (bot.stats.scrub).
+    """
+
+    def __init__(self, first_names: Path, surname_endings: Path) -> None:
+        stems: set[str] = set()
+        for name in _read_list(first_names):
+            folded = fold(name)
+            stems.add(folded)
+            if folded[-1:] in _NAME_VOWELS:  # "jana" -> "jan"
+                stems.add(folded[:-1])
+            if len(folded) >= 4 and folded[-2] == "e" and folded[-1] in "klcn":  # "pavel" -> "pavl"
+                stems.add(folded[:-2] + folded[-1])
+        self.first_names = frozenset(s for s in stems if len(s) >= 2)
+        endings = {e.lower() for e in _read_list(surname_endings)}
+        self.endings = tuple(endings)
+        self.folded_endings = tuple({fold(e) for e in endings})
+
+    def is_first_name(self, word: str) -> bool:
+        """True when a folded word is a first name of the list in some case form."""
+        endings = _LATIN_CASE_ENDINGS if word.isascii() else _CYRILLIC_CASE_ENDINGS
+        return any(
+            word[:cut] in self.first_names and word[cut:] in endings
+            for cut in range(len(word), max(len(word) - 4, 1), -1)
+        )
+
+    def is_surname(self, original: str, folded: str) -> bool:
+        """True when a word (lowercased as written, and folded Latin) ends like a surname."""
+        if original.endswith(self.endings):
+            return True
+        return (original.isascii() or is_cyrillic(original)) and folded.endswith(self.folded_endings)
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """A token as written: lowercased, capitalised mid-sentence, with an English "'s"."""
+
+    original: str
+    capitalised: bool = False
+    possessive: bool = False
+
+
+def _shapes(text: str, tokens: Sequence[str]) -> list[_Shape]:
+    """How each token of `text` was written (plain shapes if the words cannot be aligned)."""
+    cleaned = _INNER_APOSTROPHE.sub("", text)
+    words = list(_WORD.finditer(cleaned))
+    if len(words) < len(tokens) or any(fold(w.group()) != t for w, t in zip(words, tokens)):
+        return [_Shape(t) for t in tokens]
+    possessives = {fold(m.group(1)) + "s" for m in _POSSESSIVE.finditer(text)}
+    shapes: list[_Shape] = []
+    end = 0
+    for i, (word, token) in enumerate(zip(words, tokens)):
+        written = word.group()
+        starts = i == 0 or _SENTENCE_END.search(cleaned, end, word.start()) is not None
+        capitalised = not starts and written[0].isupper() and not written.isupper()
+        shapes.append(_Shape(written.lower(), capitalised, token in possessives))
+        end = word.end()
+    return shapes
+
+
+def _slip(word: str, key: str, distance: float) -> bool:
+    """True when a word `distance` edits from a key keeps its first letter and only misses, adds
+    or swaps letters; a changed letter ("lhůta"/"Lhota") only in a long word, where it seldom
+    makes another word."""
+    if word[0] != key[0]:
+        return False
+    if distance == 1:
+        return len(word) != len(key) or sorted(word) == sorted(key) or len(word) >= SUBSTITUTION_FROM
+    return Indel.distance(word, key) == distance
+
+
+class _Keys:
+    """Phonetic keys of place words, grouped by length for the edit-distance search."""
+
+    def __init__(self, edits: Sequence[int]) -> None:
+        self._edits = edits  # edits tolerated, by length of key
+        self.targets: dict[str, dict[str, int]] = {}  # key -> place word -> population
+        self.outside: set[str] = set()
+        self._windows: dict[tuple[int, int], list[str]] = {}
+
+    def add(self, key: str, word: str | None, population: int = 0) -> None:
+        targets = self.targets.setdefault(key, {})
+        if word is None:
+            self.outside.add(key)
+        else:
+            targets[word] = max(targets.get(word, 0), population)
+        self._windows.clear()
+
+    def edits(self, length: int) -> int:
+        """Edits tolerated in a key of `length` letters."""
+        return self._edits[min(length, len(self._edits) - 1)]
+
+    def near(self, key: str, edits: int) -> list[tuple[str, float]]:
+        """Keys at most `edits` from `key` by OSA distance, with their distance."""
+        window = self._windows.get((len(key), edits))
+        if window is None:
+            window = [k for k in self.targets if abs(len(k) - len(key)) <= edits]
+            self._windows[(len(key), edits)] = window
+        return [(k, d) for k, d, _ in process.extract(key, window, scorer=OSA.distance, score_cutoff=edits, limit=None)]
+
+
+class PlaceVariants:
+    """The local place word nearest to a misspelt word, by OSA distance between phonetic keys.
+
+    Forms are compared with the forms of place names, stems with stems, each within the edits
+    of FORM_EDITS / STEM_EDITS; the word must keep its first letter, and a changed letter (not
+    one missed, added or swapped) counts only from SUBSTITUTION_FROM letters. Of the nearest
+    place words, a word shorter than SHORT_WORD needs a single one; otherwise the most populous
+    place wins. A word at least as near to a place elsewhere matches nothing.
+    """
+
+    def __init__(self) -> None:
+        self._forms = _Keys(FORM_EDITS)
+        self._stems = _Keys(STEM_EDITS)
+        self._cache: dict[tuple[tuple[str, ...], tuple[str, ...]], str | None] = {}
+
+    def add(self, form: str, stem: str, population: int) -> None:
+        """Register a local place word: a folded word of a name and its stem."""
+        for keys, text in ((self._forms, form), (self._stems, stem)):
+            if len(text) >= MIN_FUZZY and len(key := phonetic_key(text)) >= MIN_FUZZY:
+                keys.add(key, stem, population)
+
+    def add_outside(self, form: str, stem: str) -> None:
+        """Register a word of a place elsewhere: a word nearest to it is no local place."""
+        for keys, text in ((self._forms, form), (self._stems, stem)):
+            if len(text) >= MIN_FUZZY and len(key := phonetic_key(text)) >= MIN_FUZZY:
+                keys.add(key, None)
+
+    def nearest(self, forms: Iterable[str], stems: Iterable[str]) -> str | None:
+        """The place word nearest to one word, given as folded forms and their stems."""
+        query = tuple(self._keys(forms)), tuple(self._keys(stems))
+        if query not in self._cache:
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            self._cache[query] = self._nearest(query)
+        return self._cache[query]
+
+    @staticmethod
+    def _keys(texts: Iterable[str]) -> list[str]:
+        return list(dict.fromkeys(k for k in map(phonetic_key, texts) if len(k) >= MIN_FUZZY))
+
+    def _nearest(self, query: tuple[tuple[str, ...], tuple[str, ...]]) -> str | None:
+        best: float = MAX_EDITS + 1
+        outside: float = MAX_EDITS + 1
+        found: dict[str, int] = {}
+        unique = False
+        for keys, wanted in ((self._forms, query[0]), (self._stems, query[1])):
+            for key in wanted:
+                for choice, distance in keys.near(key, min(keys.edits(len(key)), int(best))):
+                    if distance > best or (distance and not _slip(key, choice, distance)):
+                        continue
+                    if choice in keys.outside:
+                        outside = min(outside, distance)
+                        continue
+                    if distance < best:
+                        best, found, unique = distance, {}, False
+                    unique = unique or (distance > 0 and len(key) < SHORT_WORD)
+                    for word, population in keys.targets[choice].items():
+                        found[word] = max(found.get(word, 0), population)
+        if not found or outside <= best or (unique and len(found) > 1):
+            return None
+        return max(found, key=lambda w: (found[w], w))
+
+
 class PlaceRecognizer:
-    """Finds at most one place in the stems of a query."""
+    """Finds places in the words of a query."""
 
     def __init__(
         self,
@@ -41,11 +267,18 @@ class PlaceRecognizer:
         *,
         regions: Path = CATALOG_DATA / "regiony.csv",
         elsewhere: Path = CATALOG_DATA / "mista-mimo-regiony.txt",
+        first_names: Path = CATALOG_DATA / "jmena.txt",
+        surname_endings: Path = CATALOG_DATA / "prijmeni-koncovky.txt",
     ) -> None:
         self.analyzer = analyzer
         self.table: PhraseTable[PlaceRef] = PhraseTable()
+        self.variants = PlaceVariants()
+        self.names = NameGuard(first_names, surname_endings)
+        self._surface: set[str] = set()  # folded words of the place names as written
         towns = list(towns)
-        orps = {t.orp for t in towns}
+        population: Counter[str] = Counter()
+        for t in towns:
+            population[t.orp] += t.population or 0
         first_words = Counter(self._name_stems(t.name)[0] for t in towns)
         known: set[tuple[str, ...]] = set()
         for town in towns:
@@ -54,20 +287,18 @@ class PlaceRecognizer:
             if town.locative:
                 forms.append(_strip_preposition(town.locative))
             for form in forms:
-                stems = self._name_stems(form)
-                self.table.add(stems, ref)
-                known.add(stems)
+                known.add(self._add_local(form, ref, town.population or 0))
             short = self._short_name(town.name)
             if short and first_words[self._name_stems(short)[0]] == 1:
-                self.table.add(self._name_stems(short), ref)
+                self._add_local(short, ref, town.population or 0)
         if regions.exists():
             with regions.open(encoding="utf-8") as f:
                 for row in csv.DictReader(f):
-                    if row["orp"] in orps:
+                    if row["orp"] in population:
                         ref = PlaceRef("orp", row["orp"])
                         for form in (row["nazev"], _strip_preposition(row.get("lokativ") or "")):
                             if form:
-                                self.table.add(self._name_stems(form), ref)
+                                self._add_local(form, ref, population[row["orp"]])
         self._local = self.table.all_stems()
         if elsewhere.exists():
             for line in elsewhere.read_text(encoding="utf-8").splitlines():
@@ -76,10 +307,80 @@ class PlaceRecognizer:
                     stems = self._name_stems(name)
                     if stems not in known:
                         self.table.add(stems, PlaceRef("outside", name))
+                        for word in tokenize(name):
+                            self.variants.add_outside(word, self.analyzer.stem(word))
+                            self._surface.add(word)
+        self._all = self.table.all_stems()
+
+    def _add_local(self, form: str, ref: PlaceRef, population: int) -> tuple[str, ...]:
+        words = tokenize(form)
+        stems = tuple(self.analyzer.stem(w) for w in words)
+        self.table.add(stems, ref)
+        self._surface.update(words)
+        for word, stem in zip(words, stems):
+            if word not in self.analyzer.stop_words and word not in PREPOSITIONS:
+                self.variants.add(word, stem, population)
+        return stems
 
     def local_stems(self) -> set[str]:
         """Stems of the names of municipalities and regions of the catalogue (not of elsewhere)."""
         return set(self._local)
+
+    def match(
+        self, text: str, tokens: Sequence[str], used: list[bool], known: set[str] | frozenset[str]
+    ) -> list[PhraseMatch[PlaceRef]]:
+        """The places among the `tokens` of `text` not yet `used`, marked used. `known` are the
+        stems of the catalogue's words, never read as a misspelt place."""
+        shapes = _shapes(text, tokens)
+        stems = [
+            (NO_PLACE, True) if used[i] else self._place_stem(i, tokens, shapes[i], known) for i in range(len(tokens))
+        ]
+        found = self.table.match([stem for stem, _ in stems], used)
+        # a place named exactly comes before one recognised by edit distance
+        found = [replace(m, exact=all(exact for _, exact in stems[m.start : m.end])) for m in found]
+        return sorted(found, key=lambda m: not m.exact)
+
+    def _place_stem(
+        self, i: int, tokens: Sequence[str], shape: _Shape, known: set[str] | frozenset[str]
+    ) -> tuple[str, bool]:
+        """The stem under which token i is looked up among the place names, and False when it
+        was found by edit distance.
+
+        A first name matches a place only as the place's own word ("v Karolíně") or after "v",
+        "do", "z" ("do Karolína"). A word that may be a name, that is capitalised mid-sentence
+        (not after a preposition) or that is a word of the catalogue is not compared by distance.
+        """
+        token = tokens[i]
+        after = tokens[i - 1] if i else ""
+        cyrillic = is_cyrillic(token)
+        if cyrillic and self.analyzer.stem(token) in known:
+            return token, True  # a word of the catalogue's own Cyrillic vocabulary
+        if cyrillic:
+            forms = [fold(transliterate(f)) for f in (token, *without_case_endings(token))]
+        else:
+            forms = [token[:-1], token] if shape.possessive else [token]
+        latin = forms[0]
+        own = self.analyzer.stem(latin)
+        plain = token if cyrillic else own  # what the word is when it is no place
+        first_name = self.names.is_first_name(latin) or self.names.is_first_name(token)
+        if first_name and latin not in self._surface:
+            return (own if after in NAME_PLACE_CONTEXT and own in self._local else NO_PLACE), True
+        for form in forms:
+            stem = self.analyzer.stem(form)
+            # a transliterated word is taken by its stem only when the stem says enough
+            if stem in self._all and (not cyrillic or len(stem) >= MIN_FUZZY or form in self._surface):
+                return stem, True
+        if (
+            first_name
+            or not token.isalpha()
+            or token in self.analyzer.stop_words
+            or self.analyzer.stem(token) in known
+            or (shape.capitalised and after not in PLACE_CONTEXT)
+            or self.names.is_surname(shape.original, latin)
+        ):
+            return plain, True
+        nearest = self.variants.nearest(forms, [self.analyzer.stem(f) for f in forms])
+        return (nearest, False) if nearest else (plain, True)
 
     def _name_stems(self, text: str) -> tuple[str, ...]:
         return tuple(self.analyzer.stems(text, keep_stop_words=True))

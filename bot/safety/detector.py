@@ -1,0 +1,300 @@
+"""Recognising danger in a message: suicide, self-harm, violence, abuse, threats, emergencies.
+
+The rules are data (catalog_data/bezpeci/): *concepts* are sets of word patterns in Czech,
+Ukrainian, Russian and English; *rules* say which concepts, found close together in one
+sentence and in any order, mean which kind of danger. Words are compared after folding
+(lowercase, no Latin diacritics), by prefix where a pattern ends in "*", and with one typo for
+words of five letters and more. A negated word ("nebije", "не хочу") counts as the concept
+negated, so "nechci žít" and "chci žít" are told apart.
+
+Besides the kinds of danger the detector says who is likely writing (a child: an age under
+18, school, a parent as the one who hurts; a senior: an age over 64, a pension, an adult child
+as the one who hurts) and whether life is in danger right now — so the right lines come first.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz.distance import OSA
+
+from bot import CATALOG_DATA
+from bot.search.text import fold
+
+RULES_DIR = CATALOG_DATA / "bezpeci"
+MIN_FUZZY = 6  # words at least this long match a whole-word pattern with one typo
+MIN_FUZZY_PREFIX = 7  # prefixes at least this long match with one typo
+UNLESS_REACH = 2
+NOW_REACH = 3  # "now" this close to a match of violence makes it acute  # words beyond a match where a harmless context is looked for
+NEGATION_REACH = 2  # a negation word negates a concept this many words after it
+MAX_CHARS = 2000
+
+# who hurts: the concept naming the person, and the kind of violence it makes
+AGENTS = {
+    "PARENT": "parent",
+    "PARTNER": "partner",
+    "ADULT_CHILD": "adult_child",
+    "CARER": "carer",
+    "CLASSMATE": "classmates",
+}
+VIOLENT = frozenset({"violence", "sexual_violence", "threats", "bullying"})
+
+_SENTENCE = re.compile(r"[.!?;\n]+")
+_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
+
+
+def _normalise(text: str) -> str:
+    return fold(text).replace("ё", "е").replace("'", "").replace("’", "").replace("ʼ", "")
+
+
+def words_of(text: str) -> list[list[str]]:
+    """The folded words of each sentence of `text`."""
+    return [
+        _WORD.findall(_normalise(sentence))
+        for sentence in _SENTENCE.split(text[:MAX_CHARS])
+        if sentence.strip()
+    ]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """Word patterns of one concept: whole words and prefixes."""
+
+    name: str
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    typos: bool = False  # whether a word one edit away counts
+
+    def matches(self, word: str) -> bool:
+        """True when `word` is one of the concept's words or starts with one of its prefixes."""
+        return word in self.words or word.startswith(self.prefixes)
+
+    def matches_with_typo(self, word: str) -> bool:
+        """True when `word` is one edit away from a word or prefix of at least MIN_FUZZY letters."""
+        if not self.typos or len(word) < MIN_FUZZY:
+            return False
+        for target in self.words:
+            if len(target) >= MIN_FUZZY and abs(len(target) - len(word)) <= 1 and OSA.distance(word, target) <= 1:
+                return True
+        for prefix in self.prefixes:
+            if len(prefix) < MIN_FUZZY_PREFIX:
+                continue
+            for size in (len(prefix) - 1, len(prefix), len(prefix) + 1):
+                if 0 < size <= len(word) and OSA.distance(word[:size], prefix) <= 1:
+                    return True
+        return False
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Concepts that, close together in one sentence, mean one kind of danger."""
+
+    category: str
+    items: tuple[tuple[str, bool], ...]  # (concept, negated)
+    window: int
+    acute: bool = False
+    unless: tuple[str, ...] = ()  # harmless contexts near the match
+    unless_anywhere: tuple[str, ...] = ()  # harmless contexts anywhere in the message
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the detector found in one message."""
+
+    categories: frozenset[str] = frozenset()
+    acute: bool = False
+    writer: str = "adult"  # "child" | "senior" | "adult"
+    agent: str | None = None  # who hurts: parent, partner, adult_child, carer, classmates
+
+    @property
+    def danger(self) -> bool:
+        """True when the message speaks of any danger."""
+        return bool(self.categories)
+
+    @property
+    def violent(self) -> bool:
+        """True when someone hurts, threatens or abuses the person."""
+        return bool(self.categories & VIOLENT)
+
+
+NO_DANGER = Assessment()
+
+
+@dataclass
+class _Hit:
+    concept: str
+    negated: bool
+
+
+@dataclass
+class DangerDetector:
+    """Assesses messages against the concepts and rules kept as data."""
+
+    concepts: dict[str, Concept]
+    rules: Sequence[Rule]
+    _cache: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_files(cls, folder: Path = RULES_DIR) -> DangerDetector:
+        """The concepts (pojmy.csv) and rules (pravidla.csv) of `folder`."""
+        concepts = {}
+        for row in _rows(folder / "pojmy.csv"):
+            name, patterns = row["pojem"].strip(), _normalise(row["vzory"]).split()
+            concepts[name] = Concept(
+                name,
+                frozenset(p for p in patterns if not p.endswith("*")),
+                tuple(p[:-1] for p in patterns if p.endswith("*")),
+                (row.get("preklepy") or "").strip() == "ano",
+            )
+        rules = []
+        for row in _rows(folder / "pravidla.csv"):
+            items = tuple((c.rstrip("!"), c.endswith("!")) for c in row["pojmy"].split())
+            unless = (row.get("krome") or "").split()
+            for name in [n for n, _ in items] + [u.lstrip("*") for u in unless]:
+                if name not in concepts:
+                    raise ValueError(f"{folder / 'pravidla.csv'}: neznámý pojem {name!r}")
+            rules.append(
+                Rule(
+                    row["kategorie"].strip(),
+                    items,
+                    int(row["okno"]),
+                    (row.get("akutni") or "").strip() == "ano",
+                    tuple(u for u in unless if not u.startswith("*")),
+                    tuple(u[1:] for u in unless if u.startswith("*")),
+                )
+            )
+        return cls(concepts, rules)
+
+    # --- words -> concepts ---------------------------------------------------------------
+
+    def _concepts_of(self, word: str) -> tuple[tuple[str, bool], ...]:
+        """The concepts a word stands for, each with whether the word negates it (memoised)."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        found = [(c.name, False) for c in self.concepts.values() if c.matches(word)]
+        if not found and word.startswith("ne") and len(word) > 3:
+            found = [(c.name, True) for c in self.concepts.values() if c.name != "NEG" and c.matches(word[2:])]
+        if not found:
+            found = [(c.name, False) for c in self.concepts.values() if c.matches_with_typo(word)]
+        result = tuple(found)
+        if len(self._cache) < 50_000:
+            self._cache[word] = result
+        return result
+
+    def _hits(self, words: list[str]) -> list[list[_Hit]]:
+        """Per word, the concepts it stands for; a negation word negates the next word that
+        stands for a concept ("не хочу жити": "хочу" is negated, "жити" is not)."""
+        hits: list[list[_Hit]] = []
+        negate_until = -1
+        for i, word in enumerate(words):
+            here = [_Hit(name, negated) for name, negated in self._concepts_of(word)]
+            if any(h.concept == "NEG" and not h.negated for h in here):
+                negate_until = i + NEGATION_REACH
+            elif here and i <= negate_until:
+                for h in here:
+                    h.negated = not h.negated
+                negate_until = -1
+            hits.append(here)
+        return hits
+
+    # --- rules ---------------------------------------------------------------------------
+
+    def _fires(self, rule: Rule, hits: list[list[_Hit]], present: set[str]) -> int | None:
+        """Where in the sentence the rule matches, or None."""
+        if rule.unless_anywhere and present.intersection(rule.unless_anywhere):
+            return None
+        positions: list[list[int]] = []
+        for name, negated in rule.items:
+            found = [i for i, here in enumerate(hits) if any(h.concept == name and h.negated == negated for h in here)]
+            if not found:
+                return None
+            positions.append(found)
+        for start in positions[0]:
+            if self._span_fits(start, positions[1:], rule.window):
+                lo, hi = start - rule.window - UNLESS_REACH, start + rule.window + UNLESS_REACH
+                if rule.unless and any(
+                    h.concept in rule.unless for here in hits[max(lo, 0) : hi + 1] for h in here
+                ):
+                    continue
+                return start
+        return None
+
+    @staticmethod
+    def _span_fits(start: int, rest: list[list[int]], window: int) -> bool:
+        lo = hi = start
+        for found in rest:
+            near = [i for i in found if max(hi, i) - min(lo, i) <= window]
+            if not near:
+                return False
+            best = min(near, key=lambda i: max(hi, i) - min(lo, i))
+            lo, hi = min(lo, best), max(hi, best)
+        return True
+
+    def assess(self, text: str) -> Assessment:
+        """The kinds of danger in `text`, who is likely writing, and whether it is acute."""
+        if not text or not text.strip():
+            return NO_DANGER
+        sentences = [self._hits(words) for words in words_of(text) if words]
+        present = {h.concept for hits in sentences for here in hits for h in here if not h.negated}
+        categories: set[str] = set()
+        acute = False
+        for hits in sentences:
+            now = [i for i, here in enumerate(hits) if any(h.concept == "NOW" and not h.negated for h in here)]
+            for rule in self.rules:
+                if rule.category not in categories or (rule.acute and not acute):
+                    at = self._fires(rule, hits, present)
+                    if at is not None:
+                        categories.add(rule.category)
+                        # an attack going on right now ("právě ho mlátí") is acute too
+                        ongoing = rule.category in VIOLENT and any(abs(i - at) <= NOW_REACH for i in now)
+                        acute = acute or rule.acute or ongoing
+        if not categories:
+            return NO_DANGER
+        if not acute and categories <= VIOLENT and {"PAST", "SAFE_NOW"} <= present:
+            return NO_DANGER  # violence in the past, safe now: the request is about something else
+        if "MEANS" in present and "suicide" in categories:
+            acute = True
+        agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
+        if agent == "classmates":
+            categories.add("bullying")
+        age = _age(text)
+        if (age is not None and age < 18) or present & {"SCHOOL", "TEEN"} or agent in ("parent", "classmates"):
+            writer = "child"
+        elif (age is not None and age >= 65) or "PENSION" in present or agent == "adult_child":
+            writer = "senior"
+        else:
+            writer = "adult"
+        if "running_away" in categories and writer != "child" and len(categories) == 1:
+            return NO_DANGER  # an adult who left home or was evicted needs housing help
+        return Assessment(frozenset(categories), acute, writer, agent)
+
+
+_AGE = re.compile(
+    r"(?:\b(?:je\s+(?:mi|mu|ji|nam)|mi\s+je|i\s*a?m|мені|мне|нам|komu\s+je)\s+(\d{1,2})\b)"
+    r"|(?:\b(\d{1,2})\s*-?\s*(?:let|lete|leta|lety|letou|lety|rok\w*|years?|yo|yrs|рок\w*|рік|лет|год\w*)\b)"
+    r"|(?:\((\d{1,2})\))"
+)
+
+
+def _age(text: str) -> int | None:
+    """The youngest age given in the message ("je mi 14", "mám 15 let", "16letá", "dcera (14)")."""
+    ages = [int(g) for m in _AGE.finditer(_normalise(text[:MAX_CHARS])) for g in m.groups() if g]
+    return min(ages) if ages else None
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.lstrip().startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@lru_cache(maxsize=1)
+def default_detector() -> DangerDetector:
+    """The detector over the bundled rules."""
+    return DangerDetector.from_files()

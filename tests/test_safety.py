@@ -1,0 +1,169 @@
+"""The safety layer: danger recognised in how people write, and the right crisis lines first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.safety.detector import DangerDetector, default_detector
+from bot.safety.lines import lines_for, load_crisis_lines
+
+
+def assess(text: str):
+    return default_detector().assess(text)
+
+
+def numbers(text: str) -> list[str]:
+    return [line.number for line in lines_for(assess(text), load_crisis_lines())]
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "uz fakt nechci zit, vsechno je k nicemu"),
+        ("suicide", "Myslím na sebevraždu každý den."),
+        ("suicide", "bylo by všem líp beze mě"),
+        ("suicide", "nejradši bych usnula a už se neprobudila"),
+        ("self_harm", "zase jsem se pořezala na ruce"),
+        ("self_harm", "ubližuju si, když je mi zle"),
+        ("violence", "přítel mě mlátí, když se opije"),
+        ("violence", "mám modřiny od manžela a stydím se"),
+        ("violence", "vnuk mi bere důchod a strká do mě"),
+        ("sexual_violence", "strejda na mě sahá když nikdo není doma"),
+        ("threats", "bývalý mi pořád vyhrožuje a píše z cizích čísel"),
+        ("threats", "ví kde bydlím a říká že si pro mě přijde"),
+        ("bullying", "ve škole mě šikanujou a berou mi svačinu"),
+        ("running_away", "je mi 15 a utekla jsem z domova"),
+        ("medical_emergency", "děda spadl a nedýchá"),
+        ("medical_emergency", "brácha se předávkoval"),
+        ("acute_crisis", "mám panickou ataku, třepou se mi ruce"),
+    ],
+)
+def test_each_kind_of_danger_is_recognised(category, text) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NECHCI UŽ ŽÍT",  # capitals
+        "nechci uz zit",  # without diacritics
+        "už nechci dál žít",  # other word order
+        "ja uz nechci zít",  # half the diacritics
+        "chci spachat sebevrazdu",
+        "myslim na sebevrazdo",  # a typo in the ending
+        "manzel me zmaltil",  # letters swapped
+    ],
+)
+def test_danger_is_recognised_in_any_spelling_and_word_order(text) -> None:
+    assert assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("uk", "чоловік знову б'є мене і дітей"),
+        ("uk", "не хочу більше жити"),
+        ("ru", "отчим бьет меня, мне 14"),
+        ("ru", "хочу покончить с собой"),
+        ("en", "my boyfriend hits me when he drinks"),
+        ("en", "i want to end my life"),
+    ],
+)
+def test_danger_is_recognised_in_ukrainian_russian_and_english(language, text) -> None:
+    assert assess(text).danger, language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tatínek bije rekordy v běhu",
+        "zabíjím čas, než mi jede vlak",
+        "hledám kurz sebeobrany pro dceru",
+        "nikdo mě nebije, jen potřebuju poradit s dluhy",
+        "chci žít doma co nejdéle, potřebuju pečovatelku",
+        "děda je po mrtvici už rok, hledáme pomoc s koupáním",
+        "škola chystá besedu o prevenci šikany",
+        "dřív mě bil, ale už jsem v bezpečí, teď řeším bydlení",
+        "pečovatelka pro mámu v Kojetíně",
+        "",
+    ],
+)
+def test_harmless_words_near_danger_are_not_alarms(text) -> None:
+    assert not assess(text).danger
+
+
+def test_a_negated_wish_is_told_from_the_wish() -> None:
+    assert not assess("chci žít").danger
+    assert assess("nechci žít").danger
+    assert "suicide" in assess("не хочу жити").categories
+    assert not assess("не бʼє мене, все добре").danger
+
+
+@pytest.mark.parametrize(
+    ("text", "writer", "agent"),
+    [
+        ("nevlastní táta mi ubližuje", "child", "parent"),
+        ("máma na mě řve a strká do mě", "child", "parent"),
+        ("spolužáci mě mlátí o přestávce", "child", "classmates"),
+        ("je mi 13 a bojím se jít domů", "child", None),
+        ("syn mě bije a bere mi důchod", "senior", "adult_child"),
+        ("je mi 82 a pečovatelka mě uhodila", "senior", "carer"),
+        ("manžel mě bije", "adult", "partner"),
+    ],
+)
+def test_a_family_word_says_who_hurts_and_who_writes(text, writer, agent) -> None:
+    found = assess(text)
+    assert found.danger
+    assert (found.writer, found.agent) == (writer, agent)
+
+
+def test_a_child_gets_linka_bezpeci_first() -> None:
+    assert numbers("nevlastní táta mi ubližuje")[0] == "116 111"
+    assert numbers("ve škole mě šikanujou, je mi 12")[0] == "116 111"
+
+
+def test_acute_danger_puts_the_emergency_number_first() -> None:
+    assert numbers("spolykala jsem všechny prášky")[0] == "155"
+    assert numbers("děda nedýchá")[:1] == ["155"]
+    assert numbers("soused ji právě mlátí")[0] == "158"
+
+
+def test_violence_brings_the_line_for_victims_and_a_senior_the_seniors_line() -> None:
+    assert numbers("manžel mě bije")[0] == "116 006"
+    assert "800 200 007" in numbers("syn mě bije a bere mi důchod")
+    assert numbers("nechci už žít")[0] == "116 123"
+
+
+def test_the_emergency_number_is_always_among_the_lines() -> None:
+    for text in ("nechci už žít", "manžel mě bije", "je mi 14 a utekl jsem z domova", "děda nedýchá"):
+        assert "112" in numbers(text), text
+
+
+def test_an_adult_who_left_home_is_not_an_alarm_but_a_child_is() -> None:
+    assert not assess("vyhodili mě z bytu, hledám bydlení").danger
+    assert assess("je mi 16 a vyhodili mě z domu").danger
+
+
+def test_new_national_lines_carry_their_source() -> None:
+    lines = {line.number: line for line in load_crisis_lines()}
+    for number in ("116 111", "800 200 007", "116 006", "116 123", "251 511 313", "116 000"):
+        assert lines[number].source.startswith("https://"), number
+
+
+def test_a_rule_naming_an_unknown_concept_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "pojmy.csv").write_text("pojem,preklepy,vzory\nME,ne,me mi\n", encoding="utf-8")
+    (tmp_path / "pravidla.csv").write_text("kategorie,pojmy,okno,akutni,krome\nviolence,HIT ME,3,,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="neznámý pojem 'HIT'"):
+        DangerDetector.from_files(tmp_path)
+
+
+def test_rules_in_data_drive_the_detector(tmp_path: Path) -> None:
+    (tmp_path / "pojmy.csv").write_text(
+        "pojem,preklepy,vzory\nME,ne,me\nPOKE,ano,stouchá*\n", encoding="utf-8"
+    )
+    (tmp_path / "pravidla.csv").write_text("kategorie,pojmy,okno,akutni,krome\nviolence,POKE ME,2,,\n", encoding="utf-8")
+    detector = DangerDetector.from_files(tmp_path)
+    assert detector.assess("pořád mě stouchá").danger
+    assert not detector.assess("stouchá do vody klackem").danger
