@@ -21,6 +21,7 @@ from rapidfuzz.distance import OSA, Indel
 
 from bot import CATALOG_DATA
 from bot.search.documents import Town
+from bot.search.names import PersonNames
 from bot.search.phrases import PhraseMatch, PhraseTable
 from bot.search.text import fold, tokenize
 from bot.search.translit import is_cyrillic, transliterate, without_case_endings
@@ -51,16 +52,6 @@ _WORD = re.compile(r"[^\W_]+")
 _INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ`´](?=[^\W_])")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
 _POSSESSIVE = re.compile(r"([^\W_]+)['’ʼ]s\b")
-# Case endings a first name takes ("Jan-a", "Jan-ovi"; "Олен-ою"), as in bot.stats.scrub.
-_LATIN_CASE_ENDINGS = frozenset(
-    {"", "a", "e", "i", "o", "u", "y", "ou", "em", "ovi", "ove", "ech", "ach", "am", "um", "ami"}
-)
-_CYRILLIC_CASE_ENDINGS = frozenset(
-    {"", "а", "и", "і", "у", "ю", "я", "ї", "е", "є", "о", "ою", "ею", "єю", "ові", "еві", "ом", "ем"}
-)
-_NAME_VOWELS = frozenset("aeiouyаеєиіїоуюяй")
-
-
 @dataclass(frozen=True)
 class PlaceRef:
     """A recognised place: a municipality, a whole ORP, or somewhere outside the regions."""
@@ -82,48 +73,6 @@ def phonetic_key(folded: str) -> str:
     """
     word = folded.replace("ch", "h")
     return _DOUBLE.sub(r"\1", word[:1] + word[1:].translate(_PHONETIC))
-
-
-def _read_list(path: Path) -> list[str]:
-    if not path.exists():
-        return []
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8-sig").splitlines())
-    return [line for line in lines if line]
-
-
-class NameGuard:
-    """Tells words that may be a person's name: a first name in any case form, a surname ending.
-
-    The same lists and rules as the statistics scrubber (bot.stats.scrub).
-    """
-
-    def __init__(self, first_names: Path, surname_endings: Path) -> None:
-        stems: set[str] = set()
-        for name in _read_list(first_names):
-            folded = fold(name)
-            stems.add(folded)
-            if folded[-1:] in _NAME_VOWELS:  # "jana" -> "jan"
-                stems.add(folded[:-1])
-            if len(folded) >= 4 and folded[-2] == "e" and folded[-1] in "klcn":  # "pavel" -> "pavl"
-                stems.add(folded[:-2] + folded[-1])
-        self.first_names = frozenset(s for s in stems if len(s) >= 2)
-        endings = {e.lower() for e in _read_list(surname_endings)}
-        self.endings = tuple(endings)
-        self.folded_endings = tuple({fold(e) for e in endings})
-
-    def is_first_name(self, word: str) -> bool:
-        """True when a folded word is a first name of the list in some case form."""
-        endings = _LATIN_CASE_ENDINGS if word.isascii() else _CYRILLIC_CASE_ENDINGS
-        return any(
-            word[:cut] in self.first_names and word[cut:] in endings
-            for cut in range(len(word), max(len(word) - 4, 1), -1)
-        )
-
-    def is_surname(self, original: str, folded: str) -> bool:
-        """True when a word (lowercased as written, and folded Latin) ends like a surname."""
-        if original.endswith(self.endings):
-            return True
-        return (original.isascii() or is_cyrillic(original)) and folded.endswith(self.folded_endings)
 
 
 @dataclass(frozen=True)
@@ -267,13 +216,12 @@ class PlaceRecognizer:
         *,
         regions: Path = CATALOG_DATA / "regiony.csv",
         elsewhere: Path = CATALOG_DATA / "mista-mimo-regiony.txt",
-        first_names: Path = CATALOG_DATA / "jmena.txt",
-        surname_endings: Path = CATALOG_DATA / "prijmeni-koncovky.txt",
+        names: PersonNames | None = None,
     ) -> None:
         self.analyzer = analyzer
         self.table: PhraseTable[PlaceRef] = PhraseTable()
         self.variants = PlaceVariants()
-        self.names = NameGuard(first_names, surname_endings)
+        self.names = names or PersonNames.from_files()
         self._surface: set[str] = set()  # folded words of the place names as written
         towns = list(towns)
         population: Counter[str] = Counter()
@@ -321,6 +269,12 @@ class PlaceRecognizer:
             if word not in self.analyzer.stop_words and word not in PREPOSITIONS:
                 self.variants.add(word, stem, population)
         return stems
+
+    def _is_surname(self, original: str, latin: str) -> bool:
+        """True when a word ends like a surname as written, or in Latin letters when Cyrillic."""
+        if self.names.ends_like_surname(original):
+            return True
+        return is_cyrillic(original) and latin.endswith(self.names.folded_surname_endings)
 
     def local_stems(self) -> set[str]:
         """Stems of the names of municipalities and regions of the catalogue (not of elsewhere)."""
@@ -376,7 +330,7 @@ class PlaceRecognizer:
             or token in self.analyzer.stop_words
             or self.analyzer.stem(token) in known
             or (shape.capitalised and after not in PLACE_CONTEXT)
-            or self.names.is_surname(shape.original, latin)
+            or self._is_surname(shape.original, latin)
         ):
             return plain, True
         nearest = self.variants.nearest(forms, [self.analyzer.stem(f) for f in forms])

@@ -23,10 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot import CATALOG_DATA
+from bot.search.names import PersonNames
 from bot.search.text import fold
-
-FIRST_NAMES_FILE = "jmena.txt"
-SURNAME_ENDINGS_FILE = "prijmeni-koncovky.txt"
 
 MIN_LETTERS = 3
 MAX_LETTERS = 30
@@ -42,71 +40,23 @@ _URL = re.compile(
 )
 _PHONE = re.compile(r"\+?\d[\d\s/().-]{5,}\d")
 
-# Case endings a first name takes ("Jan-a", "Jan-ovi", "Jan-ou"; "Олен-ою"), folded.
-_LATIN_CASE_ENDINGS = frozenset(
-    {"", "a", "e", "i", "o", "u", "y", "ou", "em", "ovi", "ove", "ech", "ach", "am", "um", "ami"}
-)
-_CYRILLIC_CASE_ENDINGS = frozenset(
-    {"", "а", "и", "і", "у", "ю", "я", "ї", "е", "є", "о", "ою", "ею", "єю", "ові", "еві", "ом", "ем"}
-)
-_VOWELS = frozenset("aeiouyаеєиіїоуюяй")
-
-
-def _read_list(path: Path) -> list[str]:
-    entries: list[str] = []
-    if not path.exists():
-        return entries
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        entry = line.split("#", 1)[0].strip()
-        if entry:
-            entries.append(entry)
-    return entries
-
-
-def name_stems(name: str) -> set[str]:
-    """The stems a first name is declined from: "jana" -> {"jana", "jan"}, "pavel" -> {…, "pavl"}."""
-    folded = fold(name)
-    stems = {folded}
-    if folded[-1:] in _VOWELS:  # "jana" -> "jan", "marie" -> "mari"
-        stems.add(folded[:-1])
-    if len(folded) >= 4 and folded[-2] == "e" and folded[-1] in "klcn":  # "pavel" -> "pavl", "marek" -> "mark"
-        stems.add(folded[:-2] + folded[-1])
-    return {s for s in stems if len(s) >= 2}
-
-
 @dataclass(frozen=True)
 class Scrubber:
     """Decides which words of a message may be kept; see the module's description."""
 
-    name_stems: frozenset[str]
-    surname_endings: tuple[str, ...]
-    folded_surname_endings: tuple[str, ...]
+    names: PersonNames
 
     @classmethod
     def from_files(cls, data: Path = CATALOG_DATA) -> Scrubber:
         """A scrubber over the first names and surname endings kept in `data`."""
-        stems: set[str] = set()
-        for name in _read_list(data / FIRST_NAMES_FILE):
-            stems |= name_stems(name)
-        endings = tuple(sorted({e.lower() for e in _read_list(data / SURNAME_ENDINGS_FILE)}, key=len))
-        return cls(frozenset(stems), endings, tuple(sorted({fold(e) for e in endings}, key=len)))
+        return cls(PersonNames.from_files(data))
 
     def is_first_name(self, word: str) -> bool:
         """True when a folded word is a first name of the list in some case form."""
-        endings = _CYRILLIC_CASE_ENDINGS if not word.isascii() else _LATIN_CASE_ENDINGS
-        for cut in range(len(word), max(len(word) - 4, 1), -1):
-            if word[:cut] in self.name_stems and word[cut:] in endings:
-                return True
-        return False
+        return self.names.is_first_name(word)
 
     def _ends_like_surname(self, folded: str, originals: Iterable[str]) -> bool:
-        forms = set(originals) or {folded}
-        for form in forms:
-            if form.endswith(self.surname_endings):
-                return True
-            if form.isascii() and form.endswith(self.folded_surname_endings):
-                return True
-        return False
+        return any(self.names.ends_like_surname(form) for form in set(originals) or {folded})
 
     def unmatched_terms(self, query: str | None, leftover: Iterable[str]) -> list[str]:
         """The words of `leftover` (folded words of `query` nobody understood) that may be kept."""
