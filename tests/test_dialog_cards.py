@@ -132,7 +132,7 @@ def test_postcodes_are_shown_in_the_usual_form(raw, shown) -> None:
 def test_crisis_lines_hold_the_emergency_numbers_and_national_lines() -> None:
     lines = {line.number: line for line in load_crisis_lines()}
     assert {"112", "155", "158", "150", "116 123", "116 111", "116 006", "800 200 007"} <= set(lines)
-    assert all(lines[n].in_danger for n in ("112", "155", "158"))
+    assert all("akutni" in lines[n].tags for n in ("112", "155", "158"))
     assert lines["116 123"].nonstop and lines["116 123"].name == "Linka první psychické pomoci"
     assert lines["116 006"].name_in("en").startswith("Helpline for victims")
     assert lines["800 200 007"].dial == "800200007"

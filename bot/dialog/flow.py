@@ -40,13 +40,12 @@ from bot.dialog.state import MAX_QUERY, PlaceSlot, State
 from bot.dialog.words import keyword, query_without_place
 from bot.i18n import Safe, Translator
 from bot.safety.detector import NO_DANGER, Assessment
-from bot.safety.lines import load_danger_needs
+from bot.safety.lines import lines_for
 
 log = logging.getLogger(__name__)
 
 MAX_INPUT = 1000
 NEARBY_CANDIDATES = 200
-DANGER_NEEDS = load_danger_needs()
 
 
 def handle(state: State | None, event: Event, ctx: Context) -> tuple[State, list[Reply]]:
@@ -315,7 +314,7 @@ class Turn:
         else:
             found = self.ctx.safety.assess(text)
             if found.danger:
-                self.emit(danger_screen(t, self.ctx, found))
+                self.emit(danger_screen(t, found, lines_for(found, self.ctx.crisis_lines)))
             self.fill_from(text, found=found)
 
     def fill_from(self, text: str, *, found: Assessment = NO_DANGER) -> None:
@@ -376,7 +375,7 @@ class Turn:
 
     def danger_need(self, found: Assessment) -> str | None:
         """The life situation whose local services help in this danger, if the catalogue has it."""
-        for category, situation in DANGER_NEEDS.items():  # in the order of the file
+        for category, situation in self.ctx.danger_needs.items():  # in the order of the file
             if category in found.categories and situation in self.ctx.situation_by_id:
                 return situation
         return None

@@ -41,9 +41,10 @@ def inline_answers(
     answers = []
     found = ctx.safety.assess(query[:MAX_INLINE_QUERY])
     if found.danger:
-        screen = danger_screen(t, ctx, found)
-        numbers = " · ".join(line.number for line in lines_for(found, ctx.crisis_lines))
-        answers.append(InlineAnswer(id="crisis", title=t.raw("btn.crisis"), description=numbers, text=screen.text))
+        chosen = lines_for(found, ctx.crisis_lines)
+        numbers = " · ".join(line.number for line in chosen)
+        text = danger_screen(t, found, chosen).text
+        answers.append(InlineAnswer(id="crisis", title=t.raw("btn.crisis"), description=numbers, text=text))
     for hit in result.hits:
         card = ctx.cards(hit.service.id)
         if card is None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from bot.dialog import callbacks as cb
 from bot.dialog.context import FAMILIES, Context, Situation
 from bot.safety.detector import Assessment
-from bot.safety.lines import CrisisLine, lines_for
+from bot.safety.lines import CrisisLine
 from bot.dialog.events import MAX_DATA, MAX_TEXT, Button, Reply
 from bot.dialog.state import PlaceSlot, State
 from bot.i18n import LANGUAGES, Safe, Translator, escape
@@ -211,20 +211,19 @@ def ask_location(t: Translator, state: State) -> Reply:
     return Reply(t("ask.location"), (nav_row(t, state),), ask_location=True)
 
 
-def crisis_text(t: Translator, crisis_lines: Sequence[CrisisLine], *, danger: bool = False) -> str:
-    """The crisis lines as text; in danger only the lines for danger, under an urgent heading."""
-    chosen = [c for c in crisis_lines if c.in_danger] if danger else list(crisis_lines)
-    rows = [t("crisis.danger") if danger else t("crisis.header")]
-    for line in chosen:
+def crisis_text(t: Translator, crisis_lines: Sequence[CrisisLine]) -> str:
+    """All crisis lines as text, each with what it is for."""
+    rows = [t("crisis.header")]
+    for line in crisis_lines:
         key = "crisis.line.nonstop" if line.nonstop else "crisis.line"
         rows.append(t(key, number=line.number, name=line.name_in(t.language)))
-        if not danger and line.description_in(t.language):
+        if line.description_in(t.language):
             rows.append(escape(line.description_in(t.language)))
     return "\n".join(rows)
 
 
-def danger_screen(t: Translator, ctx: Context, found: Assessment) -> Reply:
-    """The first answer to a message about danger: the right crisis lines, most urgent first."""
+def danger_screen(t: Translator, found: Assessment, chosen: Sequence[CrisisLine]) -> Reply:
+    """The first answer to a message about danger: the lines chosen for it (`lines_for`), in order."""
     if found.acute:
         heading = t("danger.acute")
     elif found.writer == "child":
@@ -232,7 +231,7 @@ def danger_screen(t: Translator, ctx: Context, found: Assessment) -> Reply:
     else:
         heading = t("danger.heading")
     rows = [heading]
-    for line in lines_for(found, ctx.crisis_lines):
+    for line in chosen:
         key = "crisis.line.nonstop" if line.nonstop else "crisis.line"
         rows.append(t(key, number=line.number, name=line.name_in(t.language)))
         if "akutni" not in line.tags and line.description_in(t.language):

@@ -23,7 +23,6 @@ class CrisisLine:
     name: str
     description: str = ""
     nonstop: bool = False
-    in_danger: bool = False  # one of the lines shown when a message speaks of danger
     names: tuple[tuple[str, str], ...] = ()  # (language, name) translations
     descriptions: tuple[tuple[str, str], ...] = ()
     tags: frozenset[str] = frozenset()  # whom or what it is for: akutni, deti, nasili, ...
@@ -48,7 +47,7 @@ def _yes(value: str | None) -> bool:
 
 
 def load_crisis_lines(path: Path = CRISIS_LINES) -> list[CrisisLine]:
-    """The lines in file order (`cislo,nazev,popis,nonstop,pri_ohrozeni,pro,nazev_uk,...`)."""
+    """The lines in file order (`cislo,nazev,popis,nonstop,pro,nazev_uk,...`)."""
     lines: list[CrisisLine] = []
     with path.open(encoding="utf-8-sig", newline="") as f:
         for row in csv.DictReader(f):
@@ -61,7 +60,6 @@ def load_crisis_lines(path: Path = CRISIS_LINES) -> list[CrisisLine]:
                     name=name,
                     description=(row.get("popis") or "").strip(),
                     nonstop=_yes(row.get("nonstop")),
-                    in_danger=_yes(row.get("pri_ohrozeni")),
                     names=tuple(
                         (lang, v.strip()) for lang in ("uk", "en") if (v := row.get(f"nazev_{lang}"))
                     ),
