@@ -167,3 +167,72 @@ def test_rules_in_data_drive_the_detector(tmp_path: Path) -> None:
     detector = DangerDetector.from_files(tmp_path)
     assert detector.assess("pořád mě stouchá").danger
     assert not detector.assess("stouchá do vody klackem").danger
+
+
+# --- weak signals, writers and harmless contexts ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("acute_crisis", "sedím v autě, klepu se, bojím se a potřebuju pomoc"),
+        ("medical_emergency", "je mi strašně zle, motá se mi hlava a zvracím"),
+        ("violence", "zase řve a třískne mě, zamkla jsem se, je tu nůž"),
+    ],
+)
+def test_several_weak_signals_add_up_to_danger(category, text) -> None:
+    assert category in assess(text).categories
+
+
+def test_a_single_weak_signal_is_not_an_alarm() -> None:
+    assert not assess("bojím se, že nestihnu podat žádost o příspěvek").danger
+    assert not assess("je mi zle z toho úřadu, kde najdu poradnu?").danger
+
+
+def test_weak_signals_are_not_read_through_typos(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "pojmy.csv").write_text(
+        "pojem,preklepy,vzory\nFIT,ano,krecovity\nWEAK,ne,strach\n", encoding="utf-8"
+    )
+    (folder / "pravidla.csv").write_text("kategorie,pojmy,okno,akutni,krome\n", encoding="utf-8")
+    (folder / "signaly.csv").write_text(
+        "pojem,vaha,kategorie,akutni\nFIT,2,medical_emergency,ano\nWEAK,1,acute_crisis,\n", encoding="utf-8"
+    )
+    detector = DangerDetector.from_files(folder)
+    assert detector.assess("strach a krecovity stav").categories == {"medical_emergency"}
+    assert not detector.assess("strach a krocovity stav").danger  # one letter off: no signal
+
+
+def test_an_unknown_concept_in_the_signals_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "pojmy.csv").write_text("pojem,preklepy,vzory\nWEAK,ne,strach\n", encoding="utf-8")
+    (folder / "pravidla.csv").write_text("kategorie,pojmy,okno,akutni,krome\n", encoding="utf-8")
+    (folder / "signaly.csv").write_text("pojem,vaha,kategorie,akutni\nFEAR,1,acute_crisis,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="signaly.csv: neznámý pojem 'FEAR'"):
+        DangerDetector.from_files(folder)
+
+
+def test_a_parent_spoken_of_in_a_crisis_means_a_young_writer() -> None:
+    found = assess("zase jsem se pořezala, mamka o tom neví")
+    assert found.writer == "child"
+    assert numbers("zase jsem se pořezala, mamka o tom neví")[0] == "116 111"
+
+
+def test_self_harm_with_nothing_grown_up_goes_to_linka_bezpeci_first() -> None:
+    assert assess("řežu se do stehen a nevím, jak přestat").writer == "child"
+    assert assess("řežu se, manžel o tom neví").writer == "adult"
+
+
+def test_a_laughing_emoji_marks_a_joke() -> None:
+    assert not assess("ten test z matiky mě zabije 😂 kde je doučování?").danger
+    assert "violence" in assess("on mě zabije, zamkla jsem se v koupelně").categories
+
+
+def test_something_resolved_is_not_an_alarm() -> None:
+    assert not assess("kdysi mě šikanovali, už je to vyřešené, hledám kurz angličtiny").danger
+
+
+def test_a_conditional_threat_is_recognised() -> None:
+    assert "threats" in assess("soused říká, ať mu dám peníze, jinak mi podpálí dům").categories

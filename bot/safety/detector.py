@@ -33,6 +33,8 @@ UNLESS_REACH = 2
 NOW_REACH = 3  # "now" this close to a match of violence makes it acute  # words beyond a match where a harmless context is looked for
 NEGATION_REACH = 2  # a negation word negates a concept this many words after it
 MAX_CHARS = 2000
+SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mean danger
+SIGNAL_BLOCKERS = frozenset({"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW"})  # no alarm from weak signals
 
 # who hurts: the concept naming the person, and the kind of violence it makes
 AGENTS = {
@@ -43,12 +45,18 @@ AGENTS = {
     "CLASSMATE": "classmates",
 }
 VIOLENT = frozenset({"violence", "sexual_violence", "threats", "bullying"})
+MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
+GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE"})
 
 _SENTENCE = re.compile(r"[.!?;\n]+")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 
 
+_LAUGHTER = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
+
+
 def _normalise(text: str) -> str:
+    text = _LAUGHTER.sub(" haha ", text)  # a laughing emoji marks a joke, as "haha" does
     return fold(text).replace("ё", "е").replace("'", "").replace("’", "").replace("ʼ", "")
 
 
@@ -103,6 +111,17 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Signal:
+    """A weak sign of distress: its weight, the danger it points to, and whether it is acute."""
+
+    concept: str
+    negated: bool
+    weight: float
+    category: str
+    acute: bool = False
+
+
+@dataclass(frozen=True)
 class Assessment:
     """What the detector found in one message."""
 
@@ -129,6 +148,7 @@ NO_DANGER = Assessment()
 class _Hit:
     concept: str
     negated: bool
+    typo: bool = False
 
 
 @dataclass
@@ -137,7 +157,8 @@ class DangerDetector:
 
     concepts: dict[str, Concept]
     rules: Sequence[Rule]
-    _cache: dict[str, tuple[tuple[str, bool], ...]] = field(default_factory=dict, repr=False)
+    signals: Sequence[Signal] = ()
+    _cache: dict[str, tuple[tuple[str, bool, bool], ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_files(cls, folder: Path = RULES_DIR) -> DangerDetector:
@@ -168,20 +189,36 @@ class DangerDetector:
                     tuple(u[1:] for u in unless if u.startswith("*")),
                 )
             )
-        return cls(concepts, rules)
+        signals = []
+        if (folder / "signaly.csv").exists():
+            for row in _rows(folder / "signaly.csv"):
+                name = row["pojem"].strip()
+                if name.rstrip("!") not in concepts:
+                    raise ValueError(f"{folder / 'signaly.csv'}: neznámý pojem {name!r}")
+                signals.append(
+                    Signal(
+                        name.rstrip("!"),
+                        name.endswith("!"),
+                        float(row["vaha"]),
+                        row["kategorie"].strip(),
+                        (row.get("akutni") or "").strip() == "ano",
+                    )
+                )
+        return cls(concepts, rules, signals)
 
     # --- words -> concepts ---------------------------------------------------------------
 
-    def _concepts_of(self, word: str) -> tuple[tuple[str, bool], ...]:
-        """The concepts a word stands for, each with whether the word negates it (memoised)."""
+    def _concepts_of(self, word: str) -> tuple[tuple[str, bool, bool], ...]:
+        """The concepts a word stands for, each with whether the word negates it and whether
+        it was read through a typo (memoised)."""
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        found = [(c.name, False) for c in self.concepts.values() if c.matches(word)]
+        found = [(c.name, False, False) for c in self.concepts.values() if c.matches(word)]
         if not found and word.startswith("ne") and len(word) > 3:
-            found = [(c.name, True) for c in self.concepts.values() if c.name != "NEG" and c.matches(word[2:])]
+            found = [(c.name, True, False) for c in self.concepts.values() if c.name != "NEG" and c.matches(word[2:])]
         if not found:
-            found = [(c.name, False) for c in self.concepts.values() if c.matches_with_typo(word)]
+            found = [(c.name, False, True) for c in self.concepts.values() if c.matches_with_typo(word)]
         result = tuple(found)
         if len(self._cache) < 50_000:
             self._cache[word] = result
@@ -193,7 +230,7 @@ class DangerDetector:
         hits: list[list[_Hit]] = []
         negate_until = -1
         for i, word in enumerate(words):
-            here = [_Hit(name, negated) for name, negated in self._concepts_of(word)]
+            here = [_Hit(name, negated, typo) for name, negated, typo in self._concepts_of(word)]
             if any(h.concept == "NEG" and not h.negated for h in here):
                 negate_until = i + NEGATION_REACH
             elif here and i <= negate_until:
@@ -236,6 +273,18 @@ class DangerDetector:
             lo, hi = min(lo, best), max(hi, best)
         return True
 
+    def _signals(self, sentences: list[list[list[_Hit]]], present: set[str]) -> tuple[set[str], bool]:
+        """The danger that weak signals spread over the message add up to, if any."""
+        if present & SIGNAL_BLOCKERS:
+            return set(), False
+        # a weak signal is too weak to be read through a typo ("krocich" is not "krecich")
+        found = {(h.concept, h.negated) for hits in sentences for here in hits for h in here if not h.typo}
+        fired = [s for s in self.signals if (s.concept, s.negated) in found]
+        if sum(s.weight for s in fired) < SIGNAL_THRESHOLD:
+            return set(), False
+        heaviest = max(fired, key=lambda s: s.weight)
+        return {heaviest.category}, any(s.acute for s in fired)
+
     def assess(self, text: str) -> Assessment:
         """The kinds of danger in `text`, who is likely writing, and whether it is acute."""
         if not text or not text.strip():
@@ -255,24 +304,36 @@ class DangerDetector:
                         ongoing = rule.category in VIOLENT and any(abs(i - at) <= NOW_REACH for i in now)
                         acute = acute or rule.acute or ongoing
         if not categories:
+            categories, acute = self._signals(sentences, present)
+        if not categories:
             return NO_DANGER
-        if not acute and categories <= VIOLENT and {"PAST", "SAFE_NOW"} <= present:
-            return NO_DANGER  # violence in the past, safe now: the request is about something else
+        if not acute and "suicide" not in categories and ({"PAST", "SAFE_NOW"} <= present or "SOLVED" in present):
+            return NO_DANGER  # in the past and safe or resolved now: the request is about something else
         if "MEANS" in present and "suicide" in categories:
             acute = True
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
         if agent == "classmates":
             categories.add("bullying")
-        age = _age(text)
-        if (age is not None and age < 18) or present & {"SCHOOL", "TEEN"} or agent in ("parent", "classmates"):
-            writer = "child"
-        elif (age is not None and age >= 65) or "PENSION" in present or agent == "adult_child":
-            writer = "senior"
-        else:
-            writer = "adult"
+        writer = _writer(_age(text), present, agent, categories)
         if "running_away" in categories and writer != "child" and len(categories) == 1:
             return NO_DANGER  # an adult who left home or was evicted needs housing help
         return Assessment(frozenset(categories), acute, writer, agent)
+
+
+def _writer(age: int | None, present: set[str], agent: str | None, categories: set[str]) -> str:
+    """Who likely writes: a child (an age under 18, school, a parent as the one who hurts or
+    spoken of as a third person with no partner or grown child in the message; self-harm and
+    bullying with nothing grown-up in the message), a senior, or an adult."""
+    if age is not None and age < 18:
+        return "child"
+    if age is None and (present & {"SCHOOL", "TEEN"} or agent in ("parent", "classmates")):
+        return "child"
+    grown_up = present & GROWN_UP
+    if age is None and not grown_up and ("PARENT" in present or categories & MOSTLY_YOUNG):
+        return "child"
+    if (age is not None and age >= 65) or "PENSION" in present or agent == "adult_child":
+        return "senior"
+    return "adult"
 
 
 _AGE = re.compile(
