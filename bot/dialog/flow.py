@@ -166,8 +166,11 @@ class Turn:
 
     def search(self, s: State, *, candidates: int = 0) -> Any:
         """The search for the slots of `s`: its current page, or the best `candidates` anywhere."""
+        relatives = not (s.query and self.ctx.safety.assess(s.query).violent)
         if candidates:
-            return self.ctx.searcher.search(s.query, town=None, group=s.group, need=s.need, limit=candidates)
+            return self.ctx.searcher.search(
+                s.query, town=None, group=s.group, need=s.need, limit=candidates, relatives=relatives
+            )
         return self.ctx.searcher.search(
             s.query,
             town=self.town_arg(s),
@@ -175,6 +178,7 @@ class Turn:
             need=s.need,
             limit=PAGE_SIZE,
             offset=s.page * PAGE_SIZE,
+            relatives=relatives,
         )
 
     def count(self, s: State, result: Any, kind: str = "list") -> None:
@@ -232,7 +236,8 @@ class Turn:
         if not result.hits:
             self.emit(nothing_screen(t, self.ctx, s, result.reason, lead=[summary(t, self.ctx, s)]))
             return
-        header = summary(t, self.ctx, s)
+        named = s.with_(need_label=result.listed_label) if s.query and result.listed_label else s
+        header = summary(t, self.ctx, named)
         if s.widened:
             where = Safe(upper_first(place_phrase(t, self.ctx, s.place, False)))
             widened = t("results.widened", where=where, wider=Safe(wider_phrase(t, self.ctx, s)))
@@ -325,7 +330,8 @@ class Turn:
         a message that names no need searches the local help for that danger.
         """
         t, s = self.t, self.state
-        probe = self.ctx.searcher.search(text, limit=1)
+        # a relative who hurts ("táta mě bije") is not the one to help: no group from the word
+        probe = self.ctx.searcher.search(text, limit=1, relatives=not found.violent)
         understood = probe.understood
         place = PlaceSlot.of(understood.place) if understood.place else None
         if found.danger and place is not None and place.kind == "outside":

@@ -27,6 +27,7 @@ from bot.search.results import (  # noqa: F401 - the search's public names live 
     Understood,
     hit_as_dict,
 )
+from bot.search.relatives import Relatives
 from bot.search.vocabulary import (
     DRUH_PREFIX,
     FAMILIES,
@@ -66,6 +67,7 @@ class Searcher:
     ) -> None:
         self.analyzer = analyzer or Analyzer()
         self.family_groups = load_family_groups(data / "rodiny-skupin.csv")
+        self.relatives = Relatives.from_file(data / "pribuzni.csv")
         self.towns: dict[int, Town] = {t.code: t for t in catalogue.towns}
         self.orp_codes: dict[str, frozenset[int]] = {}
         by_orp: dict[str, set[int]] = defaultdict(set)
@@ -87,6 +89,7 @@ class Searcher:
         )
         self.items: list[_Indexed] = []
         self.by_need: dict[Need, list[int]] = defaultdict(list)
+        self._members: dict[Need, frozenset[int]] = {}
         self.postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.serving: dict[int, dict[int, int]] = defaultdict(dict)
         self.everywhere: list[int] = []
@@ -197,19 +200,29 @@ class Searcher:
         return best[0] if best else None
 
     def understand(
-        self, query: str | None, *, town: str | int | None = None, group: str | None = None, need: str | Need | None = None
+        self,
+        query: str | None,
+        *,
+        town: str | int | None = None,
+        group: str | None = None,
+        need: str | Need | None = None,
+        relatives: bool = True,
     ) -> tuple[Understood, list[dict[Need, float]], list[str]]:
         """The slots in a query, the needs of each understood phrase, and the stems left over.
 
         Unknown words are first corrected to the nearest known stem (typos), then places are
         found (they may contain prepositions), then needs and groups among the other words.
+        A relative named ("pro dědu") lifts the group of its usual needs when `relatives` is
+        true; it never filters.
         """
-        tokens = tokenize((query or "")[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
+        text = (query or "")[:MAX_QUERY_CHARS]
+        tokens = tokenize(text)[:MAX_QUERY_WORDS]
         stems = [self.analyzer.stem(t) for t in tokens]
         stop = [t in self.analyzer.stop_words or t in PREPOSITIONS for t in tokens]
+        kin = self.relatives.find(text, tokens)
         quality = [1.0] * len(tokens)
         for i, stem in enumerate(stems):
-            if not stop[i]:
+            if not stop[i] and i not in kin:
                 corrected = self._correct(stem)
                 if corrected is not None:
                     stems[i] = corrected
@@ -245,6 +258,11 @@ class Searcher:
             for j in range(match.start, match.end):
                 used[content[j]] = True
                 understood_terms.append(stems[content[j]])
+        for i, relative in kin.items():
+            if not used[i]:
+                used[i] = True
+                if relatives and relative.group in FAMILIES and relative.group not in families:
+                    families.append(relative.group)
         leftover = [stems[i] for i in range(len(stems)) if not used[i]]
         ranked_needs = sorted(needs, key=lambda n: -needs[n])
         understood = Understood(
@@ -278,26 +296,39 @@ class Searcher:
                 scores[idx] = (match + weight, weighted + weight * rarity)
         return scores, unknown
 
+    def _specificity(self, need: Need) -> float:
+        """From 0.5 (every service meets the need) to 1.0 (one service does)."""
+        total = max(len(self.items), 2)
+        count = max(len(self.by_need.get(need, ())), 1)
+        return 0.5 + 0.5 * math.log(total / count) / math.log(total)
+
     def _need_scores(self, phrases: list[dict[Need, float]]) -> dict[int, float]:
         """Each service's fit: over the understood phrases, the best need it meets, the rarer
-        the phrase's services the more it counts (a specific word outweighs a generic one)."""
+        the need's services the more it counts (a specific need outweighs a generic one)."""
         scores: dict[int, float] = defaultdict(float)
-        total = max(len(self.items), 2)
         for phrase in phrases:
             best: dict[int, float] = {}
             for need_key, strength in phrase.items():
+                value = strength * self._specificity(need_key)
                 for idx in self.by_need.get(need_key, ()):
-                    if best.get(idx, 0.0) < strength:
-                        best[idx] = strength
-            if not best:
-                continue
-            # how specific the phrase is: by the services of its strongest need
-            top = max(phrase.values())
-            primary = sum(1 for strength in best.values() if strength >= top) or len(best)
-            specificity = 0.5 + 0.5 * math.log(total / primary) / math.log(total)
-            for idx, strength in best.items():
-                scores[idx] += strength * specificity
+                    if best.get(idx, 0.0) < value:
+                        best[idx] = value
+            for idx, value in best.items():
+                scores[idx] += value
         return dict(scores)
+
+    def _label_of(self, idx: int, understood: Understood) -> str | None:
+        """The label of the strongest understood need that service `idx` meets."""
+        for need, label in zip(understood.needs, understood.need_labels, strict=True):
+            if idx in self._need_members(need):
+                return label
+        return None
+
+    def _need_members(self, need: Need) -> frozenset[int]:
+        cached = self._members.get(need)
+        if cached is None:
+            cached = self._members[need] = frozenset(self.by_need.get(need, ()))
+        return cached
 
     @staticmethod
     def _mask(families: Iterable[str]) -> int:
@@ -332,13 +363,16 @@ class Searcher:
         need: str | Need | None = None,
         limit: int = 5,
         offset: int = 0,
+        relatives: bool = True,
     ) -> SearchResult:
         """Find the services that fit a query and/or explicit slots, best first.
 
         Returns an empty result with a reason when nothing fits well: the query is not a
         social need, no such service exists, none is for this group, or none serves the place.
         """
-        understood, phrases, leftover = self.understand(query, town=town, group=group, need=need)
+        understood, phrases, leftover = self.understand(
+            query, town=town, group=group, need=need, relatives=relatives
+        )
         needs = {n for phrase in phrases for n in phrase}
         term_scores, unknown = self._term_scores(leftover)
         families = set(understood.families)
@@ -401,4 +435,6 @@ class Searcher:
             Hit(items[idx].doc, round(ranked[idx], 4), levels is not None and levels.get(idx) == 2)
             for idx in best[offset:]
         ]
-        return SearchResult(hits, understood, len(ranked), None)
+        # "Hledám …" names what is listed: the need the best service meets
+        label = self._label_of(best[0], understood) if best else None
+        return SearchResult(hits, understood, len(ranked), None, listed_label=label)

@@ -63,6 +63,7 @@ class SearchResult:
     total: int = 0
     reason: str | None = None
     alternatives: list[Hit] = field(default_factory=list)
+    listed_label: str | None = None  # the understood need the best service meets
 
 
 def hit_as_dict(hit: Hit) -> dict[str, object]:

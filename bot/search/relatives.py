@@ -1,0 +1,69 @@
+"""Family words: whose need it is ("pro dědu", "mamince"), never which group a service is for.
+
+The words are data (catalog_data/pribuzni.csv). A relative named as the one to help lifts the
+services of a group (an elder relative: the seniors' services) without filtering anything; the
+caller decides whether to lift at all (not when the relative is the one who hurts).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot import CATALOG_DATA
+from bot.search.text import fold
+
+RELATIVES_FILE = CATALOG_DATA / "pribuzni.csv"
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A kind of relative and the group its needs usually belong to (None: it says nothing)."""
+
+    lemma: str
+    kind: str
+    group: str | None
+
+
+@dataclass(frozen=True)
+class Relatives:
+    """Word forms of relatives: folded ones, and those that match only as written."""
+
+    folded: dict[str, Relative]
+    exact: dict[str, Relative]
+
+    @classmethod
+    def from_file(cls, path: Path = RELATIVES_FILE) -> Relatives:
+        """The relatives of `path` (an empty table when the file is missing)."""
+        folded: dict[str, Relative] = {}
+        exact: dict[str, Relative] = {}
+        if not path.exists():
+            return cls(folded, exact)
+        with path.open(encoding="utf-8") as f:
+            lines = [line for line in f if line.strip() and not line.startswith("#")]
+        for row in csv.DictReader(lines):
+            relative = Relative(row["vyraz"].strip(), row["kdo"].strip(), (row.get("skupina") or "").strip() or None)
+            for form in row["tvary"].split():
+                if form.startswith("="):
+                    exact[form[1:].lower()] = relative
+                else:
+                    folded[fold(form)] = relative
+        return cls(folded, exact)
+
+    def find(self, text: str, tokens: list[str]) -> dict[int, Relative]:
+        """The relatives among `tokens` (the folded words of `text`), by token index."""
+        if not self.folded and not self.exact:
+            return {}
+        raw = _WORD.findall(text.lower())
+        same = len(raw) == len(tokens)
+        found: dict[int, Relative] = {}
+        for i, token in enumerate(tokens):
+            relative = self.folded.get(token)
+            if relative is None and same:
+                relative = self.exact.get(raw[i])
+            if relative is not None:
+                found[i] = relative
+        return found

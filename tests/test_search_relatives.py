@@ -1,0 +1,77 @@
+"""Family words say whose need it is: they lift a group's services, never filter, never mislead."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.search.documents import CatalogueView
+from bot.search.engine import Searcher
+from bot.search.relatives import Relatives
+from tests.test_search_engine import KOJETIN, PREROV, TOWNS, service
+
+
+@pytest.fixture(scope="module")
+def searcher() -> Searcher:
+    services = [
+        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN]),
+        service("Poradna pro seniory", "poradenstvi", PREROV),
+        service("Rodinná poradna", "poradenstvi", PREROV, groups=("rodiny s dítětem/dětmi",)),
+        service("Linka důvěry", "linka", PREROV, groups=("osoby v krizi",)),
+    ]
+    return Searcher(CatalogueView(services, TOWNS, {}))
+
+
+def names(result) -> list[str]:
+    return [h.service.name for h in result.hits]
+
+
+@pytest.mark.parametrize("text", ["poradna pro mamku", "poradna pro dědu", "poradna mámě", "порада для бабусі"])
+def test_an_elder_relative_to_help_lifts_the_seniors_services(searcher, text) -> None:
+    result = searcher.search(text)
+    assert names(result)[0] == "Poradna pro seniory"
+    assert "Rodinná poradna" in names(result)  # lifted, never filtered
+
+
+def test_the_lift_is_left_out_when_the_relative_is_not_the_one_to_help(searcher) -> None:
+    understood, _, _ = searcher.understand("poradna, táta mě bije", relatives=False)
+    assert "seniori" not in understood.families
+
+
+def test_a_verb_spelled_like_a_relative_is_not_one(searcher) -> None:
+    # "máme" (we have) folds to "mame", as "mámě" (to mum) does; only the latter is a relative
+    assert "seniori" not in searcher.understand("máme dluhy, poradna")[0].families
+    assert "seniori" not in searcher.understand("mame dluhy, poradna")[0].families
+    assert "seniori" in searcher.understand("mámě pomůže poradna")[0].families
+
+
+def test_a_son_or_daughter_says_nothing_about_age(searcher) -> None:
+    assert searcher.understand("poradna pro syna")[0].families == ()
+
+
+def test_relatives_are_read_from_data(tmp_path: Path) -> None:
+    path = tmp_path / "pribuzni.csv"
+    path.write_text("vyraz,kdo,skupina,tvary\nteta,teta,seniori,teta tetu =tetě\n", encoding="utf-8")
+    relatives = Relatives.from_file(path)
+    found = relatives.find("pro tetu", ["pro", "tetu"])
+    assert list(found) == [1] and found[1].group == "seniori"
+    assert list(relatives.find("dej to tetě", ["dej", "to", "tete"])) == [2]
+    assert relatives.find("dej to tete", ["dej", "to", "tete"]) == {}  # "=" forms only as written
+
+
+def test_the_need_named_is_the_one_the_first_service_meets() -> None:
+    from dataclasses import replace
+
+    dzr = replace(
+        service("Domov se zvláštním režimem Kojetín", "domov", KOJETIN),
+        druh_id="DruhSocialniSluzby/14",
+        druh_name="domovy se zvláštním režimem",
+    )
+    searcher = Searcher(CatalogueView([service("Domov pro seniory Přerov", "domov", PREROV), dzr], TOWNS, {}))
+    # "domov důchodců" means a home for the elderly first, a home for people with dementia next
+    anywhere = searcher.search("domov důchodců")
+    assert anywhere.listed_label == "domovy pro seniory"
+    in_kojetin = searcher.search("domov důchodců", town="Kojetín")
+    assert names(in_kojetin) == ["Domov se zvláštním režimem Kojetín"]
+    assert in_kojetin.listed_label == "domovy se zvláštním režimem"
