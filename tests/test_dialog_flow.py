@@ -286,16 +286,16 @@ def test_nothing_anywhere_says_so_and_offers_related_needs_and_crisis_lines(chat
     assert "Osamělost" not in chat.labels()
 
 
-def test_a_service_not_for_the_group_offers_to_search_for_anyone(searcher) -> None:
+def test_a_group_that_would_empty_the_list_is_dropped_and_that_is_said(searcher) -> None:
     place = PlaceSlot(kind="town", name="Přerov", code=PREROV)
     chat = Chat(
         make_context(searcher),
-        State(group="seniori", place=place, need="DruhSocialniSluzby/20", step="results"),
+        State(group="seniori", place=place, need="ztrata-bydleni", step="results"),
     )
     chat.send(Button(data="here"))
-    assert "Pro tuto skupinu jsem takovou službu nenašel." in chat.text
-    chat.press("Hledat pro kohokoli")
+    assert chat.text.startswith("Takovou službu pro seniory jsem nenašel. Ukazuji ji pro všechny:")
     assert "Azylový dům pro muže" in chat.text
+    assert chat.state.group is None  # the next page and the back button keep the wider search
 
 
 def test_a_place_outside_the_regions_is_said_plainly_with_the_national_lines(chat) -> None:
@@ -368,3 +368,16 @@ def test_search_events_carry_what_the_statistics_record(searcher) -> None:
         event.result, channel="console", language=event.language, query=event.query, day=event.day
     )
     assert (record.family, record.municipality_code, record.results) == ("seniori", KOJETIN, 2)
+
+
+def test_a_message_in_cyrillic_is_answered_in_ukrainian(chat) -> None:
+    chat.say("потрібна доставка обідів у Коєтін")
+    assert chat.state.language == "uk"
+    assert "Шукаю" in chat.text or "Зрозуміло" in chat.text
+
+
+def test_a_language_chosen_by_the_person_is_kept_whatever_the_script(searcher) -> None:
+    chat = Chat(make_context(searcher), State(language="cs"))
+    chat.say("потрібна доставка обідів у Коєтін")
+    assert chat.state.language == "cs"
+    assert "Hledám" in chat.text or "Rozumím" in chat.text

@@ -37,7 +37,7 @@ from bot.dialog.render import (
     wider_phrase,
 )
 from bot.dialog.state import MAX_QUERY, PlaceSlot, State
-from bot.dialog.words import keyword, query_without_place
+from bot.dialog.words import keyword, query_without_place, writes_cyrillic
 from bot.i18n import Safe, Translator
 from bot.safety.detector import NO_DANGER, Assessment
 from bot.safety.lines import lines_for
@@ -60,6 +60,9 @@ def handle(state: State | None, event: Event, ctx: Context) -> tuple[State, list
     elif isinstance(event, Location):
         turn.location(event.lat, event.lon)
     return turn.state, [fit(r) for r in turn.replies]
+
+
+CYRILLIC_LANGUAGE = "uk"  # the interface language for a message written in Cyrillic
 
 
 class Turn:
@@ -233,11 +236,22 @@ class Turn:
                     self.state = s = trial
                     result = wider
                     break
+        any_group = ""
+        if not result.hits and result.reason == "not_for_group" and s.group in FAMILIES and s.has_need:
+            # the group would empty the list: search for everyone, and say so
+            trial = s.with_(group=None, page=0)
+            wider = self.search(trial)
+            if wider.hits:
+                any_group = t("results.any_group", group=t(f"group.for.{s.group}"))
+                self.state = s = trial
+                result = wider
         if not result.hits:
             self.emit(nothing_screen(t, self.ctx, s, result.reason, lead=[summary(t, self.ctx, s)]))
             return
         named = s.with_(need_label=result.listed_label) if s.query and result.listed_label else s
         header = summary(t, self.ctx, named)
+        if any_group:
+            header = Safe(f"{any_group}\n{header}")
         if s.widened:
             where = Safe(upper_first(place_phrase(t, self.ctx, s.place, False)))
             widened = t("results.widened", where=where, wider=Safe(wider_phrase(t, self.ctx, s)))
@@ -317,6 +331,9 @@ class Turn:
         elif text.isdigit() and self.state.step == "nearby":
             self.emit(Reply(t("results.tap")))
         else:
+            if self.state.language is None and self.t.language == "cs" and writes_cyrillic(text):
+                # Ukrainian and Russian speakers read the Ukrainian interface more easily than Czech
+                self.state = self.state.with_(language=CYRILLIC_LANGUAGE)
             found = self.ctx.safety.assess(text)
             if found.danger:
                 self.emit(danger_screen(t, found, lines_for(found, self.ctx.crisis_lines)))

@@ -62,3 +62,15 @@ def query_without_place(text: str, place: PlaceSlot | None, ctx: Context) -> str
     while kept and kept[-1] in PREPOSITIONS:
         kept.pop()
     return " ".join(kept)
+
+
+CYRILLIC_SHARE = 0.6  # this share of letters in Cyrillic: the person reads Cyrillic
+
+
+def writes_cyrillic(text: str) -> bool:
+    """True when most letters of `text` are Cyrillic ("мамі потрібна допомога", "нужна помощь")."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 3:
+        return False
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    return cyrillic >= CYRILLIC_SHARE * len(letters)
