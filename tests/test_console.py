@@ -88,7 +88,7 @@ def test_searches_in_the_terminal_are_counted_once_in_the_statistics(sessions) -
 
 
 def test_a_message_about_danger_prints_the_crisis_lines_first(searcher) -> None:
-    output = talk(make_context(searcher), "chci skočit z mostu", "")
+    output = talk(make_context(searcher), "je mi 40 a chci skočit z mostu", "")
     answer = output[output.index("> ") :]  # after the start menu
     assert answer.startswith("> Nejste v tom sami.")
     assert answer.index("116 123") < answer.index("Ve které obci?")

@@ -15,6 +15,7 @@ as the one who hurts) and whether life is in danger right now — so the right l
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from pathlib import Path
 from rapidfuzz.distance import OSA
 
 from bot import CATALOG_DATA
+from bot.safety.model import TextModel, default_model
 from bot.search.text import fold
 
 RULES_DIR = CATALOG_DATA / "bezpeci"
@@ -34,6 +36,9 @@ NOW_REACH = 3  # "now" this close to a match of violence makes it acute  # words
 NEGATION_REACH = 2  # a negation word negates a concept this many words after it
 MAX_CHARS = 2000
 SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mean danger
+MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
+MODEL_MIN_WORDS = 4  # shorter messages are left to the rules, which read them word by word
+CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
 SIGNAL_BLOCKERS = frozenset({"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW"})  # no alarm from weak signals
 
 # who hurts: the concept naming the person, and the kind of violence it makes
@@ -45,6 +50,7 @@ AGENTS = {
     "CLASSMATE": "classmates",
 }
 VIOLENT = frozenset({"violence", "sexual_violence", "threats", "bullying"})
+UNNAMED_DANGER = "acute_crisis"  # the category of a danger only the model sees
 MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
 GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE"})
 
@@ -52,10 +58,11 @@ _SENTENCE = re.compile(r"[.!?;\n]+")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 
 
-_LAUGHTER = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
+_LAUGHTER = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639\U0001F600\U0001F601]|(?<!\\w)[:;]-?[D)](?!\\w)|(?<!\\w)xD(?!\\w)")
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
+    """The text as the detector and its model read it: folded, laughter marked, no apostrophes."""
     text = _LAUGHTER.sub(" haha ", text)  # a laughing emoji marks a joke, as "haha" does
     return fold(text).replace("ё", "е").replace("'", "").replace("’", "").replace("ʼ", "")
 
@@ -63,7 +70,7 @@ def _normalise(text: str) -> str:
 def words_of(text: str) -> list[list[str]]:
     """The folded words of each sentence of `text`."""
     return [
-        _WORD.findall(_normalise(sentence))
+        _WORD.findall(normalise(sentence))
         for sentence in _SENTENCE.split(text[:MAX_CHARS])
         if sentence.strip()
     ]
@@ -158,14 +165,16 @@ class DangerDetector:
     concepts: dict[str, Concept]
     rules: Sequence[Rule]
     signals: Sequence[Signal] = ()
+    model: TextModel | None = None
     _cache: dict[str, tuple[tuple[str, bool, bool], ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_files(cls, folder: Path = RULES_DIR) -> DangerDetector:
-        """The concepts (pojmy.csv) and rules (pravidla.csv) of `folder`."""
+    def from_files(cls, folder: Path = RULES_DIR, *, model: TextModel | None = None) -> DangerDetector:
+        """The concepts (pojmy.csv), rules (pravidla.csv) and weak signals (signaly.csv) of
+        `folder`, with a learned model as a second opinion when one is given."""
         concepts = {}
         for row in _rows(folder / "pojmy.csv"):
-            name, patterns = row["pojem"].strip(), _normalise(row["vzory"]).split()
+            name, patterns = row["pojem"].strip(), normalise(row["vzory"]).split()
             concepts[name] = Concept(
                 name,
                 frozenset(p for p in patterns if not p.endswith("*")),
@@ -204,7 +213,7 @@ class DangerDetector:
                         (row.get("akutni") or "").strip() == "ano",
                     )
                 )
-        return cls(concepts, rules, signals)
+        return cls(concepts, rules, signals, model)
 
     # --- words -> concepts ---------------------------------------------------------------
 
@@ -242,9 +251,12 @@ class DangerDetector:
 
     # --- rules ---------------------------------------------------------------------------
 
-    def _fires(self, rule: Rule, hits: list[list[_Hit]], present: set[str]) -> int | None:
-        """Where in the sentence the rule matches, or None."""
+    def _fires(self, rule: Rule, hits: list[list[_Hit]], present: set[str], blocked: list[str]) -> int | None:
+        """Where in the sentence the rule matches, or None; a match that a harmless context
+        blocks adds the rule's category to `blocked`."""
         if rule.unless_anywhere and present.intersection(rule.unless_anywhere):
+            if self._fires(dataclasses.replace(rule, unless=(), unless_anywhere=()), hits, present, []) is not None:
+                blocked.append(rule.category)
             return None
         positions: list[list[int]] = []
         for name, negated in rule.items:
@@ -258,6 +270,7 @@ class DangerDetector:
                 if rule.unless and any(
                     h.concept in rule.unless for here in hits[max(lo, 0) : hi + 1] for h in here
                 ):
+                    blocked.append(rule.category)
                     continue
                 return start
         return None
@@ -292,12 +305,13 @@ class DangerDetector:
         sentences = [self._hits(words) for words in words_of(text) if words]
         present = {h.concept for hits in sentences for here in hits for h in here if not h.negated}
         categories: set[str] = set()
+        blocked: list[str] = []  # rules that matched but a harmless context stopped
         acute = False
         for hits in sentences:
             now = [i for i, here in enumerate(hits) if any(h.concept == "NOW" and not h.negated for h in here)]
             for rule in self.rules:
                 if rule.category not in categories or (rule.acute and not acute):
-                    at = self._fires(rule, hits, present)
+                    at = self._fires(rule, hits, present, blocked)
                     if at is not None:
                         categories.add(rule.category)
                         # an attack going on right now ("právě ho mlátí") is acute too
@@ -305,6 +319,11 @@ class DangerDetector:
                         acute = acute or rule.acute or ongoing
         if not categories:
             categories, acute = self._signals(sentences, present)
+        consult = self.model is not None and sum(len(words) for words in words_of(text)) >= MODEL_MIN_WORDS
+        features = self.model.features(normalise(text)) if consult and self.model else {}
+        if not categories and features and not blocked and not present & SIGNAL_BLOCKERS:
+            if self.model is not None and self.model.probability("danger", features) >= MODEL_THRESHOLD:
+                categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
         if not categories:
             return NO_DANGER
         if not acute and "suicide" not in categories and ({"PAST", "SAFE_NOW"} <= present or "SOLVED" in present):
@@ -314,7 +333,11 @@ class DangerDetector:
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
         if agent == "classmates":
             categories.add("bullying")
-        writer = _writer(_age(text), present, agent, categories)
+        age = _age(text)
+        writer = _writer(age, present, agent, categories)
+        if writer == "adult" and age is None and not present & GROWN_UP and features and self.model is not None:
+            if self.model.probability("child", features) >= CHILD_THRESHOLD:
+                writer = "child"  # how the message is written says a young person writes
         if "running_away" in categories and writer != "child" and len(categories) == 1:
             return NO_DANGER  # an adult who left home or was evicted needs housing help
         return Assessment(frozenset(categories), acute, writer, agent)
@@ -345,7 +368,7 @@ _AGE = re.compile(
 
 def _age(text: str) -> int | None:
     """The youngest age given in the message ("je mi 14", "mám 15 let", "16letá", "dcera (14)")."""
-    ages = [int(g) for m in _AGE.finditer(_normalise(text[:MAX_CHARS])) for g in m.groups() if g]
+    ages = [int(g) for m in _AGE.finditer(normalise(text[:MAX_CHARS])) for g in m.groups() if g]
     return min(ages) if ages else None
 
 
@@ -357,5 +380,5 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def default_detector() -> DangerDetector:
-    """The detector over the bundled rules."""
-    return DangerDetector.from_files()
+    """The detector over the bundled rules and model."""
+    return DangerDetector.from_files(model=default_model())

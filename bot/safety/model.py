@@ -1,0 +1,96 @@
+"""A learned second opinion on danger: character n-grams weighed by a logistic model.
+
+The rules (detector.py) say which kind of danger and why; they miss what nobody wrote a rule
+for. This model reads the letters of the whole message instead of words, so it copes with
+inflection, typos and slang it has never seen as such. It has two heads: "danger" (does the
+message speak of a danger at all?) and "child" (given danger, does a child or teenager write?).
+
+The weights are data (catalog_data/bezpeci/model.json.gz), written by `python -m
+bot.safety.train` from labelled messages; this module only reads them and needs no library.
+Features are those of scikit-learn's TfidfVectorizer(analyzer="char_wb", sublinear_tf=True):
+n-grams inside each whitespace-separated word padded with spaces, 1 + log(count), times idf,
+L2-normalised.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot import CATALOG_DATA
+
+MODEL_FILE = CATALOG_DATA / "bezpeci" / "model.json.gz"
+MAX_CHARS = 2000
+
+
+def char_ngrams(text: str, low: int, high: int) -> Counter[str]:
+    """The n-grams (low..high letters) of each word of `text` padded with spaces, counted."""
+    grams: Counter[str] = Counter()
+    for word in text.split():
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(low, high + 1):
+            grams[padded[:n]] += 1
+            offset = 0
+            while offset + n < size:
+                offset += 1
+                grams[padded[offset : offset + n]] += 1
+            if offset == 0:  # the n-gram was the whole padded word: longer ones would repeat it
+                break
+    return grams
+
+
+@dataclass(frozen=True)
+class Head:
+    """One logistic output: an intercept and a weight per n-gram."""
+
+    intercept: float
+    weights: dict[str, float]
+
+
+@dataclass(frozen=True)
+class TextModel:
+    """The n-gram sizes, the idf of every n-gram known, and the heads."""
+
+    low: int
+    high: int
+    idf: dict[str, float]
+    heads: dict[str, Head]
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> TextModel:
+        """The model of `path` (gzip-compressed JSON)."""
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            data = json.load(f)
+        heads = {
+            name: Head(float(head["intercept"]), {k: float(v) for k, v in head["weights"].items()})
+            for name, head in data["heads"].items()
+        }
+        return cls(int(data["ngram"][0]), int(data["ngram"][1]), data["idf"], heads)
+
+    def features(self, normalised: str) -> dict[str, float]:
+        """The tf-idf vector of an already normalised text (unit length; empty when unknown)."""
+        vector = {
+            gram: (1.0 + math.log(count)) * self.idf[gram]
+            for gram, count in char_ngrams(normalised[:MAX_CHARS], self.low, self.high).items()
+            if gram in self.idf
+        }
+        norm = math.sqrt(sum(v * v for v in vector.values()))
+        return {g: v / norm for g, v in vector.items()} if norm else {}
+
+    def probability(self, head: str, features: dict[str, float]) -> float:
+        """The head's probability for a feature vector from `features`."""
+        h = self.heads[head]
+        z = h.intercept + sum(value * h.weights.get(gram, 0.0) for gram, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+@lru_cache(maxsize=1)
+def default_model() -> TextModel | None:
+    """The bundled model, or None when the file is missing."""
+    return TextModel.load() if MODEL_FILE.exists() else None

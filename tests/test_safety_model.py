@@ -1,0 +1,93 @@
+"""The learned second opinion: features as scikit-learn computes them, and where it may alarm."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from bot.safety.detector import DangerDetector, default_detector, normalise
+from bot.safety.model import TextModel, char_ngrams, default_model
+from bot.safety.train import train
+
+pytest.importorskip("sklearn")
+
+
+def write_set(root: Path, name: str, danger: list[str], ordinary: list[str], child: set[str] = frozenset()) -> None:
+    folder = root / name
+    folder.mkdir(parents=True)
+    rows = [
+        {"text": t, "danger": True, "writer": "child" if t in child else "adult"} for t in danger
+    ] + [{"text": t, "danger": False, "writer": "adult"} for t in ordinary]
+    (folder / "danger.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+
+
+DRAGON = [f"dneska zase přišel zelený drak číslo {i} a já nevím co dál" for i in range(12)]
+ORDINARY = [f"hledám pečovatelskou službu pro souseda číslo {i} v obci" for i in range(12)]
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> TextModel:
+    root = tmp_path_factory.mktemp("sets")
+    write_set(root, "x", DRAGON, ORDINARY, child=set(DRAGON[:6]))
+    path = root / "model.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(train(["x"], root), f)
+    return TextModel.load(path)
+
+
+def test_the_ngrams_are_those_scikit_learn_counts() -> None:
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    text = normalise("Máma  mě bije, a já? Ne-e. у")
+    analyzer = CountVectorizer(analyzer="char_wb", ngram_range=(2, 5)).build_analyzer()
+    expected: dict[str, int] = {}
+    for gram in analyzer(text):
+        expected[gram] = expected.get(gram, 0) + 1
+    assert dict(char_ngrams(text, 2, 5)) == expected
+
+
+def test_the_probability_is_the_one_scikit_learn_gives(tmp_path: Path) -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    write_set(tmp_path, "x", DRAGON, ORDINARY)
+    data = train(["x"], tmp_path)
+    path = tmp_path / "m.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        json.dump(data, f)
+    model = TextModel.load(path)
+    texts = DRAGON + ORDINARY
+    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), preprocessor=normalise, min_df=2, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(texts)
+    reference = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000).fit(matrix, [1] * 12 + [0] * 12)
+    probe = "zelený drak přišel k sousedovi"
+    expected = reference.predict_proba(vectorizer.transform([probe]))[0, 1]
+    assert math.isclose(model.probability("danger", model.features(normalise(probe))), expected, abs_tol=1e-3)
+
+
+def test_the_model_raises_an_alarm_no_rule_names(tiny_model: TextModel) -> None:
+    message = "zase u nás byl zelený drak, co mám dělat"
+    assert not DangerDetector.from_files().assess(message).danger  # no rule knows dragons
+    found = DangerDetector.from_files(model=tiny_model).assess(message)
+    assert found.categories == {"acute_crisis"}
+
+
+def test_short_messages_and_harmless_contexts_are_left_to_the_rules(tiny_model: TextModel) -> None:
+    detector = DangerDetector.from_files(model=tiny_model)
+    assert not detector.assess("zelený drak").danger  # under four words
+    # a rule matched and a harmless context stopped it: the model may not overrule that
+    assert not detector.assess("zelený drak, tatínek zase bije rekord v běhu").danger
+
+
+def test_an_ordinary_request_stays_ordinary(tiny_model: TextModel) -> None:
+    assert not DangerDetector.from_files(model=tiny_model).assess("hledám pečovatelskou službu pro mámu v obci").danger
+
+
+def test_the_bundled_model_is_loaded_with_both_heads() -> None:
+    model = default_model()
+    assert model is not None and set(model.heads) == {"danger", "child"}
+    assert default_detector().model is model
