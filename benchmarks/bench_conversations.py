@@ -45,6 +45,7 @@ TARGETS: list[tuple[str, str, float, bool]] = [
     ("danger_recall_adults", "danger recall, adults", 0.98, True),
     ("linka_bezpeci_first", "Linka bezpečí first, children", 0.95, True),
     ("false_alarms", "false alarms", 0.05, False),
+    ("crisis_on_requests", "crisis first, conversations", 0.05, False),
     ("conversation_s3", "conversational success@3", 0.9, True),
     ("turned_away", "social need turned away (count)", 0, False),
     ("short_query_s3", "short-query success@3", 0.95, True),
@@ -61,11 +62,11 @@ def fmt(value: float | int | None) -> str:
 
 def print_tallies(title: str, tallies: dict[str, dict[str, Any]]) -> None:
     print(f"\n{title}")
-    print(f"  {'':18} {'n':>4} {'s@1':>6} {'s@3':>6} {'turned':>7} {'nothing':>8} {'ask_grp':>8}")
+    print(f"  {'':18} {'n':>4} {'s@1':>6} {'s@3':>6} {'turned':>7} {'nothing':>8} {'ask_grp':>8} {'crisis':>7}")
     for key, r in tallies.items():
         print(
             f"  {key[:18]:18} {r['n']:>4} {r['s@1']:>6.3f} {r['s@3']:>6.3f} {r['turned_away']:>7} "
-            f"{r['nothing']:>8} {r['asked_group']:>8}"
+            f"{r['nothing']:>8} {r['asked_group']:>8} {r['crisis_first']:>7}"
         )
 
 
@@ -150,6 +151,7 @@ def targets(out: dict[str, Any]) -> list[dict[str, Any]]:
         "danger_recall_adults": danger["recall_adults"]["value"] if danger else None,
         "linka_bezpeci_first": danger["linka_bezpeci_first"]["value"] if danger else None,
         "false_alarms": danger["false_alarms"]["value"] if danger else None,
+        "crisis_on_requests": conv["all"]["crisis_first"] / max(conv["all"]["n"], 1) if conv else None,
         "conversation_s3": conv["all"]["s@3"] if conv else None,
         "turned_away": conv["all"]["turned_away"] if conv else None,
         "short_query_s3": out["short_query_s3"],

@@ -315,6 +315,7 @@ class ConversationOutcome:
     end: str  # results | nothing | asked_group | asked_need | not_understood | menu | <step>
     turned_away: bool
     asked_town: bool
+    crisis_first: bool  # an ordinary request answered with the crisis lines first
     listed: list[int]
     rank: int | None  # of the first acceptable service, from 1
     understood: str
@@ -328,6 +329,7 @@ class ConversationOutcome:
 def talk(conv: Conversation, dialog: Dialog, judge: Judge) -> ConversationOutcome:
     """A fresh conversation from the message; the town answered when asked, nothing else."""
     state, replies = dialog(None, Text(conv.text))
+    crisis_first = bool(replies) and replies[0].kind == "crisis"
     turned_away = any(r.kind == "not_understood" for r in replies) or state.step == "menu"
     asked_town = False
     town_answers = 0
@@ -355,7 +357,9 @@ def talk(conv: Conversation, dialog: Dialog, judge: Judge) -> ConversationOutcom
     rank = next(
         (i for i, sid in enumerate(listed, start=1) if judge.acceptable(sid, conv.accept, conv.lives_in)), None
     )
-    return ConversationOutcome(conv, end, turned_away, asked_town, listed, rank, understood_of(state))
+    return ConversationOutcome(
+        conv, end, turned_away, asked_town, crisis_first, listed, rank, understood_of(state)
+    )
 
 
 @dataclass
@@ -368,6 +372,7 @@ class Tally:
     turned_away: int = 0
     nothing: int = 0
     asked_group: int = 0
+    crisis_first: int = 0
 
     def add(self, o: ConversationOutcome) -> None:
         self.n += 1
@@ -376,6 +381,7 @@ class Tally:
         self.turned_away += o.turned_away
         self.nothing += o.end == "nothing"
         self.asked_group += o.end == "asked_group"
+        self.crisis_first += o.crisis_first
 
     def row(self) -> dict[str, float | int]:
         n = max(self.n, 1)
@@ -386,6 +392,7 @@ class Tally:
             "turned_away": self.turned_away,
             "nothing": self.nothing,
             "asked_group": self.asked_group,
+            "crisis_first": self.crisis_first,
         }
 
 

@@ -328,6 +328,8 @@ class DangerDetector:
             return NO_DANGER
         if not acute and "suicide" not in categories and ({"PAST", "SAFE_NOW"} <= present or "SOLVED" in present):
             return NO_DANGER  # in the past and safe or resolved now: the request is about something else
+        if not acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
+            return NO_DANGER  # violence in the past, now in court or claiming damages
         if "MEANS" in present and "suicide" in categories:
             acute = True
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
