@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.safety.detector import DangerDetector, default_detector, normalise
-from bot.safety.model import TextModel, char_ngrams, default_model
-from bot.safety.train import train
+from bot.search.textmodel import TextModel, char_ngrams, danger_model
+from bot.search.training import train_danger as train
 
 pytest.importorskip("sklearn")
 
@@ -88,6 +88,6 @@ def test_an_ordinary_request_stays_ordinary(tiny_model: TextModel) -> None:
 
 
 def test_the_bundled_model_is_loaded_with_both_heads() -> None:
-    model = default_model()
+    model = danger_model()
     assert model is not None and set(model.heads) == {"danger", "child"}
     assert default_detector().model is model

@@ -25,7 +25,7 @@ from pathlib import Path
 from rapidfuzz.distance import OSA
 
 from bot import CATALOG_DATA
-from bot.safety.model import TextModel, default_model
+from bot.search.textmodel import TextModel, danger_model
 from bot.search.text import fold
 
 RULES_DIR = CATALOG_DATA / "bezpeci"
@@ -383,4 +383,4 @@ def _rows(path: Path) -> list[dict[str, str]]:
 @lru_cache(maxsize=1)
 def default_detector() -> DangerDetector:
     """The detector over the bundled rules and model."""
-    return DangerDetector.from_files(model=default_model())
+    return DangerDetector.from_files(model=danger_model())

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 
@@ -15,7 +16,8 @@ from bot import CATALOG_DATA
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 from bot.search.phrases import PhraseTable
 from bot.search.places import PREPOSITIONS, PlaceRecognizer, PlaceRef
-from bot.search.text import tokenize
+from bot.search.text import fold, tokenize
+from bot.search.textmodel import TextModel, needs_model
 from bot.search.results import (  # noqa: F401 - the search's public names live here too
     NO_SERVICE,
     NOT_FOR_GROUP,
@@ -30,6 +32,7 @@ from bot.search.results import (  # noqa: F401 - the search's public names live 
 from bot.search.relatives import Relatives
 from bot.search.vocabulary import (
     DRUH_PREFIX,
+    SITUATION_WEIGHT,
     FAMILIES,
     Analyzer,
     Need,
@@ -46,6 +49,8 @@ MIN_TERM_SCORE = 0.3
 # Work is capped on very long messages: only their beginning is read.
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 40
+NEED_GUESS_THRESHOLD = 0.4  # the needs model's probability from which it names a need
+MIN_GUESS_WORDS = 3  # a guess needs a sentence, not a word or two
 
 
 @dataclass
@@ -64,8 +69,10 @@ class Searcher:
         *,
         analyzer: Analyzer | None = None,
         data: Path = CATALOG_DATA,
+        needs_guesser: TextModel | None | Literal["bundled"] = "bundled",
     ) -> None:
         self.analyzer = analyzer or Analyzer()
+        self.needs_guesser = needs_model() if needs_guesser == "bundled" else needs_guesser
         self.family_groups = load_family_groups(data / "rodiny-skupin.csv")
         self.relatives = Relatives.from_file(data / "pribuzni.csv")
         self.towns: dict[int, Town] = {t.code: t for t in catalogue.towns}
@@ -258,6 +265,11 @@ class Searcher:
             for j in range(match.start, match.end):
                 used[content[j]] = True
                 understood_terms.append(stems[content[j]])
+        if not needs and not understood_terms:
+            guessed = self._guess_need(text, content_used)
+            if guessed is not None:
+                needs[guessed] = guessed.weight
+                phrases.append({guessed: guessed.weight})
         for i, relative in kin.items():
             if not used[i]:
                 used[i] = True
@@ -275,6 +287,22 @@ class Searcher:
             off_topic=off_topic,
         )
         return understood, phrases, leftover
+
+    def _guess_need(self, text: str, content_used: list[bool]) -> Need | None:
+        """The life situation the needs model reads in a message whose words the vocabulary
+        did not understand, when it is sure enough and the catalogue has services for it."""
+        if self.needs_guesser is None or len(content_used) < MIN_GUESS_WORDS:
+            return None
+        features = self.needs_guesser.features(fold(text))
+        if not features:
+            return None
+        for situation, probability in self.needs_guesser.ranked(features):
+            if probability < NEED_GUESS_THRESHOLD:
+                return None
+            need = Need("situace", situation, SITUATION_WEIGHT)
+            if need in self.by_need:
+                return need
+        return None
 
     # --- ranking --------------------------------------------------------------------------
 

@@ -1,12 +1,15 @@
-"""A learned second opinion on danger: character n-grams weighed by a logistic model.
+"""Learned text models: character n-grams weighed by logistic heads.
 
-The rules (detector.py) say which kind of danger and why; they miss what nobody wrote a rule
-for. This model reads the letters of the whole message instead of words, so it copes with
-inflection, typos and slang it has never seen as such. It has two heads: "danger" (does the
-message speak of a danger at all?) and "child" (given danger, does a child or teenager write?).
+Rules and vocabularies say why; they miss what nobody wrote down. A text model reads the
+letters of the whole message instead of words, so it copes with inflection, typos, slang and
+languages it has never seen as such. Two models are bundled:
+- the danger model (catalog_data/bezpeci/model.json.gz), the safety layer's second opinion:
+  heads "danger" (does the message speak of a danger?) and "child" (does a child write?);
+- the needs model (catalog_data/potreby-model.json.gz): one head per life situation, used by the
+  search when its vocabulary understands no need in a message.
 
-The weights are data (catalog_data/bezpeci/model.json.gz), written by `python -m
-bot.safety.train` from labelled messages; this module only reads them and needs no library.
+The weights are data, written by `python -m bot.search.training` from labelled messages; this
+module only reads them and needs no library.
 Features are those of scikit-learn's TfidfVectorizer(analyzer="char_wb", sublinear_tf=True):
 n-grams inside each whitespace-separated word padded with spaces, 1 + log(count), times idf,
 L2-normalised.
@@ -24,7 +27,8 @@ from pathlib import Path
 
 from bot import CATALOG_DATA
 
-MODEL_FILE = CATALOG_DATA / "bezpeci" / "model.json.gz"
+DANGER_MODEL_FILE = CATALOG_DATA / "bezpeci" / "model.json.gz"
+NEEDS_MODEL_FILE = CATALOG_DATA / "potreby-model.json.gz"
 MAX_CHARS = 2000
 
 
@@ -63,7 +67,7 @@ class TextModel:
     heads: dict[str, Head]
 
     @classmethod
-    def load(cls, path: Path = MODEL_FILE) -> TextModel:
+    def load(cls, path: Path) -> TextModel:
         """The model of `path` (gzip-compressed JSON)."""
         with gzip.open(path, "rt", encoding="utf-8") as f:
             data = json.load(f)
@@ -90,7 +94,19 @@ class TextModel:
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
 
+    def ranked(self, features: dict[str, float]) -> list[tuple[str, float]]:
+        """Every head with its probability, the most probable first."""
+        scored = [(name, self.probability(name, features)) for name in self.heads]
+        return sorted(scored, key=lambda pair: -pair[1])
+
+
 @lru_cache(maxsize=1)
-def default_model() -> TextModel | None:
-    """The bundled model, or None when the file is missing."""
-    return TextModel.load() if MODEL_FILE.exists() else None
+def danger_model() -> TextModel | None:
+    """The bundled danger model, or None when the file is missing."""
+    return TextModel.load(DANGER_MODEL_FILE) if DANGER_MODEL_FILE.exists() else None
+
+
+@lru_cache(maxsize=1)
+def needs_model() -> TextModel | None:
+    """The bundled needs model, or None when the file is missing."""
+    return TextModel.load(NEEDS_MODEL_FILE) if NEEDS_MODEL_FILE.exists() else None

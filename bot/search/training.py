@@ -1,11 +1,12 @@
-"""Train the danger model (bot/safety/model.py) from labelled messages.
+"""Train the text models (bot/search/textmodel.py) from labelled messages.
 
-Run: python -m bot.safety.train [--sets a,b,c] [--out catalog_data/bezpeci/model.json.gz]
+Run: python -m bot.search.training danger|needs [--sets a,b,c] [--out FILE]
 
 The messages are the held-out sets of tests/eval_held_out/<set>/: danger.jsonl (danger and
-ordinary messages, with who writes) and conversations.jsonl (ordinary requests, all negatives).
-A set used here is training data from then on: measure the model on a set it has not seen.
-Needs scikit-learn (pip install -e '.[train]'); the bot itself does not.
+ordinary messages, with who writes) and conversations.jsonl (ordinary requests with the life
+situations a social worker would accept). A set used here is training data from then on:
+measure a model on a set it has not seen. Needs scikit-learn (pip install -e '.[train]');
+the bot itself does not.
 """
 
 from __future__ import annotations
@@ -13,19 +14,24 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from bot import PROJECT_ROOT
 from bot.safety.detector import normalise
-from bot.safety.model import MODEL_FILE
+from bot.search.text import fold
+from bot.search.textmodel import DANGER_MODEL_FILE, NEEDS_MODEL_FILE
 
 SETS_DIR = PROJECT_ROOT / "tests" / "eval_held_out"
 NGRAMS = (2, 5)
 MIN_DF = 2
 C_DANGER = 4.0
 C_CHILD = 4.0
+C_NEED = 8.0
 MIN_WEIGHT = 1e-4
+MIN_EXAMPLES = 8  # a life situation needs this many messages to get a head
+NEED_WEIGHTS_KEPT = 4000  # the strongest n-grams of each need head (keeps the file small)
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -54,53 +60,97 @@ def load_examples(sets: list[str], root: Path = SETS_DIR) -> tuple[list[str], li
     return texts, danger, writers
 
 
-def train(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
-    """The model as JSON-ready data: n-gram sizes, idf, and the danger and child heads."""
+def _fit(texts: list[str], preprocessor: Callable[[str], str]) -> tuple[Any, Any, list[str]]:
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
 
-    texts, danger, writers = load_examples(sets, root)
     vectorizer = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=NGRAMS, preprocessor=normalise, min_df=MIN_DF, sublinear_tf=True
+        analyzer="char_wb", ngram_range=NGRAMS, preprocessor=preprocessor, min_df=MIN_DF, sublinear_tf=True
     )
     matrix = vectorizer.fit_transform(texts)
-    names = vectorizer.get_feature_names_out()
+    return vectorizer, matrix, [str(n) for n in vectorizer.get_feature_names_out()]
 
-    def head(rows: list[int], labels: list[int], c: float) -> dict[str, Any]:
-        if len(set(labels)) < 2:  # one answer only: a constant head
-            return {"intercept": 10.0 if labels and labels[0] else -10.0, "weights": {}}
-        model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
-        model.fit(matrix[rows], labels)
-        weights = {
-            str(names[i]): round(float(w), 5) for i, w in enumerate(model.coef_[0]) if abs(w) >= MIN_WEIGHT
-        }
-        return {"intercept": float(model.intercept_[0]), "weights": weights}
 
-    everyone = list(range(len(texts)))
-    in_danger = [i for i in everyone if danger[i]]
+def _head(matrix: Any, names: list[str], rows: list[int], labels: list[int], c: float, keep: int = 0) -> dict[str, Any]:
+    """One logistic head over `rows` of the matrix; `keep` > 0 keeps only the strongest weights."""
+    from sklearn.linear_model import LogisticRegression
+
+    if len(set(labels)) < 2:  # one answer only: a constant head
+        return {"intercept": 10.0 if labels and labels[0] else -10.0, "weights": {}}
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+    model.fit(matrix[rows], labels)
+    pairs = [(names[i], float(w)) for i, w in enumerate(model.coef_[0]) if abs(w) >= MIN_WEIGHT]
+    if keep:
+        pairs = sorted(pairs, key=lambda p: -abs(p[1]))[:keep]
+    return {"intercept": float(model.intercept_[0]), "weights": {n: round(w, 5) for n, w in pairs}}
+
+
+def _model(vectorizer: Any, names: list[str], sets: list[str], heads: dict[str, Any], examples: dict[str, int]) -> dict[str, Any]:
     return {
         "ngram": list(NGRAMS),
         "trained_on": sets,
-        "examples": {"all": len(texts), "danger": len(in_danger)},
-        "idf": {str(name): round(float(v), 5) for name, v in zip(names, vectorizer.idf_, strict=True)},
-        "heads": {
-            "danger": head(everyone, danger, C_DANGER),
-            "child": head(in_danger, [int(writers[i] == "child") for i in in_danger], C_CHILD),
-        },
+        "examples": examples,
+        "idf": {n: round(float(v), 5) for n, v in zip(names, vectorizer.idf_, strict=True)},
+        "heads": heads,
     }
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Train on the sets given and write the model file."""
-    parser = argparse.ArgumentParser(description="Naučí model ohrožení ze zpráv odložených sad.")
-    parser.add_argument("--sets", default="a,b,c", help="sady z tests/eval_held_out, oddělené čárkou")
-    parser.add_argument("--out", type=Path, default=MODEL_FILE, help="kam model zapsat (.json.gz)")
-    args = parser.parse_args(argv)
-    data = train([s.strip() for s in args.sets.split(",") if s.strip()])
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as f:
+def train_danger(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
+    """The danger model as JSON-ready data: n-gram sizes, idf, the danger and child heads."""
+    texts, danger, writers = load_examples(sets, root)
+    vectorizer, matrix, names = _fit(texts, normalise)
+    everyone = list(range(len(texts)))
+    in_danger = [i for i in everyone if danger[i]]
+    heads = {
+        "danger": _head(matrix, names, everyone, danger, C_DANGER),
+        "child": _head(matrix, names, in_danger, [int(writers[i] == "child") for i in in_danger], C_CHILD),
+    }
+    return _model(vectorizer, names, sets, heads, {"all": len(texts), "danger": len(in_danger)})
+
+
+def train_needs(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
+    """The needs model: one head per life situation that the conversations accept often enough."""
+    texts: list[str] = []
+    situations: list[set[str]] = []
+    for name in sets:
+        for row in _rows(root / name / "conversations.jsonl"):
+            texts.append(row["text"])
+            situations.append(set((row.get("accept") or {}).get("situace") or ()))
+    if not texts:
+        raise SystemExit(f"Žádné rozhovory k učení v {root} pro sady {', '.join(sets)}.")
+    vectorizer, matrix, names = _fit(texts, fold)
+    everyone = list(range(len(texts)))
+    counts: dict[str, int] = {}
+    for found in situations:
+        for s in found:
+            counts[s] = counts.get(s, 0) + 1
+    heads = {
+        s: _head(matrix, names, everyone, [int(s in found) for found in situations], C_NEED, NEED_WEIGHTS_KEPT)
+        for s, n in sorted(counts.items())
+        if n >= MIN_EXAMPLES
+    }
+    return _model(vectorizer, names, sets, heads, {"all": len(texts)})
+
+
+def write(data: dict[str, Any], path: Path) -> None:
+    """The model as compressed JSON."""
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
         json.dump(data, f, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    print(f"{args.out}: {data['examples']['all']} zpráv, z toho {data['examples']['danger']} s ohrožením; "
-          f"{len(data['idf'])} n-gramů")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Train one model on the sets given and write its file."""
+    parser = argparse.ArgumentParser(description="Naučí model z odložených sad zpráv.")
+    parser.add_argument("model", choices=["danger", "needs"], help="danger = ohrožení, needs = životní situace")
+    parser.add_argument("--sets", default="a,b,c", help="sady z tests/eval_held_out, oddělené čárkou")
+    parser.add_argument("--out", type=Path, default=None, help="kam model zapsat (.json.gz)")
+    args = parser.parse_args(argv)
+    sets = [s.strip() for s in args.sets.split(",") if s.strip()]
+    if args.model == "danger":
+        data, out = train_danger(sets), args.out or DANGER_MODEL_FILE
+    else:
+        data, out = train_needs(sets), args.out or NEEDS_MODEL_FILE
+    write(data, out)
+    print(f"{out}: {data['examples']['all']} zpráv, {len(data['heads'])} výstupů, {len(data['idf'])} n-gramů")
 
 
 if __name__ == "__main__":
