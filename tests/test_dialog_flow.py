@@ -381,3 +381,16 @@ def test_a_language_chosen_by_the_person_is_kept_whatever_the_script(searcher) -
     chat.say("потрібна доставка обідів у Коєтін")
     assert chat.state.language == "cs"
     assert "Hledám" in chat.text or "Rozumím" in chat.text
+
+
+def test_a_child_hit_at_home_is_offered_crisis_help_not_an_adults_intervention_centre(chat) -> None:
+    chat.say("je mi 13 a táta mě mlátí, bydlím v Přerově")
+    assert chat.replies[0].kind == "crisis" and "116 111" in chat.replies[0].text
+    listed = chat.replies[-1].text
+    assert "Linka důvěry" in listed and "Intervenční centrum" not in listed
+
+
+def test_an_adult_hit_at_home_is_offered_the_intervention_centre(searcher) -> None:
+    chat = Chat(make_context(searcher))
+    chat.say("manžel mě bije, bydlím v Přerově")
+    assert "Intervenční centrum" in chat.replies[-1].text

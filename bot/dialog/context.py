@@ -14,7 +14,7 @@ from bot import CATALOG_DATA
 from bot.dialog import geo
 from bot.dialog.cards import CardLookup
 from bot.safety.detector import DangerDetector, default_detector
-from bot.safety.lines import CrisisLine, load_crisis_lines, load_danger_needs
+from bot.safety.lines import CrisisLine, DangerNeed, load_crisis_lines, load_danger_needs
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 
 FAMILIES = ("seniori", "zdravotni-postizeni", "rodiny-deti", "krize")
@@ -151,7 +151,7 @@ class Context:
     worker: bool = False
     today: dt.date = field(default_factory=dt.date.today)
     safety: DangerDetector = field(default_factory=default_detector)
-    danger_needs: Mapping[str, str] = field(default_factory=load_danger_needs)  # kind of danger -> situation
+    danger_needs: Mapping[str, DangerNeed] = field(default_factory=load_danger_needs)  # kind of danger -> situations
     on_search: OnSearch = _ignore
     on_feedback: OnFeedback = _ignore
     conversation_hours: float = 24.0

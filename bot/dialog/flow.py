@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+from collections.abc import Sequence
 from typing import Any
 
 from bot.dialog import geo
@@ -41,6 +42,7 @@ from bot.dialog.words import keyword, query_without_place, writes_cyrillic
 from bot.i18n import Safe, Translator
 from bot.safety.detector import NO_DANGER, Assessment
 from bot.safety.lines import lines_for
+from bot.search.vocabulary import Need
 
 log = logging.getLogger(__name__)
 
@@ -361,7 +363,7 @@ class Turn:
             probe.reason == "not_understood" and bool(understood.leftover) and not need and not families
         )
         danger_need = self.danger_need(found)
-        if danger_need and not understood.needs:
+        if danger_need and (not understood.needs or self.adults_help_for_a_child(found, understood.needs)):
             self.state = s.with_(
                 need=danger_need, query=None, need_label=None, group=None,
                 **({"place": place, "anywhere": False, "widened": ""} if place else {}),
@@ -396,9 +398,22 @@ class Turn:
             self.lead.append(t("understood"))
         self.advance()
 
+    def adults_help_for_a_child(self, found: Assessment, needs: Sequence[Need]) -> bool:
+        """True when a child in danger named the danger in words that lead to adults' help
+        ("táta mě mlátí" -> intervention centres): the child's local help is searched instead."""
+        if found.writer != "child":
+            return False
+        adults = {
+            need.situation
+            for category, need in self.ctx.danger_needs.items()
+            if category in found.categories and need.situation != need.for_child
+        }
+        return any(n.kind == "situace" and n.key in adults for n in needs)
+
     def danger_need(self, found: Assessment) -> str | None:
         """The life situation whose local services help in this danger, if the catalogue has it."""
-        for category, situation in self.ctx.danger_needs.items():  # in the order of the file
+        for category, need in self.ctx.danger_needs.items():  # in the order of the file
+            situation = need.for_writer(found.writer)
             if category in found.categories and situation in self.ctx.situation_by_id:
                 return situation
         return None

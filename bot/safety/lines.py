@@ -117,7 +117,24 @@ def lines_for(found: Assessment, lines: Sequence[CrisisLine]) -> list[CrisisLine
     return chosen
 
 
-def load_danger_needs(path: Path = DANGER_NEEDS) -> dict[str, str]:
-    """For each kind of danger, the life situation whose local services help (`kategorie,situace`)."""
+@dataclass(frozen=True)
+class DangerNeed:
+    """The life situation whose local services help in one kind of danger, and the one that
+    helps when a child writes (a child hit at home needs a crisis centre, not an adults' one)."""
+
+    situation: str
+    for_child: str
+
+    def for_writer(self, writer: str) -> str:
+        """The situation for who writes."""
+        return self.for_child if writer == "child" else self.situation
+
+
+def load_danger_needs(path: Path = DANGER_NEEDS) -> dict[str, DangerNeed]:
+    """For each kind of danger, the situations whose local services help (`kategorie,situace,dite`)."""
     with path.open(encoding="utf-8") as f:
-        return {row["kategorie"].strip(): row["situace"].strip() for row in csv.DictReader(f) if row.get("situace")}
+        return {
+            row["kategorie"].strip(): DangerNeed(row["situace"].strip(), (row.get("dite") or row["situace"]).strip())
+            for row in csv.DictReader(f)
+            if row.get("situace")
+        }
