@@ -90,6 +90,6 @@ def test_searches_in_the_terminal_are_counted_once_in_the_statistics(sessions) -
 def test_a_message_about_danger_prints_the_crisis_lines_first(searcher) -> None:
     output = talk(make_context(searcher), "je mi 40 a chci skočit z mostu", "")
     answer = output[output.index("> ") :]  # after the start menu
-    assert answer.startswith("> Nejste v tom sami.")
+    assert answer.startswith("> Jde-li o život nebo zdraví, volejte hned:\n📞 155")  # a bridge: acute
     assert answer.index("116 123") < answer.index("Ve které obci?")
     assert "mimo oblast" not in answer  # "z mostu" is a bridge here, not the town of Most

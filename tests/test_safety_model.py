@@ -89,5 +89,5 @@ def test_an_ordinary_request_stays_ordinary(tiny_model: TextModel) -> None:
 
 def test_the_bundled_model_is_loaded_with_both_heads() -> None:
     model = danger_model()
-    assert model is not None and set(model.heads) == {"danger", "child"}
+    assert model is not None and set(model.heads) == {"danger", "child", "acute"}
     assert default_detector().model is model

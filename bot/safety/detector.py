@@ -33,13 +33,14 @@ MIN_FUZZY = 6  # words at least this long match a whole-word pattern with one ty
 MIN_FUZZY_PREFIX = 7  # prefixes at least this long match with one typo
 UNLESS_REACH = 2
 NOW_REACH = 3  # "now" this close to a match of violence makes it acute  # words beyond a match where a harmless context is looked for
-NEGATION_REACH = 2  # a negation word negates a concept this many words after it
+NEGATION_REACH = 3  # a negation word negates a concept this many words after it
 MAX_CHARS = 2000
 SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mean danger
 MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
 MODEL_MIN_WORDS = 4  # shorter messages are left to the rules, which read them word by word
+ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, from which 155/112 lead
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
-SIGNAL_BLOCKERS = frozenset({"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW"})  # no alarm from weak signals
+SIGNAL_BLOCKERS = frozenset({"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT"})  # no alarm from weak signals
 
 # who hurts: the concept naming the person, and the kind of violence it makes
 AGENTS = {
@@ -51,6 +52,7 @@ AGENTS = {
 }
 VIOLENT = frozenset({"violence", "sexual_violence", "threats", "bullying"})
 UNNAMED_DANGER = "acute_crisis"  # the category of a danger only the model sees
+FLEEING = frozenset({"PARTNER", "FEAR", "NIGHT"})  # an adult who fled someone, afraid, at night
 MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
 GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE"})
 
@@ -58,7 +60,7 @@ _SENTENCE = re.compile(r"[.!?;\n]+")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 
 
-_LAUGHTER = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639\U0001F600\U0001F601]|(?<!\\w)[:;]-?[D)](?!\\w)|(?<!\\w)xD(?!\\w)")
+_LAUGHTER = re.compile("[\U0001F600-\U0001F606\U0001F609\U0001F60A\U0001F923\U0001F639\U0001F389\U0001F973]|(?<!\\w)[:;]-?[D)](?!\\w)|(?<!\\w)xD(?!\\w)")
 
 
 def normalise(text: str) -> str:
@@ -244,7 +246,7 @@ class DangerDetector:
                 negate_until = i + NEGATION_REACH
             elif here and i <= negate_until:
                 for h in here:
-                    h.negated = not h.negated
+                    h.negated = True  # "nikdo nebije": a negation before a negated word still negates
                 negate_until = -1
             hits.append(here)
         return hits
@@ -326,7 +328,11 @@ class DangerDetector:
                 categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
         if not categories:
             return NO_DANGER
-        if not acute and "suicide" not in categories and ({"PAST", "SAFE_NOW"} <= present or "SOLVED" in present):
+        if not acute and features and self.model is not None:
+            acute = self.model.probability("acute", features) >= ACUTE_THRESHOLD  # "life in danger now"
+        if not acute and "JOKE" in present:
+            return NO_DANGER  # "ve hře mě zase zabili 😂": a joke, not a danger
+        if "suicide" not in categories and ({"PAST", "SAFE_NOW"} <= present or "SOLVED" in present):
             return NO_DANGER  # in the past and safe or resolved now: the request is about something else
         if not acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
             return NO_DANGER  # violence in the past, now in court or claiming damages
@@ -341,7 +347,8 @@ class DangerDetector:
             if self.model.probability("child", features) >= CHILD_THRESHOLD:
                 writer = "child"  # how the message is written says a young person writes
         if "running_away" in categories and writer != "child" and len(categories) == 1:
-            return NO_DANGER  # an adult who left home or was evicted needs housing help
+            if not present & FLEEING:
+                return NO_DANGER  # an adult who left home or was evicted needs housing help
         return Assessment(frozenset(categories), acute, writer, agent)
 
 

@@ -4,7 +4,8 @@ Rules and vocabularies say why; they miss what nobody wrote down. A text model r
 letters of the whole message instead of words, so it copes with inflection, typos, slang and
 languages it has never seen as such. Two models are bundled:
 - the danger model (catalog_data/bezpeci/model.json.gz), the safety layer's second opinion:
-  heads "danger" (does the message speak of a danger?) and "child" (does a child write?);
+  heads "danger" (does the message speak of a danger?), "child" (does a child write?) and
+  "acute" (is a life in danger now?);
 - the needs model (catalog_data/potreby-model.json.gz): one head per life situation, used by the
   search when its vocabulary understands no need in a message.
 

@@ -41,23 +41,28 @@ def _rows(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def load_examples(sets: list[str], root: Path = SETS_DIR) -> tuple[list[str], list[int], list[str | None]]:
-    """Texts, danger labels (1/0) and writers (None for ordinary requests) of the sets."""
+def load_examples(
+    sets: list[str], root: Path = SETS_DIR
+) -> tuple[list[str], list[int], list[str | None], list[int]]:
+    """Texts, danger labels (1/0), writers (None for ordinary requests) and acute labels (1/0)."""
     texts: list[str] = []
     danger: list[int] = []
     writers: list[str | None] = []
+    acute: list[int] = []
     for name in sets:
         for row in _rows(root / name / "danger.jsonl"):
             texts.append(row["text"])
             danger.append(int(bool(row["danger"])))
             writers.append(row.get("writer") if row["danger"] else None)
+            acute.append(int(bool(row.get("acute"))))
         for row in _rows(root / name / "conversations.jsonl"):
             texts.append(row["text"])
             danger.append(0)
             writers.append(None)
+            acute.append(0)
     if not texts:
         raise SystemExit(f"Žádné zprávy k učení v {root} pro sady {', '.join(sets)}.")
-    return texts, danger, writers
+    return texts, danger, writers, acute
 
 
 def _fit(texts: list[str], preprocessor: Callable[[str], str]) -> tuple[Any, Any, list[str]]:
@@ -96,13 +101,14 @@ def _model(vectorizer: Any, names: list[str], sets: list[str], heads: dict[str, 
 
 def train_danger(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
     """The danger model as JSON-ready data: n-gram sizes, idf, the danger and child heads."""
-    texts, danger, writers = load_examples(sets, root)
+    texts, danger, writers, acute = load_examples(sets, root)
     vectorizer, matrix, names = _fit(texts, normalise)
     everyone = list(range(len(texts)))
     in_danger = [i for i in everyone if danger[i]]
     heads = {
         "danger": _head(matrix, names, everyone, danger, C_DANGER),
         "child": _head(matrix, names, in_danger, [int(writers[i] == "child") for i in in_danger], C_CHILD),
+        "acute": _head(matrix, names, in_danger, [acute[i] for i in in_danger], C_CHILD),
     }
     return _model(vectorizer, names, sets, heads, {"all": len(texts), "danger": len(in_danger)})
 
