@@ -1,11 +1,12 @@
-# Two entry points for a new user: `make run` and `make test`.
+# Two entry points for a new user: `make run` and `make test`; `make lint` checks the code,
+# `make format` rewrites it in the project's style.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install test-setup
+.PHONY: run test install test-setup lint format
 
 install: $(STAMP)
 
@@ -36,3 +37,13 @@ test-setup:
 
 test: $(STAMP) test-setup
 	$(BIN)/python -m pytest
+
+# ruff (lint and format) and mypy, configured in pyproject.toml; each step stops make on failure.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .

@@ -32,12 +32,12 @@ from benchmarks.held_out import (  # noqa: E402
     score_danger,
     set_dirs,
 )
+from benchmarks.search_eval import EvalQuery, evaluate, load_queries  # noqa: E402
 from benchmarks.search_eval import Judge as ShortJudge  # noqa: E402
-from benchmarks.search_eval import evaluate, load_queries  # noqa: E402
 from bot.catalog.bundled import load_bundled_data  # noqa: E402
 from bot.console.prompt import build_context  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade_schema  # noqa: E402
-from bot.search.documents import CatalogueView, load_catalogue  # noqa: E402
+from bot.search.documents import CatalogueView, ServiceDoc, load_catalogue  # noqa: E402
 from bot.search.engine import Searcher  # noqa: E402
 
 # (key, label, target, higher is better)
@@ -79,7 +79,7 @@ def print_ratios(title: str, ratios: dict[str, dict[str, Any]]) -> None:
 def short_queries(catalogue: CatalogueView, searcher: Searcher) -> float:
     """success@3 on tests/search_eval, computed as bench_search.quality does."""
 
-    def ours(q):  # type: ignore[no-untyped-def]
+    def ours(q: EvalQuery) -> list[ServiceDoc]:
         group = None if q.bucket == "group_only" else q.group  # there the group only judges
         return [h.service for h in searcher.search(q.query, town=q.town, group=group, limit=5).hits]
 
@@ -182,8 +182,10 @@ def show(out: dict[str, Any], show_failures: bool) -> None:
         if show_failures and conv["failures"]:
             print("\nConversation failures:")
             for f in conv["failures"]:
-                print(f"  {f['id']} [{f['persona']}/{f['language']}] {f['end']} rank={f['rank']} "
-                      f"{f['understood']} top3={f['top3']}")
+                print(
+                    f"  {f['id']} [{f['persona']}/{f['language']}] {f['end']} rank={f['rank']} "
+                    f"{f['understood']} top3={f['top3']}"
+                )
     danger = out["danger"]
     if danger is None:
         print("\nDanger: no danger.jsonl in the set(s) — skipped")
@@ -204,8 +206,10 @@ def show(out: dict[str, Any], show_failures: bool) -> None:
         if show_failures and danger["failures"]:
             print("\nDanger failures:")
             for f in danger["failures"]:
-                print(f"  {f['id']} [{f['writer']}/{f['category']}/{f['language']}"
-                      f"{'/acute' if f['acute'] else ''}] {'; '.join(f['problems'])} numbers={f['numbers']}")
+                print(
+                    f"  {f['id']} [{f['writer']}/{f['category']}/{f['language']}"
+                    f"{'/acute' if f['acute'] else ''}] {'; '.join(f['problems'])} numbers={f['numbers']}"
+                )
     print(f"\nShort-query set (tests/search_eval): success@3 {out['short_query_s3']:.3f}")
     if out["p99_ms"] is not None:
         print(f"Search latency at {out['latency_size']} services: p99 {out['p99_ms']:.2f} ms")

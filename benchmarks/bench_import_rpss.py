@@ -158,9 +158,7 @@ def main() -> int:
         if args.keep is None:
             shutil.rmtree(workdir, ignore_errors=True)
 
-    print(
-        f"Databáze: {args.engine}; jedno jádro: {'ano (taskset -c 0)' if shutil.which('taskset') else 'ne'}"
-    )
+    print(f"Databáze: {args.engine}; jedno jádro: {'ano (taskset -c 0)' if shutil.which('taskset') else 'ne'}")
     print(
         f"{'služeb':>7} {'soubor MB':>10} {'import s':>9} {'proces s':>9} "
         f"{'špička RSS MB':>14} {'přidáno':>8} {'odmítnuto':>10}"

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.fts_baseline import FtsBaseline  # noqa: E402
-from benchmarks.search_eval import Judge, load_queries, evaluate  # noqa: E402
+from benchmarks.search_eval import EvalQuery, Judge, evaluate, load_queries  # noqa: E402
 from bot.catalog.bundled import load_bundled_data  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade_schema  # noqa: E402
 from bot.search.documents import CatalogueView, ServiceDoc, load_catalogue  # noqa: E402
@@ -52,11 +52,11 @@ def quality(catalogue: CatalogueView, show_failures: bool) -> None:
     judge = Judge(searcher)
     queries = load_queries()
 
-    def ours(q):
+    def ours(q: EvalQuery) -> list[ServiceDoc]:
         group = None if q.bucket == "group_only" else q.group  # there the group only judges
         return [h.service for h in searcher.search(q.query, town=q.town, group=group, limit=5).hits]
 
-    def baseline(q):
+    def baseline(q: EvalQuery) -> list[ServiceDoc]:
         text = " ".join(x for x in (q.query, q.town or "") if x)
         return fts.search(text, 5)
 

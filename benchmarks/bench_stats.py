@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from sqlalchemy import Engine, func, select, text  # noqa: E402
 from bot.catalog.bundled import load_bundled_data  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade_schema  # noqa: E402
 from bot.search.documents import load_catalogue  # noqa: E402
-from bot.search.engine import Searcher  # noqa: E402
+from bot.search.engine import Searcher, SearchResult  # noqa: E402
 from bot.stats.events import demand_from_search  # noqa: E402
 from bot.stats.export import build_export, write_csv, write_xlsx  # noqa: E402
 from bot.stats.models import DemandEvent, DemandTerm  # noqa: E402
@@ -74,7 +75,7 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.3f} ms"
 
 
-def records(engine: Engine, n: int):
+def records(engine: Engine, n: int) -> Iterator[tuple[str, SearchResult]]:
     """`n` synthetic records made from real searches over the bundled catalogue."""
     with session_factory(engine)() as session:
         searcher = Searcher(load_catalogue(session))
@@ -108,7 +109,9 @@ def measure_recording(engine: Engine, n: int) -> None:
     writer = EventWriter(engine)
     direct = []
     for query, result in made[: min(n, 2000)]:
-        record = replace(demand_from_search(result, channel="telegram", language="cs", query=query, day=END), synthetic=True)
+        record = replace(
+            demand_from_search(result, channel="telegram", language="cs", query=query, day=END), synthetic=True
+        )
         started = time.perf_counter()
         writer.write(demand=[record])
         direct.append(time.perf_counter() - started)
@@ -134,7 +137,9 @@ async def loop_lag(engine: Engine, n: int, *, through_queue: bool, pause: float)
     task = asyncio.create_task(ticker())
     started = time.perf_counter()
     for i, (query, result) in enumerate(made):
-        record = replace(demand_from_search(result, channel="inline", language="cs", query=query, day=END), synthetic=True)
+        record = replace(
+            demand_from_search(result, channel="inline", language="cs", query=query, day=END), synthetic=True
+        )
         if recorder:
             recorder.record(record)
         else:
@@ -161,7 +166,12 @@ def measure_loop(engine: Engine, n: int) -> None:
     """
     gc.collect()
     gc.freeze()
-    runs = [(0.002, "~500 events/s", True), (0.002, "~500 events/s", False), (0.0, "flat out", True), (0.0, "flat out", False)]
+    runs = [
+        (0.002, "~500 events/s", True),
+        (0.002, "~500 events/s", False),
+        (0.0, "flat out", True),
+        (0.0, "flat out", False),
+    ]
     for pause, pace, through_queue in runs:
         count = min(n, 1000) if pause else n
         lags, elapsed = asyncio.run(loop_lag(engine, count, through_queue=through_queue, pause=pause))

@@ -157,8 +157,7 @@ def bot_child(url: str, api_base_url: str, token: str) -> None:
         stdin = ThreadPoolExecutor(1)  # not the default executor: that one is the bot's
         loop = asyncio.get_running_loop()
         async with running(app, settings):
-            say(ready=True, load_s=load_s, services=runtime.snapshot.services, rss_mb=status_mb("VmRSS"),
-                pinned=pinned)
+            say(ready=True, load_s=load_s, services=runtime.snapshot.services, rss_mb=status_mb("VmRSS"), pinned=pinned)
             while (await loop.run_in_executor(stdin, sys.stdin.readline)).strip() not in ("stop", ""):
                 pass
         stdin.shutdown(wait=False)
@@ -283,8 +282,11 @@ class Phase:
     def _in_window(self) -> list[float]:
         if not self.steady:
             return self.latencies
-        return [lat for at, lat in zip(self.answered, self.latencies, strict=True)
-                if self.all_talking <= at <= self.first_done]
+        return [
+            lat
+            for at, lat in zip(self.answered, self.latencies, strict=True)
+            if self.all_talking <= at <= self.first_done
+        ]
 
     @property
     def rate(self) -> float:
@@ -312,8 +314,9 @@ class Phase:
 def buttons(message: dict[str, Any] | None, prefix: str) -> list[tuple[str, str]]:
     """(label, data) of the message's callback buttons whose data starts with `prefix`."""
     rows = ((message or {}).get("reply_markup") or {}).get("inline_keyboard", [])
-    return [(b["text"], b["callback_data"]) for row in rows for b in row
-            if b.get("callback_data", "").startswith(prefix)]
+    return [
+        (b["text"], b["callback_data"]) for row in rows for b in row if b.get("callback_data", "").startswith(prefix)
+    ]
 
 
 class Person:
@@ -484,7 +487,9 @@ def load_catalogue(url: str, register: Path) -> dict[str, Any]:
     try:
         upgrade_schema(engine)
         sessions = session_factory(engine)
-        municipalities = sum(import_municipalities(sessions, t).added for t in sorted(MUNICIPALITY_TABLES.glob("*.csv")))
+        municipalities = sum(
+            import_municipalities(sessions, t).added for t in sorted(MUNICIPALITY_TABLES.glob("*.csv"))
+        )
         import_situations(sessions, SITUATIONS)
         summary = import_rpss(sessions, register, keep_all=True)
     finally:
@@ -498,14 +503,20 @@ def load_catalogue(url: str, register: Path) -> dict[str, Any]:
 async def bench_engine(engine: str, register: Path, workdir: Path, args: argparse.Namespace) -> dict[str, Any]:
     with Database(engine, workdir) as url:
         loaded = await asyncio.to_thread(load_catalogue, url, register)
-        print(f"[{engine}] catalogue: {loaded['services']} services, {loaded['municipalities']} municipalities "
-              f"(imported in {loaded['import_s']:.1f} s)", flush=True)
+        print(
+            f"[{engine}] catalogue: {loaded['services']} services, {loaded['municipalities']} municipalities "
+            f"(imported in {loaded['import_s']:.1f} s)",
+            flush=True,
+        )
         bot = BotProcess(workdir)
         async with BenchAPI() as api:
             try:
                 ready = await bot.start(url, api)
-                print(f"[{engine}] bot ready: catalogue loaded in {ready['load_s']:.1f} s, "
-                      f"RSS {ready['rss_mb']:.0f} MB, {ready['pinned']}", flush=True)
+                print(
+                    f"[{engine}] bot ready: catalogue loaded in {ready['load_s']:.1f} s, "
+                    f"RSS {ready['rss_mb']:.0f} MB, {ready['pinned']}",
+                    flush=True,
+                )
                 phases = []
                 plan = [("paced", args.think), ("flat out", 0.0)] if args.think else [("flat out", 0.0)]
                 for number, (name, think) in enumerate(plan):
@@ -513,10 +524,13 @@ async def bench_engine(engine: str, register: Path, workdir: Path, args: argpars
                     requests = collections.Counter(call.method for call in api.attempts)
                     api.attempts.clear()
                     api.calls.clear()
-                    print(f"[{engine}] {name}: {phase.updates} updates in {phase.wall_s:.1f} s, "
-                          f"{phase.conversations}/{args.users} conversations to the end "
-                          f"(fake server and users: {phase.driver_cpu_s:.1f} s CPU); requests of the bot: "
-                          + ", ".join(f"{method} {count}" for method, count in requests.most_common()), flush=True)
+                    print(
+                        f"[{engine}] {name}: {phase.updates} updates in {phase.wall_s:.1f} s, "
+                        f"{phase.conversations}/{args.users} conversations to the end "
+                        f"(fake server and users: {phase.driver_cpu_s:.1f} s CPU); requests of the bot: "
+                        + ", ".join(f"{method} {count}" for method, count in requests.most_common()),
+                        flush=True,
+                    )
                     phases.append(phase)
             finally:
                 figures = await bot.stop()
@@ -527,42 +541,56 @@ async def bench_engine(engine: str, register: Path, workdir: Path, args: argpars
 
 def report(results: list[dict[str, Any]], args: argparse.Namespace, driver_pin: str) -> bool:
     print()
-    print(f"Telegram adapter: {args.users} users at once, each a full conversation; real Application "
-          f"(long polling) against the fake Bot API on 127.0.0.1.")
+    print(
+        f"Telegram adapter: {args.users} users at once, each a full conversation; real Application "
+        f"(long polling) against the fake Bot API on 127.0.0.1."
+    )
     print("Built WITHOUT AIORateLimiter (in production it holds the bot to Telegram's ~30 messages/s).")
-    print(f"Paced: {args.think:g} s average pause before a user's next update; flat out: none. "
-          f"Fake server and users: {driver_pin}.")
-    print("Latency: update queued for getUpdates -> the bot's answer received. updates/s, p50 and p99: while "
-          "every user was mid-conversation; overall, p99 all, max: the whole phase.")
+    print(
+        f"Paced: {args.think:g} s average pause before a user's next update; flat out: none. "
+        f"Fake server and users: {driver_pin}."
+    )
+    print(
+        "Latency: update queued for getUpdates -> the bot's answer received. updates/s, p50 and p99: while "
+        "every user was mid-conversation; overall, p99 all, max: the whole phase."
+    )
     print()
-    header = (f"{'engine':11} {'phase':9} {'updates':>7} {'wall s':>7} {'updates/s':>9} {'overall':>7} "
-              f"{'p50 ms':>7} {'p99 ms':>7} {'p99 all':>7} {'max ms':>7} {'errors':>6} {'timeouts':>8}")
+    header = (
+        f"{'engine':11} {'phase':9} {'updates':>7} {'wall s':>7} {'updates/s':>9} {'overall':>7} "
+        f"{'p50 ms':>7} {'p99 ms':>7} {'p99 all':>7} {'max ms':>7} {'errors':>6} {'timeouts':>8}"
+    )
     print(header)
     print("-" * len(header))
     ok = True
     for result in results:
         for phase in result["phases"]:
-            print(f"{result['engine']:11} {phase.name:9} {phase.updates:>7} {phase.wall_s:>7.1f} {phase.rate:>9.0f} "
-                  f"{phase.overall_rate:>7.0f} "
-                  f"{phase.percentile_ms(0.50):>7.1f} {phase.percentile_ms(0.99):>7.1f} "
-                  f"{phase.percentile_ms(0.99, everything=True):>7.1f} {phase.percentile_ms(1.0, everything=True):>7.1f} "
-                  f"{len(phase.errors):>6} {phase.timeouts:>8}")
+            print(
+                f"{result['engine']:11} {phase.name:9} {phase.updates:>7} {phase.wall_s:>7.1f} {phase.rate:>9.0f} "
+                f"{phase.overall_rate:>7.0f} "
+                f"{phase.percentile_ms(0.50):>7.1f} {phase.percentile_ms(0.99):>7.1f} "
+                f"{phase.percentile_ms(0.99, everything=True):>7.1f} {phase.percentile_ms(1.0, everything=True):>7.1f} "
+                f"{len(phase.errors):>6} {phase.timeouts:>8}"
+            )
             ok = ok and not phase.errors and not phase.timeouts and phase.conversations == args.users
     print()
     for result in results:
         updates = sum(p.updates for p in result["phases"])
-        print(f"{result['engine']:11} bot process: peak RSS {result['peak_rss_mb']:.0f} MB (VmHWM), "
-              f"RSS after loading {result['ready']['rss_mb']:.0f} MB, at the end {result['rss_mb']:.0f} MB; "
-              f"CPU {result['cpu_s']:.1f} s ({1000 * result['cpu_s'] / max(updates, 1):.2f} ms per update "
-              f"including start-up); {result['ready']['services']} services loaded in "
-              f"{result['ready']['load_s']:.1f} s; {result['ready']['pinned']}")
+        print(
+            f"{result['engine']:11} bot process: peak RSS {result['peak_rss_mb']:.0f} MB (VmHWM), "
+            f"RSS after loading {result['ready']['rss_mb']:.0f} MB, at the end {result['rss_mb']:.0f} MB; "
+            f"CPU {result['cpu_s']:.1f} s ({1000 * result['cpu_s'] / max(updates, 1):.2f} ms per update "
+            f"including start-up); {result['ready']['services']} services loaded in "
+            f"{result['ready']['load_s']:.1f} s; {result['ready']['pinned']}"
+        )
     print()
     for result in results:
         paced = next((p for p in result["phases"] if p.name == "paced"), None)
         checks = [(f"peak RSS < {MAX_RSS_MB:.0f} MB", result["peak_rss_mb"] < MAX_RSS_MB)]
         if paced is not None:
-            checks[:0] = [(f"≥ {MIN_RATE:.0f} updates/s", paced.rate >= MIN_RATE),
-                          (f"p99 < {MAX_P99_MS:.0f} ms", paced.percentile_ms(0.99) < MAX_P99_MS)]
+            checks[:0] = [
+                (f"≥ {MIN_RATE:.0f} updates/s", paced.rate >= MIN_RATE),
+                (f"p99 < {MAX_P99_MS:.0f} ms", paced.percentile_ms(0.99) < MAX_P99_MS),
+            ]
         for name, passed in checks:
             print(f"{result['engine']:11} {name:22} {'ok' if passed else 'MISSED'}")
             ok = ok and passed
@@ -596,8 +624,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Throughput and latency of the Telegram adapter.")
     parser.add_argument("--users", type=int, default=200, help="simulated users talking at once")
     parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default="sqlite")
-    parser.add_argument("--think", type=float, default=0.6,
-                        help="average pause of a user before the next update in the paced phase (0: flat out only)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.6,
+        help="average pause of a user before the next update in the paced phase (0: flat out only)",
+    )
     parser.add_argument("--services", type=int, default=7000, help="services in the generated register")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="a folder where the register and the SQLite database stay")

@@ -169,9 +169,7 @@ def _code(term_id: str | None) -> str | None:
 class Judge:
     """Decides whether a service is an acceptable answer, from its own facts in the database."""
 
-    def __init__(
-        self, services: Iterable[ServiceFacts], municipalities: Iterable[tuple[int, str, str]]
-    ) -> None:
+    def __init__(self, services: Iterable[ServiceFacts], municipalities: Iterable[tuple[int, str, str]]) -> None:
         self.services = {s.id: s for s in services}
         self.orp: dict[int, str] = {}
         self.codes: dict[str, list[int]] = defaultdict(list)
@@ -195,9 +193,7 @@ class Judge:
             ServiceFacts(
                 id=s.id,
                 name=s.name,
-                active=bool(s.active)
-                and not _ended(s.deactivated_on, today)
-                and not _ended(s.valid_to, today),
+                active=bool(s.active) and not _ended(s.deactivated_on, today) and not _ended(s.valid_to, today),
                 druh=_code(s.druh_id),
                 category=s.category,
                 situations=frozenset(ls.id for ls in s.life_situations),
@@ -354,12 +350,8 @@ def talk(conv: Conversation, dialog: Dialog, judge: Judge) -> ConversationOutcom
             end = state.step
         break
     listed = listed_ids(replies) if end == "results" else []
-    rank = next(
-        (i for i, sid in enumerate(listed, start=1) if judge.acceptable(sid, conv.accept, conv.lives_in)), None
-    )
-    return ConversationOutcome(
-        conv, end, turned_away, asked_town, crisis_first, listed, rank, understood_of(state)
-    )
+    rank = next((i for i, sid in enumerate(listed, start=1) if judge.acceptable(sid, conv.accept, conv.lives_in)), None)
+    return ConversationOutcome(conv, end, turned_away, asked_town, crisis_first, listed, rank, understood_of(state))
 
 
 @dataclass

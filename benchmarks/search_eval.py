@@ -66,9 +66,7 @@ class Judge:
     def acceptable(self, q: EvalQuery, doc: ServiceDoc) -> bool:
         """True when `doc` answers `q`: the right need, for the group, serving the place."""
         wants_need = bool(q.druhy or q.kategorie or q.situace)
-        if wants_need and not (
-            doc.druh_id in q.druhy or doc.category in q.kategorie or doc.situations & q.situace
-        ):
+        if wants_need and not (doc.druh_id in q.druhy or doc.category in q.kategorie or doc.situations & q.situace):
             return False
         idx = self.index[doc.id]
         if q.group and q.group not in self.searcher.items[idx].families:

@@ -31,7 +31,7 @@ def main() -> int:
 
     load_bundled_data(sessions)
     if settings.telegram_bot_token and importlib.util.find_spec("bot.telegram") is not None:
-        from bot.telegram import run  # type: ignore[import-not-found]
+        from bot.telegram import run
 
         return int(run(settings, sessions))
 

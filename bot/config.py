@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing import Annotated
 
 from bot import PROJECT_ROOT
 
@@ -101,7 +101,7 @@ class Settings(BaseSettings):
         """The database file when the engine is SQLite on disk."""
         prefix = "sqlite:///"
         if self.database_url.startswith(prefix) and self.database_url != prefix + ":memory:":
-            return Path(self.database_url[len(prefix):])
+            return Path(self.database_url[len(prefix) :])
         return None
 
 
@@ -119,17 +119,14 @@ def describe_error(error: ValidationError) -> str:
     first = error.errors()[0]
     name = str(first["loc"][0]).upper() if first["loc"] else "?"
     template = _CZECH_MESSAGES.get(first["type"])
-    if template:
-        message = template.format(**first.get("ctx", {}))
-    else:
-        message = first["msg"].removeprefix("Value error, ")
+    message = template.format(**first.get("ctx", {})) if template else first["msg"].removeprefix("Value error, ")
     return f"Neplatné nastavení {name}: {message} (zadáno: {first.get('input')!r})"
 
 
-def load_settings(**overrides: object) -> Settings:
+def load_settings(**overrides: Any) -> Settings:
     """Read the settings; raise ConfigError with a one-line message when one is invalid."""
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(**overrides)
     except ValidationError as error:
         raise ConfigError(describe_error(error)) from None
 

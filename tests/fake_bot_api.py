@@ -10,6 +10,7 @@ connection. HTML texts are checked the way Telegram checks them.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -21,13 +22,45 @@ from typing import Any, Self
 from aiohttp import web
 
 TOKEN = "123456:TEST-token_for-the-fake"
-BOT = {"id": 123456, "is_bot": True, "first_name": "Síť pomoci", "username": "sit_pomoci_test_bot",
-       "can_join_groups": False, "can_read_all_group_messages": False, "supports_inline_queries": True}
-JSON_PARAMS = {"reply_markup", "commands", "results", "button", "scope", "link_preview_options",
-               "entities", "allowed_updates", "reply_parameters"}
+BOT = {
+    "id": 123456,
+    "is_bot": True,
+    "first_name": "Síť pomoci",
+    "username": "sit_pomoci_test_bot",
+    "can_join_groups": False,
+    "can_read_all_group_messages": False,
+    "supports_inline_queries": True,
+}
+JSON_PARAMS = {
+    "reply_markup",
+    "commands",
+    "results",
+    "button",
+    "scope",
+    "link_preview_options",
+    "entities",
+    "allowed_updates",
+    "reply_parameters",
+}
 NUMBER_PARAMS = {"chat_id", "message_id", "offset", "limit", "timeout", "cache_time", "latitude", "longitude"}
-HTML_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
-             "tg-spoiler", "span", "blockquote", "tg-emoji"}
+HTML_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "a",
+    "code",
+    "pre",
+    "tg-spoiler",
+    "span",
+    "blockquote",
+    "tg-emoji",
+}
 
 
 @dataclass(frozen=True)
@@ -76,12 +109,12 @@ class _HTMLCheck(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in HTML_TAGS:
-            self.error = f"unsupported start tag \"{tag}\""
+            self.error = f'unsupported start tag "{tag}"'
         self.stack.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if not self.stack or self.stack.pop() != tag:
-            self.error = f"unexpected end tag \"{tag}\""
+            self.error = f'unexpected end tag "{tag}"'
 
 
 def html_error(text: str) -> str | None:
@@ -90,7 +123,7 @@ def html_error(text: str) -> str | None:
     check.feed(text)
     check.close()
     if check.error or check.stack:
-        return check.error or f"unclosed tag \"{check.stack[-1]}\""
+        return check.error or f'unclosed tag "{check.stack[-1]}"'
     stripped = text
     for tag in HTML_TAGS:
         stripped = stripped.replace(f"<{tag}>", "").replace(f"</{tag}>", "")
@@ -136,7 +169,7 @@ class FakeBotAPI:
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
         await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.port = self._runner.addresses[0][1]
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -152,8 +185,15 @@ class FakeBotAPI:
 
     # --- what the tests do ------------------------------------------------------------------
 
-    def fail(self, method: str, kind: str, *, times: int = 1, retry_after: int = 1,
-             when: Callable[[dict[str, Any]], bool] | None = None) -> None:
+    def fail(
+        self,
+        method: str,
+        kind: str,
+        *,
+        times: int = 1,
+        retry_after: int = 1,
+        when: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> None:
         """Inject a fault into the next `times` calls of `method`."""
         self.faults.append(Fault(method, kind, times, retry_after, when))
 
@@ -171,8 +211,13 @@ class FakeBotAPI:
 
     def user_message(self, user: User, **content: Any) -> dict[str, Any]:
         """A message from `user` in their private chat (text=…, location=…, photo=…)."""
-        message = {"message_id": next(self._message_ids), "date": int(time.time()), "chat": user.chat(),
-                   "from": user.as_dict(), **content}
+        message = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": user.chat(),
+            "from": user.as_dict(),
+            **content,
+        }
         text = content.get("text")
         if isinstance(text, str) and text.startswith("/"):
             length = len(text.split()[0])
@@ -190,9 +235,19 @@ class FakeBotAPI:
     def press(self, user: User, message_id: int, data: str) -> int:
         """Queue a press of a button with `data` under the bot's message `message_id`."""
         message = self.messages.get(user.id, {}).get(message_id) or {
-            "message_id": message_id, "date": int(time.time()), "chat": user.chat(), "from": BOT, "text": "…"}
-        query = {"id": str(next(self._query_ids)), "from": user.as_dict(), "chat_instance": f"ci{user.id}",
-                 "message": message, "data": data}
+            "message_id": message_id,
+            "date": int(time.time()),
+            "chat": user.chat(),
+            "from": BOT,
+            "text": "…",
+        }
+        query = {
+            "id": str(next(self._query_ids)),
+            "from": user.as_dict(),
+            "chat_instance": f"ci{user.id}",
+            "message": message,
+            "data": data,
+        }
         return self.push({"callback_query": query})
 
     def press_button(self, user: User, label: str) -> int:
@@ -237,10 +292,8 @@ class FakeBotAPI:
             if remaining <= 0:
                 raise AssertionError(f"timed out waiting for {what or predicate}")
             self._changed.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), min(remaining, 0.1))
-            except TimeoutError:
-                pass
 
     async def wait_messages(self, chat_id: int, count: int, timeout: float = 5.0) -> list[dict[str, Any]]:
         """Wait until the bot has sent at least `count` messages to the chat; return them all."""
@@ -288,20 +341,28 @@ class FakeBotAPI:
         if fault is not None:
             self._notify()
             if fault.kind == "drop":
-                request.transport.close()  # type: ignore[union-attr]
+                if request.transport is not None:  # None once the client has gone
+                    request.transport.close()
                 return web.Response()
             if fault.kind == "429":
                 return web.json_response(
-                    {"ok": False, "error_code": 429, "description": f"Too Many Requests: retry after {fault.retry_after}",
-                     "parameters": {"retry_after": fault.retry_after}}, status=429)
+                    {
+                        "ok": False,
+                        "error_code": 429,
+                        "description": f"Too Many Requests: retry after {fault.retry_after}",
+                        "parameters": {"retry_after": fault.retry_after},
+                    },
+                    status=429,
+                )
             return web.Response(status=502, text="Bad Gateway")
         try:
             result = await self._answer(method, params)
         except APIError as error:
             self.calls.append(Call(method, params))
             self._notify()
-            return web.json_response({"ok": False, "error_code": error.code, "description": error.description},
-                                     status=error.code)
+            return web.json_response(
+                {"ok": False, "error_code": error.code, "description": error.description}, status=error.code
+            )
         self.calls.append(Call(method, params))
         self._notify()
         return web.json_response({"ok": True, "result": result})
@@ -309,8 +370,16 @@ class FakeBotAPI:
     async def _answer(self, method: str, params: dict[str, Any]) -> Any:
         handler = getattr(self, f"_m_{method}", None)
         if handler is None:
-            if method in {"setMyCommands", "deleteWebhook", "answerCallbackQuery", "answerInlineQuery",
-                          "deleteMessage", "close", "logOut", "sendChatAction"}:
+            if method in {
+                "setMyCommands",
+                "deleteWebhook",
+                "answerCallbackQuery",
+                "answerInlineQuery",
+                "deleteMessage",
+                "close",
+                "logOut",
+                "sendChatAction",
+            }:
                 if method == "deleteWebhook":
                     self.webhook = {}
                 return True
@@ -364,8 +433,13 @@ class FakeBotAPI:
         return text
 
     def _store(self, chat_id: int, **content: Any) -> dict[str, Any]:
-        message = {"message_id": next(self._message_ids), "date": int(time.time()),
-                   "chat": {"id": chat_id, "type": "private", "first_name": "Jana"}, "from": BOT, **content}
+        message = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": "private", "first_name": "Jana"},
+            "from": BOT,
+            **content,
+        }
         self.messages.setdefault(chat_id, {})[message["message_id"]] = message
         return message
 
@@ -379,8 +453,11 @@ class FakeBotAPI:
         return self._store(int(params["chat_id"]), text=text, **self._inline_markup(params))
 
     async def _m_sendVenue(self, params: dict[str, Any]) -> Any:
-        venue = {"location": {"latitude": params["latitude"], "longitude": params["longitude"]},
-                 "title": params["title"], "address": params["address"]}
+        venue = {
+            "location": {"latitude": params["latitude"], "longitude": params["longitude"]},
+            "title": params["title"],
+            "address": params["address"],
+        }
         return self._store(int(params["chat_id"]), venue=venue, location=venue["location"])
 
     async def _m_sendContact(self, params: dict[str, Any]) -> Any:

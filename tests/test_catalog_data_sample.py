@@ -219,11 +219,7 @@ def test_sample_addresses_agree_with_the_municipality_codelist() -> None:
 
 
 def test_sample_phone_numbers_cannot_reach_a_real_subscriber() -> None:
-    numbers = [
-        value
-        for key, value in _walk(_sample())
-        if key in ("telefon", "fax") and isinstance(value, str)
-    ]
+    numbers = [value for key, value in _walk(_sample()) if key in ("telefon", "fax") and isinstance(value, str)]
     assert numbers
     for field in numbers:
         for number in re.split(r"[,;]", field):
@@ -288,9 +284,7 @@ def test_sample_has_at_least_forty_services_active_today() -> None:
 
 
 def test_sample_covers_the_kinds_of_services_a_region_has() -> None:
-    counts = Counter(
-        int(s["druhSocialniSluzby"]["id"].rsplit("/", 1)[1]) for s in _active_services()
-    )
+    counts = Counter(int(s["druhSocialniSluzby"]["id"].rsplit("/", 1)[1]) for s in _active_services())
     missing = {druh: need for druh, need in REQUIRED_DRUHY.items() if counts[druh] < need}
     assert missing == {}
 
@@ -326,13 +320,11 @@ def test_sample_exercises_the_register_pitfalls() -> None:
     assert any(len(s["zarizeni"]) >= 2 and not has_duplicate_place(s) for s in services)
     assert any(not s["zarizeni"] and s["kontaktniAdresy"] for s in services)
     assert any(
-        not s["telefony"] and not s["emaily"] and not s["weby"] and s["poskytovatel"]["telefony"]
-        for s in services
+        not s["telefony"] and not s["emaily"] and not s["weby"] and s["poskytovatel"]["telefony"] for s in services
     )
-    assert any(
-        any(p["poskytujeDo"] for p in s["zarizeni"]) and s["datumPoskytovaniDo"] is None
-        for s in services
-    ), "a facility that ended while its service goes on"
+    assert any(any(p["poskytujeDo"] for p in s["zarizeni"]) and s["datumPoskytovaniDo"] is None for s in services), (
+        "a facility that ended while its service goes on"
+    )
 
 
 def test_sample_serves_orp_prerov_and_one_service_reaches_in_from_outside() -> None:
@@ -350,4 +342,3 @@ def test_sample_serves_orp_prerov_and_one_service_reaches_in_from_outside() -> N
     # Přerov, Kojetín, Tovačov, Brodek u Přerova, Dřevohostice, Horní Moštěnice, Troubky
     for code in (511382, 514055, 519146, 512800, 513229, 513491, 519651):
         assert f"Obec/{code}" in towns
-

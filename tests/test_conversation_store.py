@@ -56,8 +56,14 @@ def test_a_state_is_saved_and_read_back(store: ConversationStore) -> None:
     assert store.update(CHAT, change) == "answered"
     assert seen == [None]
     assert store.load(CHAT) == town_state()
-    store.update(CHAT, lambda state: (state.with_(step="results"), None))
-    assert store.load(CHAT).step == "results"
+
+    def to_results(state: State | None) -> tuple[State, None]:
+        assert state is not None
+        return state.with_(step="results"), None
+
+    store.update(CHAT, to_results)
+    loaded = store.load(CHAT)
+    assert loaded is not None and loaded.step == "results"
     assert store.active() == 1
 
 
@@ -87,7 +93,12 @@ def test_a_state_expires_after_the_ttl_and_is_purged(store: ConversationStore, c
     assert store.load(CHAT) is None
     assert store.active() == 1
     seen: list[State | None] = []
-    store.update(CHAT, lambda state: (seen.append(state) or State(), None))
+
+    def remember(state: State | None) -> tuple[State, None]:
+        seen.append(state)
+        return State(), None
+
+    store.update(CHAT, remember)
     assert seen == [None]  # an expired state is treated as absent
     clock.now = START + dt.timedelta(hours=60)
     assert store.purge() == 2
@@ -154,7 +165,8 @@ def test_concurrent_writers_never_lose_an_update(store: ConversationStore, engin
     for thread in threads:
         thread.join(timeout=60)
     assert not errors
-    assert store.load(CHAT).page == writers * rounds
+    final = store.load(CHAT)
+    assert final is not None and final.page == writers * rounds
 
 
 def test_the_migration_matches_the_model(engine: Engine) -> None:

@@ -1,10 +1,9 @@
 """The schema is created by migrations on both engines, with the integrity settings we rely on."""
 
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from bot.catalog.models import Base, Municipality, Provider, Service
-from alembic.script import ScriptDirectory
-
 from bot.db import alembic_config, make_engine, upgrade_schema
 
 

@@ -23,9 +23,7 @@ def _catalogue(session) -> tuple[int, int]:
     terms = [
         CodelistTerm(id="DruhSocialniSluzby/4", codelist="druh", code="4", name="pečovatelská služba"),
         CodelistTerm(id="FormaSocialniSluzby/ter", codelist="forma", code="ter", name="terénní"),
-        CodelistTerm(
-            id="TypKapacitySocialniSluzby/klienti", codelist="typ_kapacity", code="klienti", name="klienti"
-        ),
+        CodelistTerm(id="TypKapacitySocialniSluzby/klienti", codelist="typ_kapacity", code="klienti", name="klienti"),
         CodelistTerm(id="CilovaSkupinaOsoby/1", codelist="cilova_skupina", code="1", name="senioři"),
     ]
     session.add_all(terms)
@@ -75,9 +73,7 @@ def _catalogue(session) -> tuple[int, int]:
     )
     inactive = Service(local_id="zrusena", name="Zrušená", active=False)
     session.add_all([own, fallback, inactive])
-    session.add(
-        LifeSituation(id="dovoz-obedu", name="Dovoz obědů", family="seniori", position=2, name_en="Meals")
-    )
+    session.add(LifeSituation(id="dovoz-obedu", name="Dovoz obědů", family="seniori", position=2, name_en="Meals"))
     session.add(LifeSituation(id="dluhy", name="Dluhy", family="krize", position=1))
     session.commit()
     return own.id, fallback.id
@@ -122,9 +118,7 @@ def test_life_situations_come_from_the_database_in_order(session) -> None:
     assert situations[1].name_in("en") == "Meals" and situations[0].name_in("uk") == "Dluhy"
 
 
-@pytest.mark.parametrize(
-    ("raw", "shown"), [("75201", "752 01"), ("752 01", "752 01"), (None, ""), ("x", "x")]
-)
+@pytest.mark.parametrize(("raw", "shown"), [("75201", "752 01"), ("752 01", "752 01"), (None, ""), ("x", "x")])
 def test_postcodes_are_shown_in_the_usual_form(raw, shown) -> None:
     assert format_postcode(raw) == shown
 

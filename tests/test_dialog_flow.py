@@ -161,8 +161,7 @@ def test_a_result_number_can_be_typed(chat) -> None:
 @pytest.fixture(scope="module")
 def big_searcher() -> Searcher:
     services = [
-        doc(100 + i, f"Pečovatelská služba {i:02d}", "pecovatelska", PREROV, field_service=True)
-        for i in range(12)
+        doc(100 + i, f"Pečovatelská služba {i:02d}", "pecovatelska", PREROV, field_service=True) for i in range(12)
     ]
     return Searcher(CatalogueView(services, TOWNS, {}))
 
@@ -227,9 +226,7 @@ def test_the_card_shows_everything_a_resident_needs(chat) -> None:
     ):
         assert part in text
     assert "Registrační číslo" not in text
-    assert {"🗺 Mapa", "👤 Uložit kontakt", "↗ Poslat dál", "⚠ Informace nejsou správně", "Zpět"} <= set(
-        chat.labels()
-    )
+    assert {"🗺 Mapa", "👤 Uložit kontakt", "↗ Poslat dál", "⚠ Informace nejsou správně", "Zpět"} <= set(chat.labels())
 
 
 def test_card_buttons_send_a_venue_a_contact_and_a_message_to_forward(chat) -> None:
@@ -270,9 +267,7 @@ def test_wrong_information_is_reported_with_a_reason(searcher) -> None:
 
 def test_nothing_in_the_town_shows_the_same_need_in_its_orp(chat) -> None:
     chat.say("domov pro seniory v Kojetíně")
-    assert (
-        "V Kojetíně žádná taková služba nesídlí ani tam nedojíždí. Ukazuji nabídku na Přerovsku:" in chat.text
-    )
+    assert "V Kojetíně žádná taková služba nesídlí ani tam nedojíždí. Ukazuji nabídku na Přerovsku:" in chat.text
     assert "Domov pro seniory Tovačov" in chat.text
     assert "Domov pro seniory Lipník" not in chat.text
 

@@ -9,7 +9,7 @@ import pytest
 
 from bot.dialog import Button, Command, Location, State, Text, handle
 from bot.dialog.context import Situation
-from bot.dialog.events import MAX_DATA, MAX_TEXT
+from bot.dialog.events import MAX_DATA, MAX_TEXT, Event
 from bot.dialog.state import STATE_VERSION, PlaceSlot
 from bot.search.documents import CatalogueView
 from bot.search.engine import Searcher
@@ -23,7 +23,6 @@ from tests.test_dialog_fixtures import (
     doc,
     make_context,
 )
-
 
 # --- buttons ------------------------------------------------------------------------------------
 
@@ -220,9 +219,7 @@ def test_a_shared_location_is_never_kept_in_the_state(chat) -> None:
     dumped = chat.state.dump()
     assert "49.35" not in dumped and "17.30" not in dumped
     assert "Nejblíže k místu, kde jste:" in chat.text
-    assert re.search(
-        r"1\. <b>Domov pro seniory Tovačov</b> — domovy pro seniory · Tovačov · \d,\d km", chat.text
-    )
+    assert re.search(r"1\. <b>Domov pro seniory Tovačov</b> — domovy pro seniory · Tovačov · \d,\d km", chat.text)
 
 
 def test_a_location_without_a_need_sets_the_nearest_town_and_asks_on(chat) -> None:
@@ -307,8 +304,7 @@ def test_life_situations_are_offered_in_the_chosen_language(searcher) -> None:
 )
 def test_result_counts_use_the_right_plural_forms(count, czech, ukrainian) -> None:
     services = [
-        doc(200 + i, f"Pečovatelská služba {i}", "pecovatelska", PREROV, field_service=True)
-        for i in range(count)
+        doc(200 + i, f"Pečovatelská služba {i}", "pecovatelska", PREROV, field_service=True) for i in range(count)
     ]
     s = Searcher(CatalogueView(services, TOWNS, {}))
     for language, expected in (("cs", czech), ("uk", ukrainian)):
@@ -318,7 +314,7 @@ def test_result_counts_use_the_right_plural_forms(count, czech, ukrainian) -> No
 
 
 def test_every_reply_of_a_long_conversation_fits(chat) -> None:
-    events = [
+    events: list[Event] = [
         Text("pečovatelka pro mámu v Kojetíně"),
         Button(data="ct"),
         Text("Troubky"),

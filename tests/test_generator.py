@@ -76,9 +76,7 @@ def test_generate_sample_command_writes_the_directory(tmp_path):
     from admin_scripts.commands import register_all
 
     register_all()
-    result = CliRunner().invoke(
-        app, ["generate-sample", "--services", "5", "--out", str(tmp_path / "vzorek")]
-    )
+    result = CliRunner().invoke(app, ["generate-sample", "--services", "5", "--out", str(tmp_path / "vzorek")])
 
     assert result.exit_code == 0, result.output
     assert "Zapsáno 5 služeb" in result.output

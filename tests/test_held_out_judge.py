@@ -59,16 +59,14 @@ def _catalogue(sessions: sessionmaker[Session]) -> dict[str, int]:
                 Municipality(code=TROUBKY, name="Troubky", orp="Přerov", population=2000, locative="v Troubkách"),
                 Municipality(code=LIPNIK, name="Lipník nad Bečvou", orp="Lipník nad Bečvou", population=8000),
                 CodelistTerm(id="DruhSocialniSluzby/4", codelist="druh", code="4", name="pečovatelská služba"),
-                CodelistTerm(
-                    id="DruhSocialniSluzby/18", codelist="druh", code="18", name="telefonická krizová pomoc"
-                ),
+                CodelistTerm(id="DruhSocialniSluzby/18", codelist="druh", code="18", name="telefonická krizová pomoc"),
                 CodelistTerm(id="FormaSocialniSluzby/ter", codelist="forma", code="ter", name="terénní"),
                 CodelistTerm(id="FormaSocialniSluzby/amb", codelist="forma", code="amb", name="ambulantní"),
                 LifeSituation(id="dovoz-obedu", name="Dovoz obědů", family="seniori", position=1),
             ]
         )
         meals = _service("Obědy od dobrovolníků", druh=None, category="dobrovolníci", places=[(KOJETIN, None)])
-        meals.life_situations = [session.get(LifeSituation, "dovoz-obedu")]
+        meals.life_situations = [session.get_one(LifeSituation, "dovoz-obedu")]
         services = {
             "kojetin": _service("Pečovatelská služba Kojetín", places=[(KOJETIN, None)]),
             "field": _service("Terénní pečovatelská služba Přerov", field=True, places=[(PREROV, None)]),
@@ -145,10 +143,27 @@ def test_the_need_is_druh_category_or_life_situation(tiny) -> None:
 
 
 def test_loaders_ignore_extra_keys(tmp_path: Path) -> None:
-    conv = {"id": "c1", "persona": "senior", "language": "cs", "text": "pečovatelka", "lives_in": "Kojetín",
-            "accept": {"druhy": ["4"], "kategorie": [], "situace": [], "extra": 1}, "note": "", "author": "x"}
-    danger = {"id": "d1", "danger": True, "category": "violence", "writer": "child", "language": "cs",
-              "text": "…", "acute": False, "note": "", "source": "y"}
+    conv = {
+        "id": "c1",
+        "persona": "senior",
+        "language": "cs",
+        "text": "pečovatelka",
+        "lives_in": "Kojetín",
+        "accept": {"druhy": ["4"], "kategorie": [], "situace": [], "extra": 1},
+        "note": "",
+        "author": "x",
+    }
+    danger = {
+        "id": "d1",
+        "danger": True,
+        "category": "violence",
+        "writer": "child",
+        "language": "cs",
+        "text": "…",
+        "acute": False,
+        "note": "",
+        "source": "y",
+    }
     (tmp_path / "conversations.jsonl").write_text(json.dumps(conv, ensure_ascii=False) + "\n\n", encoding="utf-8")
     (tmp_path / "danger.jsonl").write_text(json.dumps(danger, ensure_ascii=False) + "\n", encoding="utf-8")
     convs, msgs = load_sets([tmp_path])
@@ -159,17 +174,21 @@ def test_loaders_ignore_extra_keys(tmp_path: Path) -> None:
 # --- scorers over scripted dialogs ----------------------------------------------------------
 
 
-def scripted(*answers: tuple[State, list[Reply]]):
+class Scripted:
+    """A dialog that answers each event with the next scripted (state, replies); `seen` holds the events."""
+
+    def __init__(self, *answers: tuple[State, list[Reply]]) -> None:
+        self.queue = list(answers)
+        self.seen: list[Event] = []
+
+    def __call__(self, state: State | None, event: Event) -> tuple[State, list[Reply]]:
+        self.seen.append(event)
+        return self.queue.pop(0)
+
+
+def scripted(*answers: tuple[State, list[Reply]]) -> Scripted:
     """A dialog that answers each event with the next scripted (state, replies)."""
-    queue = list(answers)
-    seen: list[Event] = []
-
-    def dialog(state: State | None, event: Event) -> tuple[State, list[Reply]]:
-        seen.append(event)
-        return queue.pop(0)
-
-    dialog.seen = seen  # type: ignore[attr-defined]
-    return dialog
+    return Scripted(*answers)
 
 
 def results(*service_ids: int) -> Reply:
@@ -182,8 +201,10 @@ def test_the_town_is_answered_and_the_listed_services_are_judged(tiny) -> None:
     conv = Conversation(id="c", persona="senior", text="potřebuju pečovatelku", lives_in="Kojetín", accept=CARE)
     dialog = scripted(
         (State(step="town"), [Reply("Kde?", kind="ask_town")]),
-        (State(step="results", place=PlaceSlot(kind="town", name="Kojetín", code=KOJETIN)),
-         [results(ids["line"], ids["kojetin"])]),
+        (
+            State(step="results", place=PlaceSlot(kind="town", name="Kojetín", code=KOJETIN)),
+            [results(ids["line"], ids["kojetin"])],
+        ),
     )
     outcome = talk(conv, dialog, judge)
     assert dialog.seen == [Text("potřebuju pečovatelku"), Text("Kojetín")]

@@ -12,6 +12,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from bot import CATALOG_DATA
@@ -129,6 +130,7 @@ def write_xlsx(tmp_path: Path, rows: list[dict[str, Any]], *, name: str = "katal
     """A catalogue workbook; `skip` empty rows above the header."""
     workbook = openpyxl.Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     for _ in range(skip):
         sheet.append([])
     sheet.append(list(COLUMN_NAMES))
@@ -193,6 +195,7 @@ def test_related_service_is_added_with_provider_place_contacts_and_groups(catalo
     service = load(catalogue, local_id="N-001")
     assert (service.registry_id, service.druh_id, service.category) == (None, None, "potravinová pomoc")
     assert service.name == "Potravinová výdejna Přerov"
+    assert service.provider is not None
     assert (service.provider.name, service.provider.ico) == ("Spolek Dobrá vůle", None)
     assert service.phones == ["058 100 321"]
     assert service.emails == ["vydejna@dobra-vule.example"]
@@ -209,6 +212,7 @@ def test_related_service_with_a_registered_providers_ico_joins_that_provider(cat
     row = {**POTRAVINY, "poskytovatel": "Jiný název", "ico": "69759052"}
     import_catalog(catalogue, write_csv(tmp_path, [row]), today=TODAY)
     service = load(catalogue, local_id="N-001")
+    assert service.provider is not None
     assert service.provider.name == "Sociální služby města Přerova, p. o."
     with catalogue() as s:
         assert len(s.scalars(select(Provider)).all()) == 2
@@ -249,7 +253,7 @@ def test_windows_1250_with_semicolons_and_utf8_bom_with_commas_import_identicall
 
 
 def test_xlsx_with_number_and_date_cells_is_imported(catalogue, tmp_path) -> None:
-    rows = [
+    rows: list[dict[str, Any]] = [
         {**PECOVATELSKA, "identifikator": 6333634, "overeno": dt.datetime(2026, 10, 14)},
         {**POTRAVINY, "psc": 75124, "telefon": 581000321, "overeno": None},
     ]

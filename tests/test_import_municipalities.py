@@ -26,7 +26,10 @@ def test_table_is_loaded_and_recorded(sessions, tmp_path) -> None:
     with sessions() as s:
         troubky = s.get(Municipality, 519651)
         assert (troubky.name, troubky.orp, troubky.population, troubky.locative) == (
-            "Troubky", "Přerov", 2000, "v Troubkách",
+            "Troubky",
+            "Přerov",
+            2000,
+            "v Troubkách",
         )
         run = s.scalars(select(ImportRun)).one()
         assert (run.kind, run.added) == ("obce", 2)
@@ -61,7 +64,10 @@ def test_dry_run_reports_but_saves_nothing(sessions, engine, tmp_path) -> None:
         ("kod,nazev,obyvatel\n511382,Přerov,1\n", "obce.csv, záhlaví, pole orp: chybí sloupec"),
         (HEADER + "abc,Přerov,Přerov,1,\n", "obce.csv, řádek 2, pole kod:"),
         (HEADER + "511382,Přerov,Přerov,-5,\n", "obce.csv, řádek 2, pole obyvatel:"),
-        (HEADER + "511382,Přerov,Přerov,1,\n511382,Přerov,Přerov,1,\n", "obce.csv, řádek 3, pole kod: kód 511382 už je na řádku 2"),
+        (
+            HEADER + "511382,Přerov,Přerov,1,\n511382,Přerov,Přerov,1,\n",
+            "obce.csv, řádek 3, pole kod: kód 511382 už je na řádku 2",
+        ),
     ],
 )
 def test_bad_table_is_refused_whole_with_the_row_and_field(sessions, engine, tmp_path, content, expected) -> None:

@@ -126,6 +126,7 @@ def test_register_service_is_imported_with_all_its_fields(sessions, tmp_path):
         )
         assert found.area == []
         owner = found.provider
+        assert owner is not None
         assert (owner.ico, owner.name, owner.address, owner.municipality_code) == (
             "03593207",
             "Charita Přerov",
@@ -137,9 +138,7 @@ def test_register_service_is_imported_with_all_its_fields(sessions, tmp_path):
             ["info@charita.example.org"],
             ["https://www.charita.example.org"],
         )
-        terms = dict(
-            session.execute(select(CodelistTerm.codelist, func.count()).group_by(CodelistTerm.codelist)).all()
-        )
+        terms = dict(session.execute(select(CodelistTerm.codelist, func.count()).group_by(CodelistTerm.codelist)).all())
         assert terms == {"druh": 3, "forma": 3, "cilova_skupina": 3, "vekova_skupina": 2, "typ_kapacity": 2}
         assert session.get(CodelistTerm, "DruhSocialniSluzby/4").name == "pečovatelská služba"
 
@@ -176,7 +175,7 @@ def test_provider_contacts_are_not_copied_to_the_service(sessions, tmp_path):
     with sessions() as session:
         found = service(session, "1234567")
         assert (found.phones, found.emails, found.webs) == ([], [], [])
-        assert found.provider.phones == ["581 000 111"]
+        assert found.provider is not None and found.provider.phones == ["581 000 111"]
 
 
 def test_provider_shared_by_services_is_stored_once(sessions, tmp_path):
@@ -253,9 +252,7 @@ def test_register_shapes_are_read_tolerantly(sessions, tmp_path):
         druhSocialniSluzby={"id": "Codelist/DruhSocialniSluzby/4"},
         ciloveSkupiny=None,
         vekoveSkupiny=[{"id": "VekovaSkupinaOsoby/10"}],
-        formy=[
-            {"forma": {"id": "FormaSocialniSluzby/ter"}, "nepretrzitePoskytovani": None, "kapacity": None}
-        ],
+        formy=[{"forma": {"id": "FormaSocialniSluzby/ter"}, "nepretrzitePoskytovani": None, "kapacity": None}],
         telefony=["581 000 123"],
         emaily=None,
         unknownKey={"whatever": 1},
@@ -267,6 +264,7 @@ def test_register_shapes_are_read_tolerantly(sessions, tmp_path):
     assert summary.rejected == []
     with sessions() as session:
         found = service(session, "1234567")
+        assert found.druh is not None
         assert (found.valid_from, found.druh.name, found.phones) == (
             dt.date(2015, 1, 1),
             "pečovatelská služba",
@@ -328,9 +326,7 @@ def test_unknown_region_is_an_error(sessions, engine, tmp_path):
     with pytest.raises(ImportFailed) as failure:
         run(sessions, tmp_path, regions=["Přerov", "Atlantida"])
 
-    assert "--region: neznámá ORP 'Atlantida'; očekává se ORP z tabulky obcí (Hranice, Přerov)" in str(
-        failure.value
-    )
+    assert "--region: neznámá ORP 'Atlantida'; očekává se ORP z tabulky obcí (Hranice, Přerov)" in str(failure.value)
     assert snapshot(engine) == before
 
 
@@ -582,7 +578,7 @@ def broken(*items: dict[str, Any]) -> list[dict[str, Any]]:
     return [item("1234567", 1), *items]
 
 
-BAD_INPUTS = {
+BAD_INPUTS: dict[str, tuple[dict[str, Any], str]] = {
     "truncated file": (
         {"text": json.dumps({"polozky": [item("1", 1), item("2", 2)]})[:-900]},
         "rpss.json: soubor je useknutý: končí uprostřed položky 2",
@@ -621,13 +617,11 @@ BAD_INPUTS = {
     ),
     "bad IČO": (
         {"items": broken(item("2222222", 2, poskytovatel=provider(ico="CZ123")))},
-        "rpss.json, položka 2 (identifikátor 2222222), pole poskytovatel.ico: 'CZ123' není IČO; "
-        "očekává se 8 číslic",
+        "rpss.json, položka 2 (identifikátor 2222222), pole poskytovatel.ico: 'CZ123' není IČO; očekává se 8 číslic",
     ),
     "bad e-mail": (
         {"items": broken(item("2222222", 2, emaily=[{"email": "poradna(at)charita"}]))},
-        "rpss.json, položka 2 (identifikátor 2222222), pole emaily[1]: "
-        "'poradna(at)charita' není platný e-mail",
+        "rpss.json, položka 2 (identifikátor 2222222), pole emaily[1]: 'poradna(at)charita' není platný e-mail",
     ),
     "bad phone": (
         {"items": broken(item("2222222", 2, telefony=[{"telefon": "volejte ráno"}]))},
@@ -635,8 +629,7 @@ BAD_INPUTS = {
     ),
     "bad provider phone": (
         {"items": broken(item("2222222", 2, poskytovatel={**provider(), "telefony": [{"telefon": "12"}]}))},
-        "rpss.json, položka 2 (identifikátor 2222222), pole poskytovatel.telefony[1]: "
-        "'12' není možné telefonní číslo",
+        "rpss.json, položka 2 (identifikátor 2222222), pole poskytovatel.telefony[1]: '12' není možné telefonní číslo",
     ),
     "duplicate identifikator": (
         {"items": broken(item("1234567", 2))},
@@ -667,15 +660,11 @@ def test_bad_input_is_reported_and_changes_nothing(case, sessions, engine, tmp_p
     assert snapshot(engine) == before
 
 
-@pytest.mark.parametrize(
-    "case", ["truncated file", "not JSON at all", "missing codelist file", "broken codelist file"]
-)
+@pytest.mark.parametrize("case", ["truncated file", "not JSON at all", "missing codelist file", "broken codelist file"])
 def test_broken_file_fails_whole_even_with_skip_invalid(case, sessions, engine, tmp_path):
     add_municipalities(sessions)
     register, message = BAD_INPUTS[case]
-    write_register(
-        tmp_path, register.get("items"), codelists=register.get("codelists"), text=register.get("text")
-    )
+    write_register(tmp_path, register.get("items"), codelists=register.get("codelists"), text=register.get("text"))
     before = snapshot(engine)
 
     with pytest.raises(ImportFailed) as failure:
@@ -705,9 +694,7 @@ def test_codelist_terms_are_added_and_updated_never_deleted(sessions, tmp_path):
     write_register(tmp_path, [item()])
     run(sessions, tmp_path)
     codelists = dict(CODELISTS)
-    codelists["druhy-socialni-sluzby"] = [
-        {"id": "DruhSocialniSluzby/4", "nazev": {"cs": "pečovatelská služba (§ 40)"}}
-    ]
+    codelists["druhy-socialni-sluzby"] = [{"id": "DruhSocialniSluzby/4", "nazev": {"cs": "pečovatelská služba (§ 40)"}}]
     write_register(tmp_path, [item()], codelists=codelists)
 
     summary = run(sessions, tmp_path)

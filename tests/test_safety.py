@@ -160,10 +160,10 @@ def test_a_rule_naming_an_unknown_concept_is_refused(tmp_path: Path) -> None:
 
 
 def test_rules_in_data_drive_the_detector(tmp_path: Path) -> None:
-    (tmp_path / "pojmy.csv").write_text(
-        "pojem,preklepy,vzory\nME,ne,me\nPOKE,ano,stouchá*\n", encoding="utf-8"
+    (tmp_path / "pojmy.csv").write_text("pojem,preklepy,vzory\nME,ne,me\nPOKE,ano,stouchá*\n", encoding="utf-8")
+    (tmp_path / "pravidla.csv").write_text(
+        "kategorie,pojmy,okno,akutni,krome\nviolence,POKE ME,2,,\n", encoding="utf-8"
     )
-    (tmp_path / "pravidla.csv").write_text("kategorie,pojmy,okno,akutni,krome\nviolence,POKE ME,2,,\n", encoding="utf-8")
     detector = DangerDetector.from_files(tmp_path)
     assert detector.assess("pořád mě stouchá").danger
     assert not detector.assess("stouchá do vody klackem").danger
@@ -192,9 +192,7 @@ def test_a_single_weak_signal_is_not_an_alarm() -> None:
 def test_weak_signals_are_not_read_through_typos(tmp_path: Path) -> None:
     folder = tmp_path / "rules"
     folder.mkdir()
-    (folder / "pojmy.csv").write_text(
-        "pojem,preklepy,vzory\nFIT,ano,krecovity\nWEAK,ne,strach\n", encoding="utf-8"
-    )
+    (folder / "pojmy.csv").write_text("pojem,preklepy,vzory\nFIT,ano,krecovity\nWEAK,ne,strach\n", encoding="utf-8")
     (folder / "pravidla.csv").write_text("kategorie,pojmy,okno,akutni,krome\n", encoding="utf-8")
     (folder / "signaly.csv").write_text(
         "pojem,vaha,kategorie,akutni\nFIT,2,medical_emergency,ano\nWEAK,1,acute_crisis,\n", encoding="utf-8"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -16,12 +17,14 @@ from bot.search.training import train_danger as train
 pytest.importorskip("sklearn")
 
 
-def write_set(root: Path, name: str, danger: list[str], ordinary: list[str], child: set[str] = frozenset()) -> None:
+def write_set(
+    root: Path, name: str, danger: list[str], ordinary: list[str], child: Collection[str] = frozenset()
+) -> None:
     folder = root / name
     folder.mkdir(parents=True)
-    rows = [
-        {"text": t, "danger": True, "writer": "child" if t in child else "adult"} for t in danger
-    ] + [{"text": t, "danger": False, "writer": "adult"} for t in ordinary]
+    rows = [{"text": t, "danger": True, "writer": "child" if t in child else "adult"} for t in danger] + [
+        {"text": t, "danger": False, "writer": "adult"} for t in ordinary
+    ]
     (folder / "danger.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
 
 
@@ -61,7 +64,9 @@ def test_the_probability_is_the_one_scikit_learn_gives(tmp_path: Path) -> None:
         json.dump(data, f)
     model = TextModel.load(path)
     texts = DRAGON + ORDINARY
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), preprocessor=normalise, min_df=2, sublinear_tf=True)
+    vectorizer = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(2, 5), preprocessor=normalise, min_df=2, sublinear_tf=True
+    )
     matrix = vectorizer.fit_transform(texts)
     reference = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000).fit(matrix, [1] * 12 + [0] * 12)
     probe = "zelený drak přišel k sousedovi"

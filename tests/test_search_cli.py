@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 from typer.testing import CliRunner
@@ -27,7 +28,7 @@ def database(tmp_path_factory) -> str:
 
 
 @pytest.fixture(autouse=True)
-def configured(database, monkeypatch) -> None:
+def configured(database, monkeypatch) -> Iterator[None]:
     monkeypatch.setenv("DATABASE_URL", database)
     get_settings.cache_clear()
     yield
@@ -44,7 +45,15 @@ def test_batch_prints_one_json_object_per_query(tmp_path) -> None:
     first = lines[0]
     assert first["understood"]["town"] == "Kojetín"
     assert first["results"][0]["service_type"] == "pečovatelská služba"
-    assert set(first["results"][0]) == {"id", "registry_id", "name", "provider", "service_type", "municipality", "score"}
+    assert set(first["results"][0]) == {
+        "id",
+        "registry_id",
+        "name",
+        "provider",
+        "service_type",
+        "municipality",
+        "score",
+    }
     assert first["results"][0]["registry_id"]  # a registered service carries its register number
     assert lines[1]["results"] == [] and lines[1]["reason"] == "not_understood"
 
@@ -57,7 +66,9 @@ def test_single_query_shows_what_was_understood() -> None:
 
 
 def test_json_output_of_guided_slots() -> None:
-    result = CliRunner().invoke(app, ["search", "--town", "v Troubkách", "--group", "seniori", "--json", "--limit", "3"])
+    result = CliRunner().invoke(
+        app, ["search", "--town", "v Troubkách", "--group", "seniori", "--json", "--limit", "3"]
+    )
     assert result.exit_code == 0, result.output
     payload = json.loads(result.output)
     assert payload["understood"]["town"] == "Troubky"

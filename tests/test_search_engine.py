@@ -41,7 +41,9 @@ DRUH = {
 }
 
 
-def service(name: str, druh: str, town: int, *, field: bool = False, area=(), groups=("senioři",), **extra) -> ServiceDoc:
+def service(
+    name: str, druh: str, town: int, *, field: bool = False, area=(), groups=("senioři",), **extra
+) -> ServiceDoc:
     druh_id, druh_name = DRUH[druh]
     return ServiceDoc(
         id=next(ids),
@@ -69,10 +71,18 @@ def searcher() -> Searcher:
         service("Azylový dům pro muže", "azyl", PREROV, groups=("osoby bez přístřeší",)),
         service("Linka důvěry", "linka", PREROV, groups=("osoby v krizi",)),
         service(
-            "Občanská poradna", "poradenstvi", PREROV, groups=("osoby v krizi",),
+            "Občanská poradna",
+            "poradenstvi",
+            PREROV,
+            groups=("osoby v krizi",),
             description="Pomoc s dluhy, exekucemi a oddlužením.",
         ),
-        service("Klub Zóna", "nzdm", KOJETIN, groups=("děti a mládež ve věku od 6 do 26 let ohrožené společensky nežádoucími jevy",)),
+        service(
+            "Klub Zóna",
+            "nzdm",
+            KOJETIN,
+            groups=("děti a mládež ve věku od 6 do 26 let ohrožené společensky nežádoucími jevy",),
+        ),
     ]
     return Searcher(CatalogueView(services, TOWNS, {}))
 

@@ -26,7 +26,9 @@ def guesser(tmp_path_factory: pytest.TempPathFactory) -> TextModel:
     (root / "x").mkdir()
     rows = [{"text": t, "accept": {"situace": ["dluhy"]}} for t in DRAGONS]
     rows += [{"text": t, "accept": {"situace": ["osamelost"]}} for t in OTHERS]
-    (root / "x" / "conversations.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    (root / "x" / "conversations.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8"
+    )
     path = root / "needs.json.gz"
     write(train_needs(["x"], root), path)
     return TextModel.load(path)

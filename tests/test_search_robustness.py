@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.search.documents import CatalogueView
 from bot.search.engine import NOT_UNDERSTOOD, Searcher
 from tests.test_search_engine import TOWNS, service
-from bot.search.documents import CatalogueView
 
 
 @pytest.fixture(scope="module")

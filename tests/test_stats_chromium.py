@@ -284,7 +284,8 @@ class Browser:
         done = run(command, cwd=profile)
         assert done.returncode == 0, done.stderr[-3000:]
         assert net_log.is_file(), "Chromium wrote no network log"
-        page_requests, browser_requests = [], []
+        page_requests: list[str] = []
+        browser_requests: list[str] = []
         partition = "http://127.0.0.1 http://127.0.0.1"
         for request in read_net_log(net_log):
             by_page = request.get("initiator") == self.server.origin
@@ -333,7 +334,15 @@ class Page(HTMLParser):
     """Headings, tags and every URL a page refers to (attributes, inline and <style> CSS)."""
 
     URL_ATTRIBUTES: ClassVar[set[str]] = {
-        "src", "href", "xlink:href", "srcset", "action", "formaction", "poster", "data", "background",
+        "src",
+        "href",
+        "xlink:href",
+        "srcset",
+        "action",
+        "formaction",
+        "poster",
+        "data",
+        "background",
     }
     CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
 

@@ -163,7 +163,9 @@ def test_simulated_data_is_flagged_in_the_export(database, tmp_path) -> None:
     result = run("simulate", "--events", "500", "--from", "2025-01-01", "--to", "2025-12-31")
     assert result.exit_code == 0, result.output
     assert "Přidáno 500 syntetických hledání" in result.output
-    result = run("export", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "csv", "--out", str(tmp_path / "o"))
+    result = run(
+        "export", "--from", "2025-01-01", "--to", "2025-12-31", "--format", "csv", "--out", str(tmp_path / "o")
+    )
     assert "data jsou syntetická" in result.output
     summary = (tmp_path / "o" / "souhrn.csv").read_text(encoding="utf-8-sig")
     assert "SYNTETICKÁ" in summary

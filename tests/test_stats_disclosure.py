@@ -34,7 +34,7 @@ def equations(protected, tables=None) -> list[list[Cell]]:
     """Every sum a reader can check: each row and column of each closed table."""
     found = []
     for table in protected.grid.tables() if tables is None else tables:
-        for line in [*table, *(list(col) for col in zip(*table))]:
+        for line in [*table, *(list(col) for col in zip(*table, strict=True))]:
             found.append([c for c in line if c is not None])
     return found
 

@@ -21,7 +21,10 @@ FORBIDDEN_NAME = re.compile(r"user|chat|message|lat|lon|time", re.IGNORECASE)
 
 
 def searcher() -> Searcher:
-    towns = [Town(PREROV, "Přerov", "Přerov", 41000, "v Přerově"), Town(KOJETIN, "Kojetín", "Přerov", 6000, "v Kojetíně")]
+    towns = [
+        Town(PREROV, "Přerov", "Přerov", 41000, "v Přerově"),
+        Town(KOJETIN, "Kojetín", "Přerov", 6000, "v Kojetíně"),
+    ]
     service = ServiceDoc(
         id=1,
         name="Pečovatelská služba Kojetín",
@@ -56,8 +59,8 @@ def test_no_identifier_of_a_person_is_ever_stored(engine, session) -> None:
     assert record_feedback(engine, 1, "phone")
     stored: list[object] = []
     with engine.connect() as conn:
-        for table in (DemandEvent.__table__, DemandTerm.__table__, FeedbackEvent.__table__):
-            for row in conn.execute(select(table)):
+        for stats_table in (DemandEvent.__table__, DemandTerm.__table__, FeedbackEvent.__table__):
+            for row in conn.execute(select(stats_table)):
                 stored.extend(row)
     text = " ".join(str(v) for v in stored).lower()
     for secret in ("novak", "777", "123", "456", "seznam", "jan", "49", "4551", "17", "4509", "www", "novakovi"):
@@ -103,7 +106,9 @@ def test_the_name_lists_are_data_that_can_be_extended(tmp_path) -> None:
     (tmp_path / "jmena.txt").write_text("# jen jedno jméno\nBořek\n", encoding="utf-8")
     (tmp_path / "prijmeni-koncovky.txt").write_text("ík\n", encoding="utf-8")
     scrubber = Scrubber.from_files(tmp_path)
-    assert scrubber.unmatched_terms("borek a borkovi pomaha kubík", tokenize("borek a borkovi pomaha kubík")) == ["pomaha"]
+    assert scrubber.unmatched_terms("borek a borkovi pomaha kubík", tokenize("borek a borkovi pomaha kubík")) == [
+        "pomaha"
+    ]
 
 
 @pytest.mark.parametrize("reason", ["phone", "nonsense"])
@@ -113,5 +118,8 @@ def test_feedback_holds_only_the_service_the_reason_and_the_day(engine, session,
         row = conn.execute(select(FeedbackEvent.__table__)).one()
     assert set(row._mapping) == {"id", "day", "service_id", "reason", "synthetic"}
     assert (row.day, row.service_id, row.reason, row.synthetic) == (
-        dt.date(2025, 5, 1), 42, "phone" if reason == "phone" else "other", False,
+        dt.date(2025, 5, 1),
+        42,
+        "phone" if reason == "phone" else "other",
+        False,
     )

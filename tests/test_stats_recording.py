@@ -54,7 +54,9 @@ def test_a_search_is_recorded_as_one_event_with_what_it_understood(engine, sessi
         leftover=("zahradka",),
         total=7,
     )
-    assert record_search(engine, result, channel="inline", language="uk-UA", query="pečovatelka zahrádka Troubky", day=DAY)
+    assert record_search(
+        engine, result, channel="inline", language="uk-UA", query="pečovatelka zahrádka Troubky", day=DAY
+    )
     [event] = events(engine)
     assert (event.day, event.channel, event.language, event.family) == (DAY, "inline", "uk", "seniori")
     assert (event.place_kind, event.municipality_code, event.orp) == ("town", TROUBKY, "Přerov")
@@ -102,7 +104,7 @@ def test_a_failure_to_record_is_logged_and_swallowed(tmp_path, caplog) -> None:
     assert len([r for r in caplog.records if r.levelno == logging.ERROR]) == 6
 
 
-def test_the_recorder_writes_in_batches_and_everything_is_written_on_close(engine, session) -> None:
+def test_the_recorder_writes_in_batches_and_everything_is_written_on_close(engine, session, monkeypatch) -> None:
     writer_calls: list[int] = []
     recorder = StatsRecorder(engine, batch_size=50, max_delay=5.0)
     original = recorder.writer.write
@@ -111,7 +113,7 @@ def test_the_recorder_writes_in_batches_and_everything_is_written_on_close(engin
         writer_calls.append(len(demand) + len(feedback))
         return original(demand=demand, feedback=feedback)
 
-    recorder.writer.write = counting  # type: ignore[method-assign]
+    monkeypatch.setattr(recorder.writer, "write", counting)
     for _ in range(120):
         assert recorder.record_search(search_result(needs=(PECOVATELSKA,)), channel="telegram", language="cs", day=DAY)
     assert recorder.record_feedback(7, "hours", day=DAY)
@@ -131,7 +133,7 @@ def test_flush_waits_until_everything_queued_is_written(engine, session) -> None
         assert count(engine, DemandEvent.__table__) == 3
 
 
-async def test_recording_never_blocks_the_event_loop(engine, session) -> None:
+async def test_recording_never_blocks_the_event_loop(engine, session, monkeypatch) -> None:
     recorder = StatsRecorder(engine, batch_size=100, max_delay=0.05)
     original = recorder.writer.write
 
@@ -139,7 +141,7 @@ async def test_recording_never_blocks_the_event_loop(engine, session) -> None:
         time.sleep(0.05)  # a slow database
         return original(demand=demand, feedback=feedback)
 
-    recorder.writer.write = slow  # type: ignore[method-assign]
+    monkeypatch.setattr(recorder.writer, "write", slow)
     gc.collect()
     gc.freeze()  # a collection of what earlier tests left behind is not the recorder's doing
     lags: list[float] = []
@@ -171,7 +173,7 @@ async def test_recording_never_blocks_the_event_loop(engine, session) -> None:
     assert count(engine, DemandEvent.__table__) == 1000
 
 
-def test_a_broken_database_costs_events_but_never_the_recorder(engine, session, caplog) -> None:
+def test_a_broken_database_costs_events_but_never_the_recorder(engine, session, caplog, monkeypatch) -> None:
     recorder = StatsRecorder(engine, batch_size=10, max_delay=0.01, max_queue=5)
     original = recorder.writer.write
     broken = True
@@ -181,7 +183,7 @@ def test_a_broken_database_costs_events_but_never_the_recorder(engine, session, 
             raise ConnectionError("databáze neběží")
         return original(demand=demand, feedback=feedback)
 
-    recorder.writer.write = flaky  # type: ignore[method-assign]
+    monkeypatch.setattr(recorder.writer, "write", flaky)
     caplog.set_level(logging.ERROR, logger="bot.stats.recorder")
     for _ in range(50):
         recorder.record_search(search_result(needs=(PECOVATELSKA,)), channel="telegram", language="cs")

@@ -90,7 +90,9 @@ def test_an_empty_period_gives_an_honest_empty_report(engine, session) -> None:
 
 def test_the_report_command_writes_one_html_file(with_events, tmp_path) -> None:  # noqa: F811
     out = tmp_path / "zprava"
-    result = CliRunner().invoke(app, ["stats", "report", "--from", "2025-01-01", "--to", "2025-12-31", "--out", str(out)])
+    result = CliRunner().invoke(
+        app, ["stats", "report", "--from", "2025-01-01", "--to", "2025-12-31", "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     [page] = list(out.glob("zprava-2025-01-01-2025-12-31.html"))
     assert "<svg" in page.read_text(encoding="utf-8")

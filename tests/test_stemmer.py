@@ -19,16 +19,13 @@ from bot.search.stemmer import stem
 # lemma -> its case forms (singular and plural where they exist), folded
 INFLECTIONS: dict[str, str] = {
     # people
-    "senior": "senior seniora seniorovi seniorem seniore seniori seniorove senioru seniorum "
-    "seniory seniorech",
-    "seniorka": "seniorka seniorky seniorce seniorku seniorko seniorkou seniorek seniorkam "
-    "seniorkach seniorkami",
+    "senior": "senior seniora seniorovi seniorem seniore seniori seniorove senioru seniorum seniory seniorech",
+    "seniorka": "seniorka seniorky seniorce seniorku seniorko seniorkou seniorek seniorkam seniorkach seniorkami",
     "pecovatelka": "pecovatelka pecovatelky pecovatelce pecovatelku pecovatelko pecovatelkou "
     "pecovatelek pecovatelkam pecovatelkach pecovatelkami",
     "pecovatel": "pecovatel pecovatele pecovateli pecovatelem pecovatelu pecovatelum pecovatelich",
     "mama": "mama mamy mame mamu mamo mamou mamam mamach mamami",
-    "maminka": "maminka maminky mamince maminku maminko maminkou maminek maminkam maminkach "
-    "maminkami",
+    "maminka": "maminka maminky mamince maminku maminko maminkou maminek maminkam maminkach maminkami",
     "mamka": "mamka mamky mamce mamku mamkou",
     "matka": "matka matky matce matku matko matkou matek matkam matkach matkami",
     "dite": "dite ditete diteti ditetem deti detem detech detmi detma",
@@ -36,15 +33,12 @@ INFLECTIONS: dict[str, str] = {
     "zena": "zena zeny zene zenu zenou zen zenam zenach zenami",
     "babicka": "babicka babicky babicce babicku babickou babicek",
     "sestra": "sestra sestry sestre sestru sestrou sester sestram",
-    "bezdomovec": "bezdomovec bezdomovce bezdomovci bezdomovcem bezdomovcu bezdomovcum "
-    "bezdomovcich",
+    "bezdomovec": "bezdomovec bezdomovce bezdomovci bezdomovcem bezdomovcu bezdomovcum bezdomovcich",
     "cizinec": "cizinec cizince cizinci cizincem cizincu cizincum",
-    "uprchlik": "uprchlik uprchlika uprchlikovi uprchlikem uprchlici uprchliku uprchlikum "
-    "uprchliky uprchlicich",
+    "uprchlik": "uprchlik uprchlika uprchlikovi uprchlikem uprchlici uprchliku uprchlikum uprchliky uprchlicich",
     "duchodce": "duchodce duchodci duchodcem duchodcu duchodcum",
     "lekar": "lekar lekare lekari lekarem lekaru lekarum lekarich",
-    "psycholog": "psycholog psychologa psychologovi psychologem psychologove psychologu "
-    "psychologum",
+    "psycholog": "psycholog psychologa psychologovi psychologem psychologove psychologu psychologum",
     "advokat": "advokat advokata advokatu advokatem advokati advokatum advokaty advokatech",
     # services and places of help
     "sluzba": "sluzba sluzby sluzbe sluzbu sluzbo sluzbou sluzeb sluzbam sluzbach sluzbami",
@@ -52,15 +46,13 @@ INFLECTIONS: dict[str, str] = {
     "pecovatelskem pecovatelskym pecovatelskou pecovatelskych pecovatelskymi",
     "domov": "domov domova domovu domove domovem domovy domovum domovech",
     "dum": "dum domu dome domem domy domum domech",
-    "poradna": "poradna poradny poradne poradnu poradno poradnou poraden poradnam poradnach "
-    "poradnami",
+    "poradna": "poradna poradny poradne poradnu poradno poradnou poraden poradnam poradnach poradnami",
     "porada": "porada porady porade poradu poradou porad poradam poradach poradami",
     "azyl": "azyl azylu azylem azylovy azylova azylove azyloveho azylovemu azylovem azylovym "
     "azylovou azylovych azylovymi",
     "nocleharna": "nocleharna nocleharny nocleharne nocleharnu nocleharnou nocleharen "
     "nocleharnam nocleharnach nocleharnami",
-    "stacionar": "stacionar stacionare stacionari stacionaru stacionarem stacionarum "
-    "stacionarich",
+    "stacionar": "stacionar stacionare stacionari stacionaru stacionarem stacionarum stacionarich",
     "asistence": "asistence asistenci asistencemi asistencich asistencim",
     "pece": "pece peci",
     "linka": "linka linky lince linku linkou linek linkam linkach",

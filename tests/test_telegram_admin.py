@@ -51,7 +51,10 @@ async def test_reload_rebuilds_the_search_and_the_cards_without_a_restart(bot: R
     engine = create_engine(db_url)
     with engine.begin() as conn:
         conn.execute(
-            text("UPDATE service SET name = 'Pečovatelská služba Kojetín a okolí' WHERE name = 'Pečovatelská služba Kojetín'")
+            text(
+                "UPDATE service SET name = 'Pečovatelská služba Kojetín a okolí' "
+                "WHERE name = 'Pečovatelská služba Kojetín'"
+            )
         )
     engine.dispose()
     [before] = await exchange(api, VISITOR, lambda: api.say(VISITOR, "pečovatelka Kojetín"))
@@ -109,12 +112,26 @@ def test_demand_totals_count_real_events_by_age_on_each_engine(engine, sessions)
     today = dt.date(2026, 11, 23)
 
     def event(days_ago: int, outcome: str = "found", synthetic: bool = False) -> DemandRecord:
-        return DemandRecord(day=today - dt.timedelta(days=days_ago), channel="telegram", language="cs",
-                            outcome=outcome, synthetic=synthetic)
+        return DemandRecord(
+            day=today - dt.timedelta(days=days_ago),
+            channel="telegram",
+            language="cs",
+            outcome=outcome,
+            synthetic=synthetic,
+        )
 
-    records = [event(0), event(0, "no_service"), event(3), event(20, "not_in_place"), event(40), event(0, synthetic=True)]
+    records = [
+        event(0),
+        event(0, "no_service"),
+        event(3),
+        event(20, "not_in_place"),
+        event(40),
+        event(0, synthetic=True),
+    ]
     writer = EventWriter(engine)
-    writer.write(demand=[r for r in records if not r.synthetic],
-                 feedback=[FeedbackRecord(day=today, service_id=1, reason="phone")])
+    writer.write(
+        demand=[r for r in records if not r.synthetic],
+        feedback=[FeedbackRecord(day=today, service_id=1, reason="phone")],
+    )
     writer.write(demand=[r for r in records if r.synthetic])
     assert demand_totals(engine, today) == {"today": 2, "week": 3, "month": 4, "unmet": 2, "feedback": 1}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from functools import partial
 from typing import Any
 
 import httpx
@@ -36,21 +37,34 @@ PETR = User(8002, "Petr", "cs")
 OKSANA = User(8003, "Оксана", "uk")
 MEDIA_NOTE = "Obrázky, hlasové zprávy ani soubory neumím přečíst."
 APOLOGY = "Omlouvám se"
-GROUP = {"id": -1001234567890, "type": "supergroup", "title": "Rodina Novákových"}
-OTHER_GROUP = {"id": -4321, "type": "group", "title": "Sousedé"}
+GROUP: dict[str, Any] = {"id": -1001234567890, "type": "supergroup", "title": "Rodina Novákových"}
+OTHER_GROUP: dict[str, Any] = {"id": -4321, "type": "group", "title": "Sousedé"}
 GROUP_NOTICE = "Dobrý den, jsem Síť pomoci. Ve skupinách nic nečtu ani neodpovídám"
 
-STICKER = {"sticker": {"file_id": "s1", "file_unique_id": "us1", "type": "regular", "width": 512, "height": 512,
-                       "is_animated": False, "is_video": False, "emoji": "🙂"}}
-DOCUMENT = {"document": {"file_id": "d1", "file_unique_id": "ud1", "file_name": "zadost.pdf",
-                         "mime_type": "application/pdf"}}
-MEDIA = {
+STICKER = {
+    "sticker": {
+        "file_id": "s1",
+        "file_unique_id": "us1",
+        "type": "regular",
+        "width": 512,
+        "height": 512,
+        "is_animated": False,
+        "is_video": False,
+        "emoji": "🙂",
+    }
+}
+DOCUMENT = {
+    "document": {"file_id": "d1", "file_unique_id": "ud1", "file_name": "zadost.pdf", "mime_type": "application/pdf"}
+}
+MEDIA: dict[str, dict[str, Any]] = {
     "sticker": STICKER,
     "document": DOCUMENT,
     "video note": {"video_note": {"file_id": "n1", "file_unique_id": "un1", "length": 240, "duration": 5}},
     "audio": {"audio": {"file_id": "a1", "file_unique_id": "ua1", "duration": 60}},
-    "animation": {"animation": {"file_id": "g1", "file_unique_id": "ug1", "width": 10, "height": 10, "duration": 2},
-                  "document": {"file_id": "g1", "file_unique_id": "ug1"}},
+    "animation": {
+        "animation": {"file_id": "g1", "file_unique_id": "ug1", "width": 10, "height": 10, "duration": 2},
+        "document": {"file_id": "g1", "file_unique_id": "ug1"},
+    },
     "contact": {"contact": {"phone_number": "+420 777 000 111", "first_name": "Máma"}},
     "dice": {"dice": {"emoji": "🎲", "value": 4}},
 }
@@ -99,7 +113,7 @@ async def test_stickers_documents_and_other_media_get_a_note_and_keep_the_questi
     await exchange(api, JANA, lambda: api.say(JANA, "/start"))
     await exchange(api, JANA, lambda: api.press_button(JANA, "Senioři"), messages=0, edits=1)
     for kind, content in MEDIA.items():
-        [answer] = await exchange(api, JANA, lambda content=content: api.push(api.user_message(JANA, **content)))
+        [answer] = await exchange(api, JANA, partial(api.push, api.user_message(JANA, **content)))
         assert answer["text"].startswith(MEDIA_NOTE), kind
         assert "Ve které obci?" in answer["text"], kind  # the question we were at, again
         assert "Kojetín" in buttons_of(answer), kind
@@ -108,7 +122,8 @@ async def test_stickers_documents_and_other_media_get_a_note_and_keep_the_questi
     captioned = api.user_message(JANA, caption="Kojetín", **DOCUMENT)
     [answer] = await exchange(api, JANA, lambda: api.push(captioned))
     assert "Kojetíně" in answer["text"]
-    assert bot.runtime.store.load(JANA.id).place.name == "Kojetín"
+    state = bot.runtime.store.load(JANA.id)
+    assert state is not None and state.place is not None and state.place.name == "Kojetín"
     assert not apologies(api)
 
 
@@ -138,7 +153,9 @@ async def test_edited_messages_are_not_asked_for_and_change_nothing(bot: Running
     ids=["words", "one-word", "markup", "lines"],
 )
 async def test_a_text_of_ten_thousand_characters_gets_an_answer_telegram_accepts(
-    bot: RunningBot, text: str, expected: str  # noqa: F811
+    bot: RunningBot,  # noqa: F811
+    text: str,
+    expected: str,
 ) -> None:
     api = bot.api
     assert len(text) >= 9_990
@@ -155,22 +172,30 @@ async def test_a_text_of_ten_thousand_characters_gets_an_answer_telegram_accepts
 async def test_emoji_only_texts_get_a_sensible_answer(bot: RunningBot) -> None:  # noqa: F811
     api = bot.api
     for text in ("🙂", "❤️🙏", "👍" * 300, "🆘"):
-        [answer] = await exchange(api, JANA, lambda text=text: api.say(JANA, text))
+        [answer] = await exchange(api, JANA, partial(api.say, JANA, text))
         assert answer["text"].strip() and buttons_of(answer), text
     await exchange(api, JANA, lambda: api.say(JANA, "/start"))
     await exchange(api, JANA, lambda: api.press_button(JANA, "Senioři"), messages=0, edits=1)
     [answer] = await exchange(api, JANA, lambda: api.say(JANA, "🏠🏠"))
     assert "Ve které obci?" in answer["text"]
-    assert bot.runtime.store.load(JANA.id).step == "town"
+    state = bot.runtime.store.load(JANA.id)
+    assert state is not None and state.step == "town"
     assert not apologies(api)
 
 
 async def test_commands_with_arguments_or_the_bots_name(bot: RunningBot) -> None:  # noqa: F811
     api = bot.api
     answers = {}
-    for command in ("/start inline", "/start@sit_pomoci_test_bot", "/START", "/krize teď hned prosím",
-                    "/jazyk klingonsky", "/pomoc " + "x" * 4000, "/o_botu@sit_pomoci_test_bot a b c"):
-        [answer] = await exchange(api, JANA, lambda command=command: api.say(JANA, command))
+    for command in (
+        "/start inline",
+        "/start@sit_pomoci_test_bot",
+        "/START",
+        "/krize teď hned prosím",
+        "/jazyk klingonsky",
+        "/pomoc " + "x" * 4000,
+        "/o_botu@sit_pomoci_test_bot a b c",
+    ):
+        [answer] = await exchange(api, JANA, partial(api.say, JANA, command))
         answers[command.split()[0]] = answer
     for start in ("/start", "/start@sit_pomoci_test_bot", "/START"):
         assert answers[start]["text"].startswith("Dobrý den"), start
@@ -218,8 +243,15 @@ async def test_an_update_delivered_twice_is_answered_once(bot: RunningBot) -> No
     await settled(api, JANA)
     assert len(api.sent(JANA.id)) == 2  # the menu once, then the help
 
-    press = {"callback_query": {"id": "dup-1", "from": JANA.as_dict(), "chat_instance": "ci", "message": menu,
-                                "data": "g:seniori"}}
+    press = {
+        "callback_query": {
+            "id": "dup-1",
+            "from": JANA.as_dict(),
+            "chat_instance": "ci",
+            "message": menu,
+            "data": "g:seniori",
+        }
+    }
     push_twice(api, press)
     await api.wait_for(lambda: len(edits_in(api, JANA)) == 1, STEP_TIMEOUT, "the menu edited")
     await settled(api, JANA)
@@ -233,19 +265,26 @@ async def test_an_update_delivered_twice_is_answered_once(bot: RunningBot) -> No
 async def test_a_webhook_update_posted_twice_is_answered_once(db_url: str) -> None:  # noqa: F811
     port = free_port()
     secret = "twice-Secret_token"
-    settings = {"telegram_mode": "webhook", "webhook_url": "https://pomoc.example.cz/hook",
-                "webhook_listen": "127.0.0.1", "webhook_port": port, "webhook_secret": secret}
+    settings = {
+        "telegram_mode": "webhook",
+        "webhook_url": "https://pomoc.example.cz/hook",
+        "webhook_listen": "127.0.0.1",
+        "webhook_port": port,
+        "webhook_secret": secret,
+    }
     async with FakeBotAPI() as api, start_bot(db_url, api, **settings):
         update = api.update_for(api.user_message(JANA, text="/start"))
         async with httpx.AsyncClient(timeout=5) as client:
             for _ in range(2):  # Telegram posts it again when the first answer was lost
-                response = await client.post(f"http://127.0.0.1:{port}/hook", json=update,
-                                             headers={"X-Telegram-Bot-Api-Secret-Token": secret})
+                response = await client.post(
+                    f"http://127.0.0.1:{port}/hook", json=update, headers={"X-Telegram-Bot-Api-Secret-Token": secret}
+                )
                 assert response.status_code == 200
             await api.wait_messages(JANA.id, 1, STEP_TIMEOUT)
             help_update = api.update_for(api.user_message(JANA, text="/pomoc"))
-            response = await client.post(f"http://127.0.0.1:{port}/hook", json=help_update,
-                                         headers={"X-Telegram-Bot-Api-Secret-Token": secret})
+            response = await client.post(
+                f"http://127.0.0.1:{port}/hook", json=help_update, headers={"X-Telegram-Bot-Api-Secret-Token": secret}
+            )
             assert response.status_code == 200
         await api.wait_messages(JANA.id, 2, STEP_TIMEOUT)
         await asyncio.sleep(0.2)
@@ -253,14 +292,26 @@ async def test_a_webhook_update_posted_twice_is_answered_once(db_url: str) -> No
         assert not apologies(api)
 
 
-BURST = ["/start", "pečovatelka", "Kojetín", "/krize", "dovoz obědů", "Zpět", "Přerov", "/pomoc",
-         "domov pro seniory", "🙂", "Začít znovu", "pečovatelka Kojetín"]
+BURST = [
+    "/start",
+    "pečovatelka",
+    "Kojetín",
+    "/krize",
+    "dovoz obědů",
+    "Zpět",
+    "Přerov",
+    "/pomoc",
+    "domov pro seniory",
+    "🙂",
+    "Začít znovu",
+    "pečovatelka Kojetín",
+]
 
 
 async def test_a_burst_from_one_chat_leaves_what_the_same_messages_one_by_one_leave(bot: RunningBot) -> None:  # noqa: F811
     api = bot.api
     for text in BURST:  # Petr, one message after each answer
-        await exchange(api, PETR, lambda text=text: api.say(PETR, text))
+        await exchange(api, PETR, partial(api.say, PETR, text))
     for text in BURST:  # Jana, all at once
         api.say(JANA, text)
     await api.wait_messages(JANA.id, len(BURST), 3 * STEP_TIMEOUT)
@@ -275,10 +326,20 @@ async def test_a_burst_from_one_chat_leaves_what_the_same_messages_one_by_one_le
 
 async def test_presses_without_a_message_or_data_are_only_acknowledged(bot: RunningBot) -> None:  # noqa: F811
     api = bot.api
-    inline_message = {"id": "q-inline", "from": JANA.as_dict(), "chat_instance": "ci", "inline_message_id": "im1",
-                      "data": "new"}
-    game = {"id": "q-game", "from": JANA.as_dict(), "chat_instance": "ci", "game_short_name": "hra",
-            "message": {"message_id": 1, "date": int(time.time()), "chat": JANA.chat(), "from": BOT, "text": "…"}}
+    inline_message = {
+        "id": "q-inline",
+        "from": JANA.as_dict(),
+        "chat_instance": "ci",
+        "inline_message_id": "im1",
+        "data": "new",
+    }
+    game = {
+        "id": "q-game",
+        "from": JANA.as_dict(),
+        "chat_instance": "ci",
+        "game_short_name": "hra",
+        "message": {"message_id": 1, "date": int(time.time()), "chat": JANA.chat(), "from": BOT, "text": "…"},
+    }
     api.push({"callback_query": inline_message})
     api.push({"callback_query": game})
     await api.wait_calls("answerCallbackQuery", 2, STEP_TIMEOUT)

@@ -32,7 +32,10 @@ def place_service_on_the_map(url: str, name: str) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(
-            text("UPDATE place SET latitude = :lat, longitude = :lon WHERE service_id IN (SELECT id FROM service WHERE name = :name)"),
+            text(
+                "UPDATE place SET latitude = :lat, longitude = :lon "
+                "WHERE service_id IN (SELECT id FROM service WHERE name = :name)"
+            ),
             {"lat": KOJETIN_LAT, "lon": KOJETIN_LON, "name": name},
         )
     engine.dispose()
@@ -104,7 +107,9 @@ async def test_a_shared_location_is_used_once_and_its_keyboard_removed(db_url: s
         removal = next(c for c in api.calls_of("sendMessage") if c.params["text"] == thanks["text"])
         assert removal.params["reply_markup"] == {"remove_keyboard": True}
         assert "Kojetín" in answer["text"]
-        assert "49.35" not in running.runtime.store.load(JANA.id).dump()
+        state = running.runtime.store.load(JANA.id)
+        assert state is not None
+        assert "49.35" not in state.dump()
 
 
 async def test_paging_edits_the_list_instead_of_sending_a_new_one(bot: RunningBot) -> None:  # noqa: F811

@@ -18,11 +18,22 @@ ANNA = User(7001, "Anna", "cs")
 async def test_the_entry_point_polls_telegram_and_stops_on_ctrl_c(db_url: str) -> None:  # noqa: F811
     async with FakeBotAPI() as api:
         clean = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "DATABASE_"))}
-        env = {**clean, "DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": api.token,
-               "TELEGRAM_API_BASE_URL": api.base_url, "TELEGRAM_MODE": "polling"}
+        env = {
+            **clean,
+            "DATABASE_URL": db_url,
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "TELEGRAM_MODE": "polling",
+        }
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", cwd=PROJECT_ROOT, env=env,
-            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            sys.executable,
+            "-m",
+            "bot",
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
         )
         try:
             api.say(ANNA, "/start")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from functools import partial
 
 import pytest
 
@@ -22,7 +23,7 @@ from tests.test_telegram_fixtures import (  # noqa: F401 - fixtures
 pytestmark = pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
 
 USERS = [User(5000 + i, f"Uživatel {i}", ("cs", "uk", "en", "cs")[i % 4]) for i in range(6)]
-GREETINGS = {"cs": "Dobrý den", "uk": "Добр", "en": "Hello"}
+GREETINGS: dict[str | None, str] = {"cs": "Dobrý den", "uk": "Добр", "en": "Hello"}
 
 
 async def test_every_user_is_answered_through_429s_502s_and_dropped_connections(bot: RunningBot) -> None:  # noqa: F811
@@ -46,7 +47,7 @@ async def test_every_user_is_answered_through_429s_502s_and_dropped_connections(
         assert menu["text"].startswith(GREETINGS[user.language_code])
         assert "1. <b>Pečovatelská služba Kojetín</b>" in results["text"]
     for user in (USERS[0], USERS[3]):  # Czech: "Změnit obec"
-        await exchange(api, user, lambda u=user: api.press_button(u, "Změnit obec"), messages=0, edits=1)
+        await exchange(api, user, partial(api.press_button, user, "Změnit obec"), messages=0, edits=1)
 
     assert all(fault.times == 0 for fault in api.faults), [f for f in api.faults if f.times]
     await api.wait_for(lambda: api.pending == 0, timeout=5, what="every update confirmed")
@@ -58,7 +59,7 @@ async def test_every_user_is_answered_through_429s_502s_and_dropped_connections(
     assert len(api.calls_of("answerCallbackQuery")) == 2
     assert "Ve které obci?" in api.sent(USERS[0].id)[1]["text"]  # the list became the question
     assert time.monotonic() - started < 20
-    assert bot.app.running and bot.app.updater.running
+    assert bot.app.running and bot.app.updater is not None and bot.app.updater.running
 
 
 async def test_a_burst_from_many_chats_is_answered_in_order_within_each_chat(bot: RunningBot) -> None:  # noqa: F811
@@ -69,9 +70,7 @@ async def test_a_burst_from_many_chats_is_answered_in_order_within_each_chat(bot
         api.say(user, "/start")
         api.say(user, "/krize")
         api.say(user, "/pomoc")
-    await asyncio.wait_for(
-        asyncio.gather(*(api.wait_messages(user.id, 3, timeout=20) for user in crowd)), timeout=25
-    )
+    await asyncio.wait_for(asyncio.gather(*(api.wait_messages(user.id, 3, timeout=20) for user in crowd)), timeout=25)
     for user in crowd:
         menu, crisis, help_text = api.texts(user.id)
         assert menu.startswith("Dobrý den")

@@ -30,13 +30,23 @@ async def post(port: int, update: dict, secret: str | None) -> int:
 
 async def test_updates_with_the_secret_are_answered_and_others_refused(db_url: str) -> None:  # noqa: F811
     port = free_port()
-    settings = {"telegram_mode": "webhook", "webhook_url": URL, "webhook_listen": "127.0.0.1",
-                "webhook_port": port, "webhook_secret": SECRET}
+    settings = {
+        "telegram_mode": "webhook",
+        "webhook_url": URL,
+        "webhook_listen": "127.0.0.1",
+        "webhook_port": port,
+        "webhook_secret": SECRET,
+    }
     async with FakeBotAPI() as api, start_bot(db_url, api, **settings):
         [registered] = api.calls_of("setWebhook")
         assert registered.params["url"] == URL
         assert registered.params["secret_token"] == SECRET
-        assert registered.params["allowed_updates"] == ["message", "callback_query", "inline_query", "chosen_inline_result"]
+        assert registered.params["allowed_updates"] == [
+            "message",
+            "callback_query",
+            "inline_query",
+            "chosen_inline_result",
+        ]
 
         assert await post(port, api.update_for(api.user_message(PETR, text="/start")), None) == 403
         assert await post(port, api.update_for(api.user_message(PETR, text="/start")), "wrong") == 403
@@ -44,11 +54,22 @@ async def test_updates_with_the_secret_are_answered_and_others_refused(db_url: s
         [menu] = await api.wait_messages(PETR.id, 1)
         assert menu["text"].startswith("Dobrý den")
 
-        menu_press = api.update_for({"callback_query": {
-            "id": "q1", "from": PETR.as_dict(), "chat_instance": "c", "message": menu,
-            "data": next(b["callback_data"] for row in menu["reply_markup"]["inline_keyboard"] for b in row
-                         if b["text"] == "Senioři"),
-        }})
+        menu_press = api.update_for(
+            {
+                "callback_query": {
+                    "id": "q1",
+                    "from": PETR.as_dict(),
+                    "chat_instance": "c",
+                    "message": menu,
+                    "data": next(
+                        b["callback_data"]
+                        for row in menu["reply_markup"]["inline_keyboard"]
+                        for b in row
+                        if b["text"] == "Senioři"
+                    ),
+                }
+            }
+        )
         assert await post(port, menu_press, SECRET) == 200
         await api.wait_for(lambda: len(api.calls_of("editMessageText")) == 1, what="the menu edited")
         assert "Ve které obci" in api.sent(PETR.id)[0]["text"]

@@ -215,7 +215,7 @@ def test_every_row_resolves_to_existing_needs_and_is_matched_whole_by_the_analyz
     """
     analyzer = Analyzer()
     table = build_vocabulary(analyzer, [], family_groups={}, lexicon=VOCABULARY).table
-    problems = []
+    problems: list[tuple[object, ...]] = []
     for row in vocabulary():
         expected = _expected_needs(row)
         unknown = (
@@ -298,7 +298,7 @@ def small_catalogue() -> Searcher:
     return Searcher(CatalogueView(services, [_BEHAVIOUR_TOWN], {}))
 
 
-def _first_need(searcher: Searcher, query: str) -> str:
+def _first_need(searcher: Searcher, query: str) -> str | None:
     """The druh code or category of the best hit ("4", "dluhové poradenství")."""
     hits = searcher.search(query).hits
     assert hits, query

@@ -46,8 +46,7 @@ def catalog_template_command(
         Path | None,
         typer.Option(
             "--from-csv",
-            help="Tabulka (.csv nebo .xlsx), jejíž řádky se do šablony vloží, "
-            "např. catalog_data/katalog-ukazka.csv.",
+            help="Tabulka (.csv nebo .xlsx), jejíž řádky se do šablony vloží, např. catalog_data/katalog-ukazka.csv.",
             exists=True,
             dir_okay=False,
         ),

@@ -83,12 +83,8 @@ def import_rpss_command(
 @app.command("generate-sample")
 def generate_sample_command(
     services: Annotated[int, typer.Option("--services", min=1, help="Počet služeb v registru.")],
-    out: Annotated[
-        Path, typer.Option("--out", help="Adresář, kam se registr zapíše (vytvoří se).", file_okay=False)
-    ],
-    seed: Annotated[
-        int, typer.Option("--seed", help="Semínko náhody: stejné semínko dá stejný registr.")
-    ] = 1,
+    out: Annotated[Path, typer.Option("--out", help="Adresář, kam se registr zapíše (vytvoří se).", file_okay=False)],
+    seed: Annotated[int, typer.Option("--seed", help="Semínko náhody: stejné semínko dá stejný registr.")] = 1,
     codelists: Annotated[
         Path, typer.Option("--ciselniky", help="Adresář s číselníky, které se zkopírují vedle rpss.json.")
     ] = DEFAULT_CODELISTS,

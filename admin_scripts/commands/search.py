@@ -12,7 +12,7 @@ from rich.table import Table
 from admin_scripts.app import app
 from admin_scripts.common import console, fail, open_database
 from bot.search.documents import load_catalogue
-from bot.search.engine import SearchResult, Searcher, hit_as_dict
+from bot.search.engine import Searcher, SearchResult, hit_as_dict
 
 REASONS = {
     "not_understood": "Dotazu nerozumím nebo nejde o sociální službu.",
@@ -42,12 +42,16 @@ def search_command(
     group: Annotated[
         str | None, typer.Option("--group", help="Skupina: seniori, zdravotni-postizeni, rodiny-deti, krize.")
     ] = None,
-    need: Annotated[str | None, typer.Option("--need", help="Potřeba: id druhu, životní situace nebo kategorie.")] = None,
+    need: Annotated[
+        str | None, typer.Option("--need", help="Potřeba: id druhu, životní situace nebo kategorie.")
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="Kolik výsledků vypsat.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="Výstup jako JSON.")] = False,
     batch: Annotated[
         Path | None,
-        typer.Option("--batch", exists=True, dir_okay=False, help="Soubor s jedním dotazem na řádek; výstup JSON Lines."),
+        typer.Option(
+            "--batch", exists=True, dir_okay=False, help="Soubor s jedním dotazem na řádek; výstup JSON Lines."
+        ),
     ] = None,
 ) -> None:
     """Vyhledá služby v katalogu tak, jak je hledá bot."""
@@ -79,6 +83,8 @@ def search_command(
     table = Table("#", "služba", "druh", "obec", "skóre")
     for number, hit in enumerate(result.hits, start=1):
         doc = hit.service
-        table.add_row(str(number), f"{doc.name}\n[dim]{doc.provider}[/]", doc.kind, doc.municipality or "", f"{hit.score:.2f}")
+        table.add_row(
+            str(number), f"{doc.name}\n[dim]{doc.provider}[/]", doc.kind, doc.municipality or "", f"{hit.score:.2f}"
+        )
     console.print(table)
     console.print(f"Nalezeno celkem: {result.total}")

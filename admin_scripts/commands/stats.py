@@ -42,20 +42,35 @@ stats_app = typer.Typer(
 app.add_typer(stats_app, name="stats")
 
 PERIOD_WORDS = {
-    "tyden": "week", "týden": "week", "week": "week",
-    "mesic": "month", "měsíc": "month", "month": "month",
-    "ctvrtleti": "quarter", "čtvrtletí": "quarter", "quarter": "quarter",
-    "rok": "year", "year": "year",
+    "tyden": "week",
+    "týden": "week",
+    "week": "week",
+    "mesic": "month",
+    "měsíc": "month",
+    "month": "month",
+    "ctvrtleti": "quarter",
+    "čtvrtletí": "quarter",
+    "quarter": "quarter",
+    "rok": "year",
+    "year": "year",
 }
 DIMENSION_WORDS = {
-    "obdobi": "period", "období": "period",
-    "obec": "municipality", "obce": "municipality",
+    "obdobi": "period",
+    "období": "period",
+    "obec": "municipality",
+    "obce": "municipality",
     "orp": "orp",
-    "skupina": "family", "skupiny": "family",
-    "potreba": "need", "potřeba": "need", "potreby": "need", "potřeby": "need",
-    "kanal": "channel", "kanál": "channel",
+    "skupina": "family",
+    "skupiny": "family",
+    "potreba": "need",
+    "potřeba": "need",
+    "potreby": "need",
+    "potřeby": "need",
+    "kanal": "channel",
+    "kanál": "channel",
     "jazyk": "language",
-    "vysledek": "outcome", "výsledek": "outcome",
+    "vysledek": "outcome",
+    "výsledek": "outcome",
 }
 _CZECH_DATE = re.compile(r"^\s*(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})\s*$")
 OS_ERRORS = {
@@ -190,9 +205,14 @@ def export_command(
     end: Annotated[str | None, typer.Option("--to", help="Poslední den období (včetně).")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Adresář, kam se export zapíše (vytvoří se).")] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="xlsx (jeden sešit, list za každou tabulku) nebo csv (soubor za každou tabulku).")
+        str,
+        typer.Option(
+            "--format", help="xlsx (jeden sešit, list za každou tabulku) nebo csv (soubor za každou tabulku)."
+        ),
     ] = "xlsx",
-    period: Annotated[str, typer.Option("--period", help="Členění období v tabulkách: tyden, mesic, ctvrtleti, rok.")] = "mesic",
+    period: Annotated[
+        str, typer.Option("--period", help="Členění období v tabulkách: tyden, mesic, ctvrtleti, rok.")
+    ] = "mesic",
     k: Annotated[
         str | None, typer.Option("--k", help="Nejmenší zveřejněný počet; výchozí je nastavení STATS_K (nejméně 2).")
     ] = None,
@@ -225,7 +245,9 @@ def report_command(
     start: Annotated[str | None, typer.Option("--from", help="První den období: RRRR-MM-DD nebo D. M. RRRR.")] = None,
     end: Annotated[str | None, typer.Option("--to", help="Poslední den období (včetně).")] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Adresář, kam se zpráva zapíše (vytvoří se).")] = None,
-    period: Annotated[str, typer.Option("--period", help="Členění období v grafech: tyden, mesic, ctvrtleti, rok.")] = "mesic",
+    period: Annotated[
+        str, typer.Option("--period", help="Členění období v grafech: tyden, mesic, ctvrtleti, rok.")
+    ] = "mesic",
     k: Annotated[
         str | None, typer.Option("--k", help="Nejmenší zveřejněný počet; výchozí je nastavení STATS_K (nejméně 2).")
     ] = None,
@@ -246,7 +268,10 @@ def report_command(
 @stats_app.command("table")
 def table_command(
     rows: Annotated[
-        str, typer.Option("--rows", help="Členění řádků, čárkou: obdobi, obec, orp, skupina, potreba, kanal, jazyk, vysledek.")
+        str,
+        typer.Option(
+            "--rows", help="Členění řádků, čárkou: obdobi, obec, orp, skupina, potreba, kanal, jazyk, vysledek."
+        ),
     ] = "potreba",
     cols: Annotated[str, typer.Option("--cols", help="Členění sloupců (jedno z --rows).")] = "vysledek",
     start: Annotated[str | None, typer.Option("--from", help="První den období: RRRR-MM-DD.")] = None,
@@ -299,7 +324,9 @@ def purge_command(
     before: Annotated[
         str | None, typer.Option("--before", help="Smazat události ze dnů před tímto datem (RRRR-MM-DD).")
     ] = None,
-    synthetic: Annotated[bool, typer.Option("--synthetic", help="Smazat všechny syntetické události (ze stats simulate).")] = False,
+    synthetic: Annotated[
+        bool, typer.Option("--synthetic", help="Smazat všechny syntetické události (ze stats simulate).")
+    ] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Jen spočítat, co by se smazalo.")] = False,
 ) -> None:
     """Smaže staré události statistik podle pravidel uchovávání (nebo syntetická data)."""
@@ -356,5 +383,3 @@ def simulate_command(
         "smažete je příkazem stats purge --synthetic.",
         highlight=False,
     )
-
-

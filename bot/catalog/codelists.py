@@ -160,9 +160,7 @@ def upsert_terms(session: Session, codelists: Codelists, prefixes: Iterable[str]
     for prefix in prefixes:
         codelist = SERVICE_CODELISTS[prefix]
         terms = codelists.terms(prefix)
-        existing = {
-            t.id: t for t in session.scalars(select(CodelistTerm).where(CodelistTerm.id.in_(list(terms))))
-        }
+        existing = {t.id: t for t in session.scalars(select(CodelistTerm).where(CodelistTerm.id.in_(list(terms))))}
         added = updated = 0
         for term_id, name in sorted(terms.items()):
             values: dict[str, Any] = {"codelist": codelist, "code": split_id(term_id)[1], "name": name}

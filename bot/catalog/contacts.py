@@ -33,9 +33,7 @@ def normalise_phone(value: str) -> str:
     if raw.startswith("+420") or (not raw.startswith("+") and len(digits) == 9):
         national = digits[3:] if raw.startswith("+420") else digits
         if len(national) != 9:
-            raise ContactError(
-                f"'{value}' nemá 9 číslic; očekává se české číslo jako 581 000 123"
-            )
+            raise ContactError(f"'{value}' nemá 9 číslic; očekává se české číslo jako 581 000 123")
         return f"{national[0:3]} {national[3:6]} {national[6:9]}"
     try:
         parsed = phonenumbers.parse(raw, "CZ")

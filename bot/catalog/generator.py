@@ -170,19 +170,14 @@ class SampleCodelists:
     """What the generator needs from a codelist directory."""
 
     def __init__(self, directory: Path) -> None:
-        missing = [
-            f"{name}.json" for name in CODELIST_FILES.values() if not (directory / f"{name}.json").is_file()
-        ]
+        missing = [f"{name}.json" for name in CODELIST_FILES.values() if not (directory / f"{name}.json").is_file()]
         if missing:
             raise FileNotFoundError(f"v adresáři {directory} chybí číselníky: {', '.join(missing)}")
         self.directory = directory
         self.kinds = self._names("druhy-socialni-sluzby")
-        self.forms = {
-            canonical_id(i).rpartition("/")[2]: canonical_id(i) for i in self._names("formy-soc-sluzby")
-        }
+        self.forms = {canonical_id(i).rpartition("/")[2]: canonical_id(i) for i in self._names("formy-soc-sluzby")}
         self.capacity_types = {
-            canonical_id(i).rpartition("/")[2]: canonical_id(i)
-            for i in self._names("typy-kapacity-socialni-sluzby")
+            canonical_id(i).rpartition("/")[2]: canonical_id(i) for i in self._names("typy-kapacity-socialni-sluzby")
         }
         self.groups = self._names("cilove-skupiny-osoby")
         self.ages = sorted(self._names("vekove-skupiny-osoby"), key=_code_order)
@@ -197,9 +192,7 @@ class SampleCodelists:
         ]
         first_okres = next(iter(self._names("okresy")), None)
         first_kraj = next(iter(self._names("kraje")), None)
-        self.municipalities = [
-            (m, n, o or first_okres, k or first_kraj) for m, n, o, k in self.municipalities
-        ]
+        self.municipalities = [(m, n, o or first_okres, k or first_kraj) for m, n, o, k in self.municipalities]
         self.parts: dict[str, list[str]] = {}
         for item in self._items("casti-obci"):
             obec = _ref(item.get("obec"))
@@ -251,9 +244,7 @@ def generate_register(
     with path.open("w", encoding="utf-8") as handle:
         handle.write('{"polozky":[')
         for number, item in enumerate(generator.items(services)):
-            handle.write(
-                ("\n" if number == 0 else ",\n") + json.dumps(item, ensure_ascii=False, separators=(",", ":"))
-            )
+            handle.write(("\n" if number == 0 else ",\n") + json.dumps(item, ensure_ascii=False, separators=(",", ":")))
         handle.write("\n]}\n")
     return path
 
@@ -403,9 +394,7 @@ class _Generator:
             "faxy": [],
             "ciloveSkupiny": [{"cilovaSkupina": {"id": g}} for g in self._groups(kind_name)],
             "vekoveSkupiny": [{"vekovaSkupina": {"id": a}} for a in self._ages(kind_name)],
-            "doplnujiciInformaceVekoveSkupiny": rng.choice(
-                (None, None, "od 18 let", "od 60 let", "bez omezení")
-            ),
+            "doplnujiciInformaceVekoveSkupiny": rng.choice((None, None, "od 18 let", "od 60 let", "bez omezení")),
             "formy": self._forms(kind_name),
             "rozsirenePusobnostiVKraji": self._area(kind_name),
             "doplnkoveUdaje": self._documents(start),
@@ -462,13 +451,11 @@ class _Generator:
             result.append(
                 {
                     "forma": {"id": forms[code]},
-                    "nepretrzitePoskytovani": residential
-                    or kind_name in ("tísňová péče", "telefonická krizová pomoc"),
+                    "nepretrzitePoskytovani": residential or kind_name in ("tísňová péče", "telefonická krizová pomoc"),
                     "casoveRozsahy": None
                     if residential
                     else [
-                        {"den": d, "od": "07:00", "do": rng.choice(("15:00", "15:30", "18:00"))}
-                        for d in range(1, 6)
+                        {"den": d, "od": "07:00", "do": rng.choice(("15:00", "15:30", "18:00"))} for d in range(1, 6)
                     ],
                     "kapacity": [capacity],
                 }
@@ -479,9 +466,7 @@ class _Generator:
         rng = self.rng
         if kind_name in RESIDENTIAL or rng.random() < 0.6:
             return None
-        chosen = rng.sample(
-            self.lists.municipalities, k=min(len(self.lists.municipalities), rng.randint(2, 8))
-        )
+        chosen = rng.sample(self.lists.municipalities, k=min(len(self.lists.municipalities), rng.randint(2, 8)))
         return [{"kraj": {"id": m[3]} if m[3] else None, "obec": {"id": m[0]}} for m in chosen]
 
     def _documents(self, start: dt.date) -> dict[str, Any]:

@@ -145,18 +145,17 @@ def assign(obj: object, values: dict[str, Any]) -> bool:
     return changed
 
 
-def sync_rows(
-    current: list[Any], wanted: list[dict[str, Any]], make: Callable[[dict[str, Any]], Any]
-) -> bool:
+def sync_rows(current: list[Any], wanted: list[dict[str, Any]], make: Callable[[dict[str, Any]], Any]) -> bool:
     """Make a child collection hold exactly `wanted` (compared by field values), in order.
 
     Returns True when the collection changed. Rows equal to a wanted dict are kept as they
     are, so running an import twice changes nothing.
     """
+
     def as_dict(row: Any) -> dict[str, Any]:
         return {k: getattr(row, k) for k in (wanted[0] if wanted else {})}
 
-    if len(current) == len(wanted) and all(as_dict(r) == w for r, w in zip(current, wanted)):
+    if len(current) == len(wanted) and all(as_dict(r) == w for r, w in zip(current, wanted, strict=True)):
         return False
     current.clear()
     current.extend(make(w) for w in wanted)

@@ -44,6 +44,13 @@ class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
 
 
+def table_of(model: type[Base]) -> Table:
+    """The table a model is mapped to (SQLAlchemy types `__table__` only as a FromClause)."""
+    table = model.__table__
+    assert isinstance(table, Table)  # every model here is mapped to one table
+    return table
+
+
 service_target_group = Table(
     "service_target_group",
     Base.metadata,
@@ -153,21 +160,13 @@ class Service(Base):
 
     provider: Mapped[Provider | None] = relationship(back_populates="services")
     druh: Mapped[CodelistTerm | None] = relationship()
-    target_groups: Mapped[list[CodelistTerm]] = relationship(
-        secondary=service_target_group, order_by=CodelistTerm.id
-    )
-    age_groups: Mapped[list[CodelistTerm]] = relationship(
-        secondary=service_age_group, order_by=CodelistTerm.id
-    )
+    target_groups: Mapped[list[CodelistTerm]] = relationship(secondary=service_target_group, order_by=CodelistTerm.id)
+    age_groups: Mapped[list[CodelistTerm]] = relationship(secondary=service_age_group, order_by=CodelistTerm.id)
     life_situations: Mapped[list[LifeSituation]] = relationship(
         secondary=service_life_situation, order_by=LifeSituation.position
     )
-    forms: Mapped[list[ServiceForm]] = relationship(
-        cascade="all, delete-orphan", order_by="ServiceForm.form_id"
-    )
-    capacities: Mapped[list[Capacity]] = relationship(
-        cascade="all, delete-orphan", order_by="Capacity.id"
-    )
+    forms: Mapped[list[ServiceForm]] = relationship(cascade="all, delete-orphan", order_by="ServiceForm.form_id")
+    capacities: Mapped[list[Capacity]] = relationship(cascade="all, delete-orphan", order_by="Capacity.id")
     places: Mapped[list[Place]] = relationship(cascade="all, delete-orphan", order_by="Place.id")
     area: Mapped[list[ServiceArea]] = relationship(
         cascade="all, delete-orphan", order_by="ServiceArea.municipality_code"
@@ -184,9 +183,7 @@ class ServiceForm(Base):
 
     __tablename__ = "service_form"
 
-    service_id: Mapped[int] = mapped_column(
-        ForeignKey("service.id", ondelete="CASCADE"), primary_key=True
-    )
+    service_id: Mapped[int] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"), primary_key=True)
     form_id: Mapped[str] = mapped_column(ForeignKey("codelist_term.id"), primary_key=True)
     continuous: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -199,9 +196,7 @@ class Capacity(Base):
     __tablename__ = "capacity"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    service_id: Mapped[int] = mapped_column(
-        ForeignKey("service.id", ondelete="CASCADE"), index=True
-    )
+    service_id: Mapped[int] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"), index=True)
     form_id: Mapped[str] = mapped_column(ForeignKey("codelist_term.id"))
     type_id: Mapped[str | None] = mapped_column(ForeignKey("codelist_term.id"))
     count: Mapped[int | None]
@@ -214,9 +209,7 @@ class Place(Base):
     __tablename__ = "place"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    service_id: Mapped[int] = mapped_column(
-        ForeignKey("service.id", ondelete="CASCADE"), index=True
-    )
+    service_id: Mapped[int] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"), index=True)
     name: Mapped[str | None] = mapped_column(Text)
     street: Mapped[str | None] = mapped_column(String(200))
     house_number: Mapped[str | None] = mapped_column(String(40))
@@ -236,9 +229,7 @@ class ServiceArea(Base):
 
     __tablename__ = "service_area"
 
-    service_id: Mapped[int] = mapped_column(
-        ForeignKey("service.id", ondelete="CASCADE"), primary_key=True
-    )
+    service_id: Mapped[int] = mapped_column(ForeignKey("service.id", ondelete="CASCADE"), primary_key=True)
     municipality_code: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     source: Mapped[str] = mapped_column(String(20), default="katalog")
 

@@ -81,9 +81,7 @@ def read_municipality_file(path: Path) -> tuple[list[MunicipalityRow], list[RowE
             errors.extend(errors_from_validation(error, source, location, LABELS))
             continue
         if row.kod in seen:
-            errors.append(
-                RowError(source, location, "kod", f"kód {row.kod} už je na řádku {seen[row.kod]}")
-            )
+            errors.append(RowError(source, location, "kod", f"kód {row.kod} už je na řádku {seen[row.kod]}"))
             continue
         seen[row.kod] = number
         rows.append(row)

@@ -45,9 +45,7 @@ def municipalities(session: Session) -> Sequence[Municipality]:
 
 def codelist(session: Session, name: str) -> Sequence[CodelistTerm]:
     """The terms of one codelist (e.g. models.DRUH), by id."""
-    return session.scalars(
-        select(CodelistTerm).where(CodelistTerm.codelist == name).order_by(CodelistTerm.id)
-    ).all()
+    return session.scalars(select(CodelistTerm).where(CodelistTerm.codelist == name).order_by(CodelistTerm.id)).all()
 
 
 def life_situations(session: Session) -> Sequence[LifeSituation]:

@@ -128,20 +128,14 @@ def read_items(path: Path, progress: Progress | None = None) -> Iterator[tuple[i
             if "premature EOF" in str(error):
                 message = f"soubor je useknutý: končí uprostřed položky {count + 1}"
             else:
-                message = (
-                    f"soubor není platný JSON (chyba za položkou {count})"
-                    if count
-                    else "soubor není platný JSON"
-                )
+                message = f"soubor není platný JSON (chyba za položkou {count})" if count else "soubor není platný JSON"
             raise ImportFailed(_file_error(message)) from None
         except (ijson.JSONError, UnicodeDecodeError):
             raise ImportFailed(_file_error(f"soubor není platný JSON (chyba za položkou {count})")) from None
         if progress is not None:
             progress(count, size, size)
     if count == 0:
-        raise ImportFailed(
-            RowError(SOURCE, "", "polozky", "soubor neobsahuje žádnou službu; očekává se " + _SHAPE)
-        )
+        raise ImportFailed(RowError(SOURCE, "", "polozky", "soubor neobsahuje žádnou službu; očekává se " + _SHAPE))
 
 
 _SHAPE = 'objekt {"polozky": [...]} s jednou položkou na službu, jak ho zveřejňuje data.mpsv.cz'
@@ -177,8 +171,7 @@ def _duplicates(
                     SOURCE,
                     location,
                     "portalId",
-                    f"portalId {portal_id} už má položka {portal_ids[portal_id]}; "
-                    "očekává se jedinečné portalId",
+                    f"portalId {portal_id} už má položka {portal_ids[portal_id]}; očekává se jedinečné portalId",
                 )
             ]
         portal_ids[portal_id] = index
@@ -195,9 +188,7 @@ def region_municipalities(session: Session, regions: list[str] | None) -> frozen
             names = ", ".join(f"'{r}'" for r in unknown)
             listed = ", ".join(sorted(known)) or "tabulka obcí je prázdná"
             raise ImportFailed(
-                RowError(
-                    "--region", "", None, f"neznámá ORP {names}; očekává se ORP z tabulky obcí ({listed})"
-                )
+                RowError("--region", "", None, f"neznámá ORP {names}; očekává se ORP z tabulky obcí ({listed})")
             )
         wanted = {by_name[r.strip().casefold()] for r in regions}
         codes = session.scalars(select(Municipality.code).where(Municipality.orp.in_(wanted)))

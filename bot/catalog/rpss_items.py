@@ -132,12 +132,12 @@ class Ref(BaseModel):
 RefValue = Annotated[Ref, BeforeValidator(_ref)]
 
 
-def _nested_ref(key: str) -> Any:
-    return Annotated[Ref, BeforeValidator(_ref), BeforeValidator(_unwrap(key))]
-
-
-def _contacts(key: str) -> Any:
-    return Annotated[list[str], BeforeValidator(_contact_values(key))]
+# references nested under a key (`{"cilovaSkupina": {"id": ...}}`) and lists of contacts
+TargetGroupRef = Annotated[Ref, BeforeValidator(_ref), BeforeValidator(_unwrap("cilovaSkupina"))]
+AgeGroupRef = Annotated[Ref, BeforeValidator(_ref), BeforeValidator(_unwrap("vekovaSkupina"))]
+Emails = Annotated[list[str], BeforeValidator(_contact_values("email"))]
+Phones = Annotated[list[str], BeforeValidator(_contact_values("telefon"))]
+Webs = Annotated[list[str], BeforeValidator(_contact_values("web"))]
 
 
 class Address(BaseModel):
@@ -147,9 +147,9 @@ class Address(BaseModel):
     cisloDomovni: str | None = Field(default=None, max_length=15)
     cisloOrientacni: str | None = Field(default=None, max_length=15)
     kodAdresnihoMista: int | None = None
-    psc: Annotated[
-        str | None, BeforeValidator(lambda v: None if v is None else str(v).replace(" ", "") or None)
-    ] = Field(default=None, max_length=10)
+    psc: Annotated[str | None, BeforeValidator(lambda v: None if v is None else str(v).replace(" ", "") or None)] = (
+        Field(default=None, max_length=10)
+    )
     kraj: RefValue | None = None
     okres: RefValue | None = None
     obec: RefValue | None = None
@@ -164,9 +164,9 @@ class ProviderItem(BaseModel):
     ico: Annotated[str, BeforeValidator(_as_ico)]
     nazev: Annotated[str, BeforeValidator(_as_text)] = Field(min_length=1)
     adresa: Address | None = None
-    emaily: _contacts("email") = []
-    telefony: _contacts("telefon") = []
-    weby: _contacts("web") = []
+    emaily: Emails = []
+    telefony: Phones = []
+    weby: Webs = []
 
 
 class FacilityItem(BaseModel):
@@ -215,12 +215,12 @@ class RpssItem(BaseModel):
     datumPoskytovaniDo: Date = None
     druhSocialniSluzby: RefValue
     formy: Annotated[list[FormItem], BeforeValidator(_as_list)] = []
-    ciloveSkupiny: Annotated[list[_nested_ref("cilovaSkupina")], BeforeValidator(_as_list)] = []
-    vekoveSkupiny: Annotated[list[_nested_ref("vekovaSkupina")], BeforeValidator(_as_list)] = []
+    ciloveSkupiny: Annotated[list[TargetGroupRef], BeforeValidator(_as_list)] = []
+    vekoveSkupiny: Annotated[list[AgeGroupRef], BeforeValidator(_as_list)] = []
     doplnujiciInformaceVekoveSkupiny: Text = None
-    emaily: _contacts("email") = []
-    telefony: _contacts("telefon") = []
-    weby: _contacts("web") = []
+    emaily: Emails = []
+    telefony: Phones = []
+    weby: Webs = []
     poskytovatel: ProviderItem
     zarizeni: Annotated[list[FacilityItem], BeforeValidator(_as_list)] = []
     kontaktniAdresy: Annotated[list[ContactAddressItem], BeforeValidator(_as_list)] = []
@@ -309,6 +309,4 @@ def validate_item(index: int, raw: object) -> tuple[RpssItem | None, list[RowErr
         location = item_location(index, raw_identifier(raw))
         if not isinstance(raw, dict):
             return None, [RowError(SOURCE, location, None, "není objekt; očekává se objekt služby")]
-        return None, [
-            RowError(SOURCE, location, field_path(e["loc"]) or None, _describe(e)) for e in error.errors()
-        ]
+        return None, [RowError(SOURCE, location, field_path(e["loc"]) or None, _describe(e)) for e in error.errors()]

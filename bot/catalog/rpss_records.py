@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final, Literal
 
 from bot.catalog.codelists import Codelists, canonical_id, file_label, split_id
 from bot.catalog.contacts import ContactError, normalise_email, normalise_web, split_phones
 from bot.catalog.importing import RowError
 from bot.catalog.rpss_items import SOURCE, Address, RpssItem, item_location
 
-ENDED = "ended"
-OUTSIDE = "outside"
+ENDED: Final = "ended"
+OUTSIDE: Final = "outside"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +124,7 @@ class RecordBuilder:
         self.region_codes = region_codes
         self.today = today
 
-    def build(self, index: int, item: RpssItem) -> ServiceRecord | str | list[RowError]:
+    def build(self, index: int, item: RpssItem) -> ServiceRecord | Literal["ended", "outside"] | list[RowError]:
         """The record, ENDED, OUTSIDE, or the item's errors."""
         if item.datumPoskytovaniDo is not None and item.datumPoskytovaniDo < self.today:
             return ENDED
@@ -202,9 +202,7 @@ class RecordBuilder:
             for m, capacity in enumerate(form.kapacity, start=1):
                 type_id = None
                 if capacity.typ is not None:
-                    type_id = resolve(
-                        capacity.typ.id, "TypKapacitySocialniSluzby", f"formy[{n}].kapacity[{m}].typ"
-                    )
+                    type_id = resolve(capacity.typ.id, "TypKapacitySocialniSluzby", f"formy[{n}].kapacity[{m}].typ")
                     if type_id is None:
                         continue
                 row = {
@@ -229,8 +227,7 @@ class RecordBuilder:
         area = {
             municipality_code(t)
             for t in [
-                resolve(m, "Obec", "rozsirenePusobnostiVKraji")
-                for m in dict.fromkeys(item.rozsirenePusobnostiVKraji)
+                resolve(m, "Obec", "rozsirenePusobnostiVKraji") for m in dict.fromkeys(item.rozsirenePusobnostiVKraji)
             ]
             if t is not None
         }

@@ -27,9 +27,7 @@ CHUNK = 500
 class CatalogWriter:
     """Writes records batch by batch; forgets each batch's objects once flushed."""
 
-    def __init__(
-        self, session: Session, codelists: Codelists, summary: ImportSummary, today: dt.date
-    ) -> None:
+    def __init__(self, session: Session, codelists: Codelists, summary: ImportSummary, today: dt.date) -> None:
         self.session = session
         self.codelists = codelists
         self.summary = summary
@@ -47,9 +45,7 @@ class CatalogWriter:
         self._write_providers(batch)
         services = self._existing_services(batch)
         wanted = {t for r in batch for t in (*r.target_groups, *r.age_groups)}
-        terms = {
-            t.id: t for t in self.session.scalars(select(CodelistTerm).where(CodelistTerm.id.in_(wanted)))
-        }
+        terms = {t.id: t for t in self.session.scalars(select(CodelistTerm).where(CodelistTerm.id.in_(wanted)))}
         for record in batch:
             service = services.get(record.registry_id)
             if service is None and record.portal_id is not None:
@@ -113,9 +109,7 @@ class CatalogWriter:
                 records.setdefault(record.provider.ico, record.provider)
         if not records:
             return
-        existing = {
-            p.ico: p for p in self.session.scalars(select(Provider).where(Provider.ico.in_(list(records))))
-        }
+        existing = {p.ico: p for p in self.session.scalars(select(Provider).where(Provider.ico.in_(list(records))))}
         written = {}
         for ico, record in records.items():
             values = {
@@ -135,9 +129,7 @@ class CatalogWriter:
             elif assign(provider, values):
                 outcome = "updated"
             if outcome:
-                self.summary.changes.append(
-                    f"{CZECH_OUTCOMES[outcome]}: poskytovatel {record.name} (IČO {ico})"
-                )
+                self.summary.changes.append(f"{CZECH_OUTCOMES[outcome]}: poskytovatel {record.name} (IČO {ico})")
             written[ico] = provider
         self.session.flush()
         self.provider_ids.update({ico: p.id for ico, p in written.items()})
@@ -154,9 +146,7 @@ class CatalogWriter:
         )
         found: dict[Any, Service] = {}
         ids = [r.registry_id for r in batch]
-        for service in self.session.scalars(
-            select(Service).where(Service.registry_id.in_(ids)).options(*options)
-        ):
+        for service in self.session.scalars(select(Service).where(Service.registry_id.in_(ids)).options(*options)):
             found[service.registry_id] = service
         portal_ids = [r.portal_id for r in batch if r.registry_id not in found and r.portal_id is not None]
         if portal_ids:
@@ -165,9 +155,7 @@ class CatalogWriter:
                 found[service.portal_id] = service
         return found
 
-    def _write_service(
-        self, record: ServiceRecord, service: Service | None, terms: dict[str, CodelistTerm]
-    ) -> None:
+    def _write_service(self, record: ServiceRecord, service: Service | None, terms: dict[str, CodelistTerm]) -> None:
         values = {
             "registry_id": record.registry_id,
             "portal_id": record.portal_id,

@@ -87,9 +87,7 @@ class Lookups:
             return candidates[0]
         if candidates:
             options = ", ".join(f"{m.name} ({m.orp})" for m in candidates)
-            raise NotFound(
-                f"obec '{value}' je v tabulce obcí víckrát; upřesněte ji jako {options} nebo kódem obce"
-            )
+            raise NotFound(f"obec '{value}' je v tabulce obcí víckrát; upřesněte ji jako {options} nebo kódem obce")
         if not self.by_code:
             raise NotFound(f"obec '{value}' nelze najít: tabulka obcí je prázdná, nejdřív ji naimportujte")
         raise NotFound(
@@ -132,19 +130,26 @@ class Lookups:
 
     def life_situations(self, values: list[str]) -> tuple[list[LifeSituation], list[str]]:
         """Life situations by id or name; and what failed."""
-        return _resolve(values, self.situations, lambda v: (
-            f"životní situace '{v}' není v seznamu životních situací; použijte název nebo id "
-            "ze seznamu (list Číselníky v šabloně)"
-        ))
+        return _resolve(
+            values,
+            self.situations,
+            lambda v: (
+                f"životní situace '{v}' není v seznamu životních situací; použijte název nebo id "
+                "ze seznamu (list Číselníky v šabloně)"
+            ),
+        )
 
     def target_groups(self, values: list[str]) -> tuple[list[CodelistTerm], list[str]]:
         """Target groups of the register's codelist by name or id; and what failed."""
         if not self.groups and values:
             return [], ["číselník cílových skupin je prázdný; nejdřív naimportujte registr"]
-        return _resolve(values, self.groups, lambda v: (
-            f"cílová skupina '{v}' není v číselníku cílových skupin; použijte název z číselníku, "
-            "např. senioři"
-        ))
+        return _resolve(
+            values,
+            self.groups,
+            lambda v: (
+                f"cílová skupina '{v}' není v číselníku cílových skupin; použijte název z číselníku, např. senioři"
+            ),
+        )
 
     def language_codes(self, values: list[str]) -> tuple[list[str], list[str]]:
         """ISO codes of the languages named; and what failed."""

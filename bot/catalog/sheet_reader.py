@@ -138,15 +138,18 @@ def _make_sheet(source: str, records: list[tuple[int, list[Any]]]) -> Sheet:
                 hint = f"nemysleli jste {guess[0]}? " if guess else ""
                 errors.append(
                     RowError(
-                        source, HEADER, f"sloupec {letter}",
-                        f"neznámý sloupec '{text}'; {hint}vlastní poznámky dejte do sloupce "
-                        "nazvaného „poznámka …“",
+                        source,
+                        HEADER,
+                        f"sloupec {letter}",
+                        f"neznámý sloupec '{text}'; {hint}vlastní poznámky dejte do sloupce nazvaného „poznámka …“",
                     )
                 )
         elif name in positions:
             errors.append(
                 RowError(
-                    source, HEADER, f"sloupec {letter}",
+                    source,
+                    HEADER,
+                    f"sloupec {letter}",
                     f"sloupec {name} je v záhlaví dvakrát (už ve sloupci {column_letter(positions[name])})",
                 )
             )
@@ -154,21 +157,14 @@ def _make_sheet(source: str, records: list[tuple[int, list[Any]]]) -> Sheet:
             positions[name] = index
     missing = [name for name in COLUMN_NAMES if name not in positions]
     if missing:
-        errors.insert(
-            0, RowError(source, HEADER, ", ".join(missing), f"chybí sloupec; {TEMPLATE_HINT}")
-        )
+        errors.insert(0, RowError(source, HEADER, ", ".join(missing), f"chybí sloupec; {TEMPLATE_HINT}"))
     if errors:
         raise ImportFailed(errors)
     sheet.letters = {name: column_letter(index) for name, index in positions.items()}
     for number, cells in data[1:]:
-        values = {
-            name: _clean(cells[index]) if index < len(cells) else None
-            for name, index in positions.items()
-        }
+        values = {name: _clean(cells[index]) if index < len(cells) else None for name, index in positions.items()}
         if any(v is not None for v in values.values()):
             sheet.rows.append(SheetRow(number, values))
     if not sheet.rows:
-        raise ImportFailed(
-            RowError(source, "", None, f"pod záhlavím (řádek {header_number}) není žádná služba")
-        )
+        raise ImportFailed(RowError(source, "", None, f"pod záhlavím (řádek {header_number}) není žádná služba"))
     return sheet

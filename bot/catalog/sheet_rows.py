@@ -29,8 +29,7 @@ def cell_text(value: Any) -> str | None:
         raise ValueError("očekává se text, ne logická hodnota")
     if isinstance(value, dt.date | dt.time):
         raise ValueError(
-            "buňka obsahuje datum nebo čas, Excel hodnotu převedl; nastavte buňce formát Text "
-            "a zapište hodnotu znovu"
+            "buňka obsahuje datum nebo čas, Excel hodnotu převedl; nastavte buňce formát Text a zapište hodnotu znovu"
         )
     if isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -125,8 +124,16 @@ class CatalogRow(BaseModel):
     overeno: dt.date | None = None
 
     @field_validator(
-        "nazev", "poskytovatel", "kategorie", "popis", "jak_ziskat_pomoc", "provozni_doba",
-        "cena", "bezbarierovost", "ulice", "obec",
+        "nazev",
+        "poskytovatel",
+        "kategorie",
+        "popis",
+        "jak_ziskat_pomoc",
+        "provozni_doba",
+        "cena",
+        "bezbarierovost",
+        "ulice",
+        "obec",
         mode="before",
     )
     @classmethod
@@ -239,19 +246,13 @@ def row_problems(row: CatalogRow) -> list[tuple[str | None, str]]:
     """What makes a well-formed row unusable: (column, message) pairs."""
     problems: list[tuple[str | None, str]] = []
     if row.identifikator and row.klic:
-        problems.append(
-            ("klic", "vyplňte jen jedno: identifikator u registrované služby, klic u návazné služby")
-        )
+        problems.append(("klic", "vyplňte jen jedno: identifikator u registrované služby, klic u návazné služby"))
     elif not row.identifikator and not row.klic:
-        problems.append(
-            ("identifikator", "chybí identifikator (registrovaná služba) nebo klic (návazná služba)")
-        )
+        problems.append(("identifikator", "chybí identifikator (registrovaná služba) nebo klic (návazná služba)"))
     if row.registered:
         filled = [name for name in REGISTER_ONLY if getattr(row, name) not in (None, [])]
         for name in filled:
-            problems.append(
-                (name, "u registrované služby se nevyplňuje, údaj se bere z registru")
-            )
+            problems.append((name, "u registrované služby se nevyplňuje, údaj se bere z registru"))
         return problems
     if not row.nazev:
         problems.append(("nazev", "chybí název návazné služby"))

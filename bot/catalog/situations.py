@@ -57,9 +57,7 @@ def read_situations(path: Path) -> tuple[list[SituationRow], list[RowError]]:
             errors.extend(errors_from_validation(error, path.name, location))
             continue
         if row.rodina is not None and row.rodina not in FAMILIES:
-            errors.append(
-                RowError(path.name, location, "rodina", f"'{row.rodina}'; očekává se {', '.join(FAMILIES)}")
-            )
+            errors.append(RowError(path.name, location, "rodina", f"'{row.rodina}'; očekává se {', '.join(FAMILIES)}"))
             continue
         if row.id in seen:
             errors.append(RowError(path.name, location, "id", f"'{row.id}' už v seznamu je"))

@@ -107,7 +107,9 @@ def _duplicates(sheet: Sheet) -> tuple[dict[int, RowError], set[str]]:
                 continue
             if (column, value) in first:
                 duplicates[row.number] = RowError(
-                    sheet.source, row.location, sheet.label(column),
+                    sheet.source,
+                    row.location,
+                    sheet.label(column),
                     f"{value} už je na řádku {first[column, value]}; každá služba smí být v tabulce jen jednou",
                 )
             else:
@@ -133,8 +135,10 @@ class _Run:
         registry_ids = sorted(_texts(r.values.get("identifikator") for r in sheet.rows))
         self.registered: dict[str, Service] = {}
         for start in range(0, len(registry_ids), 500):
-            query = select(Service).where(Service.registry_id.in_(registry_ids[start:start + 500]))
-            self.registered.update((s.registry_id, s) for s in session.scalars(query.options(*options)))
+            query = select(Service).where(Service.registry_id.in_(registry_ids[start : start + 500]))
+            self.registered.update(
+                (s.registry_id, s) for s in session.scalars(query.options(*options)) if s.registry_id is not None
+            )
         query = select(Service).where(Service.local_id.is_not(None), Service.registry_id.is_(None))
         self.related = {s.local_id: s for s in session.scalars(query.options(*options).order_by(Service.id))}
         self.providers_by_ico = {p.ico: p for p in session.scalars(select(Provider).where(Provider.ico.is_not(None)))}
@@ -156,9 +160,7 @@ class _Run:
         try:
             row = CatalogRow.model_validate(sheet_row.values, context={"today": today})
         except ValidationError as error:
-            self.summary.rejected.extend(
-                errors_from_validation(error, self.sheet.source, sheet_row.location, labels)
-            )
+            self.summary.rejected.extend(errors_from_validation(error, self.sheet.source, sheet_row.location, labels))
             return None
         problems = row_problems(row)
         for column, message in problems:
@@ -204,7 +206,8 @@ class _Run:
             service = self.registered.get(row.identifikator or "")
             if service is None:
                 self.error(
-                    sheet_row, "identifikator",
+                    sheet_row,
+                    "identifikator",
                     f"registrovaná služba {row.identifikator} není v databázi; nejdřív naimportujte "
                     "registr (python -m admin_scripts import rpss …), nebo identifikátor opravte",
                 )
@@ -212,7 +215,8 @@ class _Run:
             provider_ico = service.provider.ico if service.provider else None
             if row.ico and provider_ico and row.ico != provider_ico:
                 self.error(
-                    sheet_row, "ico",
+                    sheet_row,
+                    "ico",
                     f"IČO {row.ico} nesouhlasí s registrem, kde má služba {row.identifikator} "
                     f"poskytovatele s IČO {provider_ico}; zkontrolujte identifikátor",
                 )
@@ -276,7 +280,8 @@ class _Run:
             if provider is None:
                 if not row.poskytovatel:
                     self.error(
-                        sheet_row, "poskytovatel",
+                        sheet_row,
+                        "poskytovatel",
                         f"poskytovatel s IČO {row.ico} ještě není v databázi; doplňte jeho název",
                     )
                     return False, None, False
@@ -294,9 +299,8 @@ class _Run:
         # The register names its providers; one only the sheet knows takes the name of the
         # first row that mentions it.
         renamed = False
-        if row.poskytovatel and id(provider) not in self.named:
-            if not any(s.registry_id for s in provider.services):
-                renamed = assign(provider, {"name": row.poskytovatel})
+        if row.poskytovatel and id(provider) not in self.named and not any(s.registry_id for s in provider.services):
+            renamed = assign(provider, {"name": row.poskytovatel})
         self.named.add(id(provider))
         return True, provider, renamed
 

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +51,7 @@ GUIDE_INTRO = (
 class _List:
     column: str
     title: str
-    values: list[tuple[str, ...]]
+    values: Sequence[tuple[str, ...]]
 
 
 def write_template(out: Path, sample: Path | None = None, data: Path = CATALOG_DATA) -> int:
@@ -60,6 +61,7 @@ def write_template(out: Path, sample: Path | None = None, data: Path = CATALOG_D
     """
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
     sheet.title = SHEET
     _write_header(sheet)
     count = _write_rows(sheet, sample) if sample else 0
@@ -190,7 +192,10 @@ def _add_validations(sheet: Worksheet, lists: list[_List], last_row: int) -> Non
                 validation.add(f"{positions[target]}2:{positions[target]}{last_row}")
         list_column += width + 1
     dates = DataValidation(
-        type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
+        type="date",
+        operator="between",
+        formula1="DATE(2000,1,1)",
+        formula2="DATE(2100,12,31)",
         allow_blank=True,
     )
     dates.error = "Zadejte datum, např. 14. 10. 2026."
@@ -213,8 +218,13 @@ def _write_guide(sheet: Worksheet) -> None:
         sheet.column_dimensions[column_letter(index)].width = width
     for number, column in enumerate(COLUMNS, start=start + 1):
         values = (
-            column.name, column.title, column.applies, column.required,
-            column.meaning, column.format, column.example,
+            column.name,
+            column.title,
+            column.applies,
+            column.required,
+            column.meaning,
+            column.format,
+            column.example,
         )
         for index, value in enumerate(values):
             cell = sheet.cell(row=number, column=index + 1, value=value)

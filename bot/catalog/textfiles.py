@@ -36,7 +36,7 @@ def decode_text(path: Path) -> str:
                 None,
                 "neznámé kódování; očekává se UTF-8 nebo Windows-1250",
             )
-        )
+        ) from utf8_error
 
 
 def _looks_like_cp1250(text: str) -> bool:

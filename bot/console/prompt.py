@@ -106,7 +106,7 @@ def build_context(sessions: sessionmaker[Session], **options: object) -> Context
         situations = situations_from(repository.life_situations(session))
     searcher = Searcher(catalogue)
     options.setdefault("situations", situations)
-    return Context.from_catalogue(catalogue, searcher, cards.get, **options)  # type: ignore[arg-type]
+    return Context.from_catalogue(catalogue, searcher, cards.get, **options)
 
 
 def run_prompt(sessions: sessionmaker[Session], stdin: TextIO, stdout: TextIO, **options: object) -> int:

@@ -7,8 +7,8 @@ events, call `handle`, render the replies and keep the state between messages.
 from bot.dialog.cards import PlaceInfo, ServiceCard, load_cards, service_card
 from bot.dialog.context import (
     Context,
-    SearchEvent,
     Region,
+    SearchEvent,
     Situation,
     load_regions,
     load_situations,

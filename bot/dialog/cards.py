@@ -121,8 +121,7 @@ def service_card(service: Service, terms: Mapping[str, str] | None = None) -> Se
         forms=tuple(terms.get(f.form_id) or (f.form.name if f.form else f.form_id) for f in service.forms),
         capacities=_capacity_lines(service, terms),
         places=tuple(
-            PlaceInfo(place_address(p), p.name, p.municipality_name, p.latitude, p.longitude)
-            for p in service.places
+            PlaceInfo(place_address(p), p.name, p.municipality_name, p.latitude, p.longitude) for p in service.places
         ),
         phones=tuple(source.phones or ()),
         emails=tuple(source.emails or ()),

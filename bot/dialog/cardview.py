@@ -42,9 +42,7 @@ def _language_table() -> dict[str, str]:
     if not LANGUAGE_NAMES.exists():
         return {}
     with LANGUAGE_NAMES.open(encoding="utf-8-sig", newline="") as f:
-        return {
-            r["kod"].strip(): r["nazev"].strip() for r in csv.DictReader(f) if r.get("kod") and r.get("nazev")
-        }
+        return {r["kod"].strip(): r["nazev"].strip() for r in csv.DictReader(f) if r.get("kod") and r.get("nazev")}
 
 
 def language_names(codes: tuple[str, ...]) -> list[str]:
@@ -149,9 +147,7 @@ def map_reply(t: Translator, card: ServiceCard) -> Reply:
     """A venue when the place has coordinates; otherwise the address and a map search link."""
     place = card.venue_place
     if place is not None and place.lat is not None and place.lon is not None:
-        venue = Venue(
-            place.lat, place.lon, label(card.name, 100), label(place.address or place.name or "", 100)
-        )
+        venue = Venue(place.lat, place.lon, label(card.name, 100), label(place.address or place.name or "", 100))
         return Reply(t("map.venue", name=cut(card.name, 300)), venue=venue)
     address = next((p.address for p in card.places if p.address), "")
     if not address:
@@ -186,8 +182,6 @@ def share_replies(t: Translator, card: ServiceCard, today: dt.date) -> list[Repl
 
 def wrong_reasons(t: Translator, card: ServiceCard, state: State) -> Reply:
     """Ask what is wrong on the card."""
-    rows: Rows = [
-        (Button(t(f"wrong.{reason}"), cb.make(cb.WRONG, card.id, reason)),) for reason in cb.WRONG_REASONS
-    ]
+    rows: Rows = [(Button(t(f"wrong.{reason}"), cb.make(cb.WRONG, card.id, reason)),) for reason in cb.WRONG_REASONS]
     rows.append(nav_row(t, state))
     return Reply(t("wrong.ask", name=cut(card.name, 300)), tuple(rows))

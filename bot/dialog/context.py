@@ -34,6 +34,7 @@ class SearcherLike(Protocol):
         need: Any = None,
         limit: int = 5,
         offset: int = 0,
+        relatives: bool = True,
     ) -> Any: ...
 
 
@@ -124,9 +125,7 @@ def load_regions(path: Path = REGIONS) -> dict[str, Region]:
         return {}
     with path.open(encoding="utf-8-sig", newline="") as f:
         return {
-            r["orp"].strip(): Region(
-                r["orp"].strip(), r["nazev"].strip(), (r.get("lokativ") or "").strip() or None
-            )
+            r["orp"].strip(): Region(r["orp"].strip(), r["nazev"].strip(), (r.get("lokativ") or "").strip() or None)
             for r in csv.DictReader(f)
             if r.get("orp") and r.get("nazev")
         }
@@ -164,9 +163,7 @@ class Context:
         """A context over a loaded catalogue: towns and services come from it."""
         options.setdefault("situations", load_situations())
         options.setdefault("regions", load_regions())
-        return cls(
-            searcher=searcher, cards=cards, towns=catalogue.towns, services=catalogue.services, **options
-        )
+        return cls(searcher=searcher, cards=cards, towns=catalogue.towns, services=catalogue.services, **options)
 
     @cached_property
     def town_by_code(self) -> dict[int, Town]:

@@ -23,11 +23,11 @@ from bot.dialog.listing import PAGE_SIZE, nothing_screen, results_screen
 from bot.dialog.presses import press
 from bot.dialog.render import (
     ask_free,
-    danger_screen,
     ask_group,
     ask_need,
     ask_town,
     crisis_screen,
+    danger_screen,
     fit,
     lines,
     not_understood,
@@ -189,9 +189,7 @@ class Turn:
     def count(self, s: State, result: Any, kind: str = "list") -> None:
         """Report a search to the statistics once per distinct set of slots in this conversation."""
         place = s.place.model_dump() if s.place else None
-        raw = json.dumps(
-            [kind, s.group, place, s.anywhere, s.need, " ".join((s.query or "").lower().split())]
-        )
+        raw = json.dumps([kind, s.group, place, s.anywhere, s.need, " ".join((s.query or "").lower().split())])
         key = hashlib.sha1(raw.encode()).hexdigest()[:16]
         self.state, new = self.state.mark_counted(key)
         if new:
@@ -222,13 +220,7 @@ class Turn:
         if s.place is not None and s.place.kind == "outside":
             self.emit(nothing_screen(t, self.ctx, s, "place_outside"))
             return
-        if (
-            not result.hits
-            and result.reason == "not_in_place"
-            and s.place
-            and s.place.kind == "town"
-            and not s.widened
-        ):
+        if not result.hits and result.reason == "not_in_place" and s.place and s.place.kind == "town" and not s.widened:
             for level in ("orp", "all"):
                 trial = s.with_(widened=level, page=0)
                 if level == "orp" and self.town_arg(trial) is None:
@@ -356,16 +348,15 @@ class Turn:
         if found.danger and place is not None and place.kind == "outside":
             place = None  # "skočit z mostu" names a bridge, not the town of Most
         families = [f for f in understood.families if f in FAMILIES]
-        need = bool(understood.needs) or (
-            probe.reason is None and probe.total > 0 and bool(understood.leftover)
-        )
-        off_topic = (
-            probe.reason == "not_understood" and bool(understood.leftover) and not need and not families
-        )
+        need = bool(understood.needs) or (probe.reason is None and probe.total > 0 and bool(understood.leftover))
+        off_topic = probe.reason == "not_understood" and bool(understood.leftover) and not need and not families
         danger_need = self.danger_need(found)
         if danger_need and (not understood.needs or self.adults_help_for_a_child(found, understood.needs)):
             self.state = s.with_(
-                need=danger_need, query=None, need_label=None, group=None,
+                need=danger_need,
+                query=None,
+                need_label=None,
+                group=None,
                 **({"place": place, "anywhere": False, "widened": ""} if place else {}),
             )
             self.lead.append(t("crisis.after"))

@@ -48,8 +48,7 @@ def town_centres(docs: Sequence[ServiceDoc]) -> dict[int, tuple[float, float]]:
             (code,) = doc.place_codes
             points[code].extend(doc.coordinates)
     return {
-        code: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
-        for code, pts in points.items()
+        code: (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) for code, pts in points.items()
     }
 
 

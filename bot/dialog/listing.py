@@ -93,10 +93,7 @@ def results_screen(
         count = Safe(f"{count} {t('results.page', first=first + 1, last=first + len(docs))}")
     text = lines(header, count, "\n".join(body), msg(t, worker, "results.tap"))
     rows: Rows = [
-        tuple(
-            Button(str(first + i + 1), cb.make(cb.OPEN, state.list_id, doc.id))
-            for i, (doc, _, _) in enumerate(docs)
-        )
+        tuple(Button(str(first + i + 1), cb.make(cb.OPEN, state.list_id, doc.id)) for i, (doc, _, _) in enumerate(docs))
     ]
     paging = []
     if state.page > 0:
@@ -109,18 +106,14 @@ def results_screen(
     return Reply(text, tuple(rows), kind="results")
 
 
-def nothing_screen(
-    t: Translator, ctx: Context, state: State, reason: str | None, *, lead: Iterable[str] = ()
-) -> Reply:
+def nothing_screen(t: Translator, ctx: Context, state: State, reason: str | None, *, lead: Iterable[str] = ()) -> Reply:
     """Nothing found: say so plainly and offer what else can help — never a dead end."""
     where = place_phrase(t, ctx, state.place, state.anywhere)
     extra: list[str] = []
     rows: Rows = []
     if reason == "place_outside":
         regions = ", ".join(sorted({town.orp for town in ctx.towns})) or "—"
-        extra.append(
-            t("notfound.place_outside", place=state.place.name if state.place else "", regions=regions)
-        )
+        extra.append(t("notfound.place_outside", place=state.place.name if state.place else "", regions=regions))
         extra.append(crisis_text(t, ctx.crisis_lines))
         rows.append((Button(t("btn.change_town"), cb.CHANGE_TOWN),))
     elif reason == "not_for_group":

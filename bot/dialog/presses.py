@@ -101,9 +101,7 @@ def choose_town(turn: Turn, arg: str, code: int) -> None:
 def choose_need(turn: Turn, key: str) -> None:
     """A life-situation button (its id, or the hash of a long id)."""
     ctx = turn.ctx
-    situation = ctx.situation_by_id.get(key) or next(
-        (s for s in ctx.situations if cb.need_key(s.id) == key), None
-    )
+    situation = ctx.situation_by_id.get(key) or next((s for s in ctx.situations if cb.need_key(s.id) == key), None)
     if situation is None:
         turn.stale()
         return

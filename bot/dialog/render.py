@@ -8,11 +8,11 @@ from collections.abc import Sequence
 
 from bot.dialog import callbacks as cb
 from bot.dialog.context import FAMILIES, Context, Situation
-from bot.safety.detector import Assessment
-from bot.safety.lines import CrisisLine
 from bot.dialog.events import MAX_DATA, MAX_TEXT, Button, Reply
 from bot.dialog.state import PlaceSlot, State
 from bot.i18n import LANGUAGES, Safe, Translator, escape
+from bot.safety.detector import Assessment
+from bot.safety.lines import CrisisLine
 
 MAX_LABEL = 60
 _TAG = re.compile(r"<[^>]+>")
@@ -63,8 +63,7 @@ def fit(reply: Reply) -> Reply:
     rows = tuple(
         row
         for row in (
-            tuple(b for b in r if b.url or (b.data and len(b.data.encode()) <= MAX_DATA))
-            for r in reply.buttons
+            tuple(b for b in r if b.url or (b.data and len(b.data.encode()) <= MAX_DATA)) for r in reply.buttons
         )
         if row
     )
@@ -186,9 +185,7 @@ def ask_town(t: Translator, ctx: Context, state: State, worker: bool) -> Reply:
     """Which municipality? Buttons for the most populous, typing any works."""
     towns = [Button(label(town.name, 30), cb.make(cb.TOWN, town.code)) for town in ctx.popular_towns]
     rows: Rows = [tuple(towns[i : i + 2]) for i in range(0, len(towns), 2)]
-    rows.append(
-        (Button(t("btn.anywhere"), cb.make(cb.TOWN, cb.ANYWHERE)), Button(t("btn.location"), cb.ASK_LOCATION))
-    )
+    rows.append((Button(t("btn.anywhere"), cb.make(cb.TOWN, cb.ANYWHERE)), Button(t("btn.location"), cb.ASK_LOCATION)))
     rows.extend([crisis_row(t), nav_row(t, state)])
     return Reply(lines(msg(t, worker, "ask.town")), tuple(rows), kind="ask_town")
 
@@ -252,9 +249,7 @@ def info_screen(text: str, t: Translator) -> Reply:
 
 def language_menu(t: Translator) -> Reply:
     """The languages, each named in itself."""
-    buttons = tuple(
-        Button(Translator(code).raw("lang.self"), cb.make(cb.LANGUAGE, code)) for code in LANGUAGES
-    )
+    buttons = tuple(Button(Translator(code).raw("lang.self"), cb.make(cb.LANGUAGE, code)) for code in LANGUAGES)
     return Reply(t("lang.ask"), (buttons, (Button(t("btn.back"), cb.HERE),)))
 
 

@@ -8,9 +8,12 @@ already counted for statistics.
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+if TYPE_CHECKING:
+    from bot.search.places import PlaceRef
 
 STATE_VERSION = 1
 MAX_COUNTED = 64
@@ -29,9 +32,9 @@ class PlaceSlot(BaseModel):
     code: int | None = None
 
     @classmethod
-    def of(cls, ref: object) -> PlaceSlot:
-        """The slot of a place the search recognised (anything with kind, name and code)."""
-        return cls(kind=ref.kind, name=ref.name, code=getattr(ref, "code", None))  # type: ignore[attr-defined]
+    def of(cls, ref: PlaceRef) -> PlaceSlot:
+        """The slot of a place the search recognised (its kind is validated here)."""
+        return cls.model_validate({"kind": ref.kind, "name": ref.name, "code": ref.code})
 
 
 class State(BaseModel):
@@ -79,9 +82,7 @@ class State(BaseModel):
 
     def cleared(self) -> State:
         """A fresh conversation that keeps the language, the worker mode and the counted searches."""
-        return State(
-            language=self.language, worker=self.worker, counted=self.counted, list_id=self.list_id + 1
-        )
+        return State(language=self.language, worker=self.worker, counted=self.counted, list_id=self.list_id + 1)
 
     @property
     def has_need(self) -> bool:

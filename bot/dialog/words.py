@@ -55,9 +55,7 @@ def query_without_place(text: str, place: PlaceSlot | None, ctx: Context) -> str
     tokens = tokenize(text)
     if place is None:
         return " ".join(tokens)
-    place_stems = {
-        stem(tok) for form in place_forms(place, ctx) for tok in tokenize(form) if tok not in PREPOSITIONS
-    }
+    place_stems = {stem(tok) for form in place_forms(place, ctx) for tok in tokenize(form) if tok not in PREPOSITIONS}
     kept = [tok for tok in tokens if stem(tok) not in place_stems and fold(tok) not in place_stems]
     while kept and kept[-1] in PREPOSITIONS:
         kept.pop()

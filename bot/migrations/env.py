@@ -2,9 +2,9 @@
 
 from alembic import context
 
-from bot.catalog.models import Base
 import bot.stats.models  # noqa: F401 - registers the statistics tables on Base.metadata
 import bot.storage.models  # noqa: F401 - registers the conversation table on Base.metadata
+from bot.catalog.models import Base
 
 target_metadata = Base.metadata
 engine = context.config.attributes.get("engine")

@@ -25,14 +25,14 @@ from pathlib import Path
 from rapidfuzz.distance import OSA
 
 from bot import CATALOG_DATA
-from bot.search.textmodel import TextModel, danger_model
 from bot.search.text import fold
+from bot.search.textmodel import TextModel, danger_model
 
 RULES_DIR = CATALOG_DATA / "bezpeci"
 MIN_FUZZY = 6  # words at least this long match a whole-word pattern with one typo
 MIN_FUZZY_PREFIX = 7  # prefixes at least this long match with one typo
-UNLESS_REACH = 2
-NOW_REACH = 3  # "now" this close to a match of violence makes it acute  # words beyond a match where a harmless context is looked for
+UNLESS_REACH = 2  # words beyond a match where a harmless context is looked for
+NOW_REACH = 3  # "now" this close to a match of violence makes it acute
 NEGATION_REACH = 3  # a negation word negates a concept this many words after it
 MAX_CHARS = 2000
 SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mean danger
@@ -60,7 +60,9 @@ _SENTENCE = re.compile(r"[.!?;\n]+")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 
 
-_LAUGHTER = re.compile("[\U0001F600-\U0001F606\U0001F609\U0001F60A\U0001F923\U0001F639\U0001F389\U0001F973]|(?<!\\w)[:;]-?[D)](?!\\w)|(?<!\\w)xD(?!\\w)")
+_LAUGHTER = re.compile(
+    "[\U0001f600-\U0001f606\U0001f609\U0001f60a\U0001f923\U0001f639\U0001f389\U0001f973]|(?<!\\w)[:;]-?[D)](?!\\w)|(?<!\\w)xD(?!\\w)"
+)
 
 
 def normalise(text: str) -> str:
@@ -71,11 +73,7 @@ def normalise(text: str) -> str:
 
 def words_of(text: str) -> list[list[str]]:
     """The folded words of each sentence of `text`."""
-    return [
-        _WORD.findall(normalise(sentence))
-        for sentence in _SENTENCE.split(text[:MAX_CHARS])
-        if sentence.strip()
-    ]
+    return [_WORD.findall(normalise(sentence)) for sentence in _SENTENCE.split(text[:MAX_CHARS]) if sentence.strip()]
 
 
 @dataclass(frozen=True)
@@ -269,9 +267,7 @@ class DangerDetector:
         for start in positions[0]:
             if self._span_fits(start, positions[1:], rule.window):
                 lo, hi = start - rule.window - UNLESS_REACH, start + rule.window + UNLESS_REACH
-                if rule.unless and any(
-                    h.concept in rule.unless for here in hits[max(lo, 0) : hi + 1] for h in here
-                ):
+                if rule.unless and any(h.concept in rule.unless for here in hits[max(lo, 0) : hi + 1] for h in here):
                     blocked.append(rule.category)
                     continue
                 return start
@@ -323,9 +319,15 @@ class DangerDetector:
             categories, acute = self._signals(sentences, present)
         consult = self.model is not None and sum(len(words) for words in words_of(text)) >= MODEL_MIN_WORDS
         features = self.model.features(normalise(text)) if consult and self.model else {}
-        if not categories and features and not blocked and not present & SIGNAL_BLOCKERS:
-            if self.model is not None and self.model.probability("danger", features) >= MODEL_THRESHOLD:
-                categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
+        if (
+            not categories
+            and features
+            and not blocked
+            and not present & SIGNAL_BLOCKERS
+            and self.model is not None
+            and self.model.probability("danger", features) >= MODEL_THRESHOLD
+        ):
+            categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
         if not categories:
             return NO_DANGER
         if not acute and features and self.model is not None:
@@ -343,12 +345,17 @@ class DangerDetector:
             categories.add("bullying")
         age = _age(text)
         writer = _writer(age, present, agent, categories)
-        if writer == "adult" and age is None and not present & GROWN_UP and features and self.model is not None:
-            if self.model.probability("child", features) >= CHILD_THRESHOLD:
-                writer = "child"  # how the message is written says a young person writes
-        if "running_away" in categories and writer != "child" and len(categories) == 1:
-            if not present & FLEEING:
-                return NO_DANGER  # an adult who left home or was evicted needs housing help
+        if (
+            writer == "adult"
+            and age is None
+            and not present & GROWN_UP
+            and features
+            and self.model is not None
+            and self.model.probability("child", features) >= CHILD_THRESHOLD
+        ):
+            writer = "child"  # how the message is written says a young person writes
+        if "running_away" in categories and writer != "child" and len(categories) == 1 and not present & FLEEING:
+            return NO_DANGER  # an adult who left home or was evicted needs housing help
         return Assessment(frozenset(categories), acute, writer, agent)
 
 

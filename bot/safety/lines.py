@@ -60,12 +60,8 @@ def load_crisis_lines(path: Path = CRISIS_LINES) -> list[CrisisLine]:
                     name=name,
                     description=(row.get("popis") or "").strip(),
                     nonstop=_yes(row.get("nonstop")),
-                    names=tuple(
-                        (lang, v.strip()) for lang in ("uk", "en") if (v := row.get(f"nazev_{lang}"))
-                    ),
-                    descriptions=tuple(
-                        (lang, v.strip()) for lang in ("uk", "en") if (v := row.get(f"popis_{lang}"))
-                    ),
+                    names=tuple((lang, v.strip()) for lang in ("uk", "en") if (v := row.get(f"nazev_{lang}"))),
+                    descriptions=tuple((lang, v.strip()) for lang in ("uk", "en") if (v := row.get(f"popis_{lang}"))),
                     tags=frozenset((row.get("pro") or "").split()),
                     source=(row.get("zdroj") or "").strip(),
                 )

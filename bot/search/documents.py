@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from collections import defaultdict
-
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from bot.catalog import repository
@@ -96,8 +96,14 @@ def load_catalogue(session: Session) -> CatalogueView:
     term = aliased(CodelistTerm)
     rows = session.execute(
         select(
-            Service.id, Service.name, Service.registry_id, Provider.name, Service.druh_id, term.name,
-            Service.category, Service.description,
+            Service.id,
+            Service.name,
+            Service.registry_id,
+            Provider.name,
+            Service.druh_id,
+            term.name,
+            Service.category,
+            Service.description,
         )
         .outerjoin(Provider, Service.provider_id == Provider.id)
         .outerjoin(term, Service.druh_id == term.id)
@@ -106,8 +112,8 @@ def load_catalogue(session: Session) -> CatalogueView:
     ).all()
     active = select(Service.id).where(Service.active.is_(True)).scalar_subquery()
 
-    def grouped(query) -> dict[int, list]:  # type: ignore[no-untyped-def]
-        found: dict[int, list] = defaultdict(list)
+    def grouped(query: Select[Any]) -> dict[int, list[Any]]:
+        found: dict[int, list[Any]] = defaultdict(list)
         for service_id, *values in session.execute(query):
             found[service_id].append(values[0] if len(values) == 1 else tuple(values))
         return found
@@ -153,9 +159,7 @@ def load_catalogue(session: Session) -> CatalogueView:
                 coordinates=tuple((lat, lon) for *_, lat, lon in where if lat is not None and lon is not None),
             )
         )
-    towns = [
-        Town(m.code, m.name, m.orp, m.population, m.locative) for m in repository.municipalities(session)
-    ]
+    towns = [Town(m.code, m.name, m.orp, m.population, m.locative) for m in repository.municipalities(session)]
     names = {s.id: s.name for s in repository.life_situations(session)}
     return CatalogueView(docs, towns, names)
 

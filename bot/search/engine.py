@@ -16,8 +16,7 @@ from bot import CATALOG_DATA
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 from bot.search.phrases import PhraseTable
 from bot.search.places import PREPOSITIONS, PlaceRecognizer, PlaceRef
-from bot.search.text import fold, tokenize
-from bot.search.textmodel import TextModel, needs_model
+from bot.search.relatives import Relatives
 from bot.search.results import (  # noqa: F401 - the search's public names live here too
     NO_SERVICE,
     NOT_FOR_GROUP,
@@ -29,11 +28,12 @@ from bot.search.results import (  # noqa: F401 - the search's public names live 
     Understood,
     hit_as_dict,
 )
-from bot.search.relatives import Relatives
+from bot.search.text import fold, tokenize
+from bot.search.textmodel import TextModel, needs_model
 from bot.search.vocabulary import (
     DRUH_PREFIX,
-    SITUATION_WEIGHT,
     FAMILIES,
+    SITUATION_WEIGHT,
     Analyzer,
     Need,
     Vocabulary,
@@ -398,23 +398,26 @@ class Searcher:
         Returns an empty result with a reason when nothing fits well: the query is not a
         social need, no such service exists, none is for this group, or none serves the place.
         """
-        understood, phrases, leftover = self.understand(
-            query, town=town, group=group, need=need, relatives=relatives
-        )
+        understood, phrases, leftover = self.understand(query, town=town, group=group, need=need, relatives=relatives)
         needs = {n for phrase in phrases for n in phrase}
         term_scores, unknown = self._term_scores(leftover)
         families = set(understood.families)
         place = understood.place
-        if place is not None and place.kind == "outside":
-            if not any(self.items[i].needs & needs for i in self.everywhere):
-                return SearchResult([], understood, 0, PLACE_OUTSIDE)
+        if (
+            place is not None
+            and place.kind == "outside"
+            and not any(self.items[i].needs & needs for i in self.everywhere)
+        ):
+            return SearchResult([], understood, 0, PLACE_OUTSIDE)
         served = self._served(place) if place is not None else None
 
         matched = self._need_scores(phrases)
         relevance: dict[int, float] = dict(matched)
         for idx, (value, weighted) in term_scores.items():
             if value >= MIN_TERM_SCORE:
-                relevance[idx] = relevance.get(idx, 0.0) + 0.6 * min(weighted, 2.0) / 2.0 + (0.0 if idx in matched else 0.2)
+                relevance[idx] = (
+                    relevance.get(idx, 0.0) + 0.6 * min(weighted, 2.0) / 2.0 + (0.0 if idx in matched else 0.2)
+                )
 
         asked_for_something = bool(needs or term_scores)
         # off-topic words decide only when nothing social was understood

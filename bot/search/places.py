@@ -31,7 +31,19 @@ PREPOSITIONS = frozenset({"v", "ve", "na", "z", "ze", "do", "u", "od", "kolem", 
 NAME_JOINERS = (" nad ", " pod ", " u ", " na ", " v ")
 # Words after which a capitalised word is expected to be a place ("v Kojetýně", "у Кромержижі").
 PLACE_CONTEXT = PREPOSITIONS | {
-    "to", "from", "around", "в", "у", "з", "із", "зі", "до", "біля", "коло", "около", "возле"
+    "to",
+    "from",
+    "around",
+    "в",
+    "у",
+    "з",
+    "із",
+    "зі",
+    "до",
+    "біля",
+    "коло",
+    "около",
+    "возле",
 }
 # Words after which a first name in a case form of a place is the place ("do Karolína", not "u Karolíny").
 NAME_PLACE_CONTEXT = frozenset({"v", "ve", "z", "ze", "do", "in", "from", "to", "в", "з", "із", "до"})
@@ -52,6 +64,8 @@ _WORD = re.compile(r"[^\W_]+")
 _INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ`´](?=[^\W_])")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
 _POSSESSIVE = re.compile(r"([^\W_]+)['’ʼ]s\b")
+
+
 @dataclass(frozen=True)
 class PlaceRef:
     """A recognised place: a municipality, a whole ORP, or somewhere outside the regions."""
@@ -88,12 +102,12 @@ def _shapes(text: str, tokens: Sequence[str]) -> list[_Shape]:
     """How each token of `text` was written (plain shapes if the words cannot be aligned)."""
     cleaned = _INNER_APOSTROPHE.sub("", text)
     words = list(_WORD.finditer(cleaned))
-    if len(words) < len(tokens) or any(fold(w.group()) != t for w, t in zip(words, tokens)):
+    if len(words) < len(tokens) or any(fold(w.group()) != t for w, t in zip(words, tokens, strict=False)):
         return [_Shape(t) for t in tokens]
     possessives = {fold(m.group(1)) + "s" for m in _POSSESSIVE.finditer(text)}
     shapes: list[_Shape] = []
     end = 0
-    for i, (word, token) in enumerate(zip(words, tokens)):
+    for i, (word, token) in enumerate(zip(words, tokens, strict=False)):
         written = word.group()
         starts = i == 0 or _SENTENCE_END.search(cleaned, end, word.start()) is not None
         capitalised = not starts and written[0].isupper() and not written.isupper()
@@ -265,7 +279,7 @@ class PlaceRecognizer:
         stems = tuple(self.analyzer.stem(w) for w in words)
         self.table.add(stems, ref)
         self._surface.update(words)
-        for word, stem in zip(words, stems):
+        for word, stem in zip(words, stems, strict=True):
             if word not in self.analyzer.stop_words and word not in PREPOSITIONS:
                 self.variants.add(word, stem, population)
         return stems

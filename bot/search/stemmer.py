@@ -159,12 +159,7 @@ def _normalise_consonant(stem: str) -> str:
 
 def _drop_fleeting_e(stem: str) -> str:
     """`stem` without the "e" between two final consonants ("sluzeb" -> "sluzb")."""
-    if (
-        len(stem) >= 4
-        and stem[-2] == "e"
-        and stem[-1] in _CONSONANTS
-        and stem[-3] not in _VOWELS
-    ):
+    if len(stem) >= 4 and stem[-2] == "e" and stem[-1] in _CONSONANTS and stem[-3] not in _VOWELS:
         return stem[:-2] + stem[-1]
     return stem
 
@@ -196,21 +191,89 @@ CYRILLIC_MIN_VERB_STEM = 4  # letters a verb ending must leave
 _CYRILLIC_ENDINGS = frozenset(
     {
         # four letters
-        "ього", "ьому", "иями",
+        "ього",
+        "ьому",
+        "иями",
         # three letters
-        "ами", "ями", "ими", "ыми", "іми", "ьми",  # instrumental plural: боргами, людьми
-        "ого", "его", "ому", "ему",  # adjectives: соціального, социальному
-        "ові", "еві", "єві",  # Ukrainian dative: боргові
-        "ією", "ией", "ием", "иям", "иях", "ьою", "ьої",  # депресією, пособием
+        "ами",
+        "ями",
+        "ими",
+        "ыми",
+        "іми",
+        "ьми",  # instrumental plural: боргами, людьми
+        "ого",
+        "его",
+        "ому",
+        "ему",  # adjectives: соціального, социальному
+        "ові",
+        "еві",
+        "єві",  # Ukrainian dative: боргові
+        "ією",
+        "ией",
+        "ием",
+        "иям",
+        "иях",
+        "ьою",
+        "ьої",  # депресією, пособием
         # two letters
-        "ам", "ям", "ах", "ях", "ом", "ем", "єм",
-        "ой", "ей", "ій", "ий", "ый", "ої", "ії", "ію", "ія",
-        "ою", "ею", "єю", "ую", "юю", "ая", "яя", "ое", "ее", "ие", "ые",
-        "ів", "їв", "ов", "ев",  # genitive plural: боргів, долгов, случаев
-        "их", "іх", "ых", "им", "ім", "ым",
-        "ия", "ию", "ии", "ья", "ье", "ью", "ьи",
+        "ам",
+        "ям",
+        "ах",
+        "ях",
+        "ом",
+        "ем",
+        "єм",
+        "ой",
+        "ей",
+        "ій",
+        "ий",
+        "ый",
+        "ої",
+        "ії",
+        "ію",
+        "ія",
+        "ою",
+        "ею",
+        "єю",
+        "ую",
+        "юю",
+        "ая",
+        "яя",
+        "ое",
+        "ее",
+        "ие",
+        "ые",
+        "ів",
+        "їв",
+        "ов",
+        "ев",  # genitive plural: боргів, долгов, случаев
+        "их",
+        "іх",
+        "ых",
+        "им",
+        "ім",
+        "ым",
+        "ия",
+        "ию",
+        "ии",
+        "ья",
+        "ье",
+        "ью",
+        "ьи",
         # one letter
-        "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ы", "ь", "й",
+        "а",
+        "я",
+        "о",
+        "е",
+        "є",
+        "и",
+        "і",
+        "ї",
+        "у",
+        "ю",
+        "ы",
+        "ь",
+        "й",
     }
 )
 # Verb endings, removed only after a vowel, which stays ("ухаживает" -> "ухажива"), and only
@@ -238,9 +301,19 @@ _CYRILLIC_LETTERS = frozenset("абвгґдеёєжзиіїйклмнопрст�
 _CYRILLIC_CONSONANT = {"з": "г", "ц": "к"}
 # Words too short for the rules or irregular, and their stems.
 _CYRILLIC_STEM_AS = {
-    "їжа": "їжа", "їжі": "їжа", "їжу": "їжа", "їжею": "їжа",  # food (Ukrainian)
-    "еда": "еда", "еды": "еда", "еду": "еда", "еде": "еда", "едой": "еда",  # food (Russian)
-    "дім": "дом", "дому": "дом", "домі": "дом", "домом": "дом",  # house (Ukrainian і/о)
+    "їжа": "їжа",
+    "їжі": "їжа",
+    "їжу": "їжа",
+    "їжею": "їжа",  # food (Ukrainian)
+    "еда": "еда",
+    "еды": "еда",
+    "еду": "еда",
+    "еде": "еда",
+    "едой": "еда",  # food (Russian)
+    "дім": "дом",
+    "дому": "дом",
+    "домі": "дом",
+    "домом": "дом",  # house (Ukrainian і/о)
     "ніч": "ноч",  # night (Ukrainian і/о): ніч, ночі
 }
 
@@ -252,7 +325,11 @@ def _is_cyrillic(word: str) -> bool:
 def _remove_cyrillic_ending(word: str) -> str:
     """`word` without its reflexive particle and its longest case or verb ending."""
     n = len(word)
-    if word.endswith(("ся", "сь")) and word[:-2].endswith(_CYRILLIC_REFLEXIVE_AFTER) and n - 2 >= CYRILLIC_MIN_VERB_STEM:
+    if (
+        word.endswith(("ся", "сь"))
+        and word[:-2].endswith(_CYRILLIC_REFLEXIVE_AFTER)
+        and n - 2 >= CYRILLIC_MIN_VERB_STEM
+    ):
         word = word[:-2]
         n -= 2
     for length in _CYRILLIC_VERB_LENGTHS:
@@ -288,7 +365,6 @@ def _stem_cyrillic(word: str) -> str:
     ):
         stem = stem[:-2] + stem[-1]
     return stem
-
 
 
 @lru_cache(maxsize=1 << 16)

@@ -41,9 +41,7 @@ def _build_fold_table() -> dict[int, str | None]:
     for block in latin_blocks:
         for code in block:
             char = chr(code)
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-            )
+            base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
             if base and base != char:
                 table[code] = base.casefold()
     for char, plain in _LATIN_EXTRAS.items():
@@ -104,9 +102,7 @@ def _read_stop_words(path: Path) -> frozenset[str]:
     return frozenset(words)
 
 
-def tokens(
-    text: str, drop_stop_words: bool = True, stop_words: frozenset[str] | None = None
-) -> list[str]:
+def tokens(text: str, drop_stop_words: bool = True, stop_words: frozenset[str] | None = None) -> list[str]:
     """The folded tokens of `text`, with the stop words dropped unless `drop_stop_words` is False.
 
     `stop_words` defaults to the project's list. Callers that need every word (the place

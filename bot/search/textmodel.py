@@ -94,7 +94,6 @@ class TextModel:
         z = h.intercept + sum(value * h.weights.get(gram, 0.0) for gram, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
 
-
     def ranked(self, features: dict[str, float]) -> list[tuple[str, float]]:
         """Every head with its probability, the most probable first."""
         scored = [(name, self.probability(name, features)) for name in self.heads]

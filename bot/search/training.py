@@ -41,9 +41,7 @@ def _rows(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def load_examples(
-    sets: list[str], root: Path = SETS_DIR
-) -> tuple[list[str], list[int], list[str | None], list[int]]:
+def load_examples(sets: list[str], root: Path = SETS_DIR) -> tuple[list[str], list[int], list[str | None], list[int]]:
     """Texts, danger labels (1/0), writers (None for ordinary requests) and acute labels (1/0)."""
     texts: list[str] = []
     danger: list[int] = []
@@ -89,7 +87,9 @@ def _head(matrix: Any, names: list[str], rows: list[int], labels: list[int], c: 
     return {"intercept": float(model.intercept_[0]), "weights": {n: round(w, 5) for n, w in pairs}}
 
 
-def _model(vectorizer: Any, names: list[str], sets: list[str], heads: dict[str, Any], examples: dict[str, int]) -> dict[str, Any]:
+def _model(
+    vectorizer: Any, names: list[str], sets: list[str], heads: dict[str, Any], examples: dict[str, int]
+) -> dict[str, Any]:
     return {
         "ngram": list(NGRAMS),
         "trained_on": sets,

@@ -55,9 +55,7 @@ class Analyzer:
 
     def stems(self, text: str, *, keep_stop_words: bool = False) -> list[str]:
         """Stems of the words of `text`, stop words dropped unless asked to keep them."""
-        return [
-            self.stem(t) for t in tokenize(text) if keep_stop_words or t not in self.stop_words
-        ]
+        return [self.stem(t) for t in tokenize(text) if keep_stop_words or t not in self.stop_words]
 
 
 def _split(value: str | None, sep: str | None = None) -> list[str]:

@@ -237,17 +237,21 @@ def _to_date(value: object) -> dt.date:
     return dt.date.fromisoformat(str(value))
 
 
-def make_key(dimension: str, raw: object, labels: Labels, granularity: str | None, need_label: str | None = None) -> Key:
+def make_key(
+    dimension: str, raw: object, labels: Labels, granularity: str | None, need_label: str | None = None
+) -> Key:
     """The Key of a raw value of a dimension."""
     none_last = raw is None
     if dimension == "period":
         start = _to_date(raw)
         return Key(dimension, start, period_label(start, granularity or "month"), (start,))
     if dimension == "municipality":
-        label = labels.municipality(raw)  # type: ignore[arg-type]
+        assert raw is None or isinstance(raw, int)  # a municipality's code
+        label = labels.municipality(raw)
         return Key(dimension, raw, label, (none_last, label))
     if dimension == "need":
-        kind, key = raw  # type: ignore[misc]
+        assert isinstance(raw, tuple)  # (need_kind, need_key)
+        kind, key = raw
         if key is None:
             return Key(dimension, (None, None), NONE_NAMES["need"], (True, ""))
         label = need_label or key
@@ -260,9 +264,12 @@ def make_key(dimension: str, raw: object, labels: Labels, granularity: str | Non
     }.get(dimension, {})
     if raw is None:
         return Key(dimension, None, NONE_NAMES[dimension], (True, 0, ""))
-    order_list = {"outcome": list(OUTCOME_NAMES), "family": list(FAMILY_NAMES), "channel": list(CHANNEL_NAMES)}.get(dimension)
+    order_list = {"outcome": list(OUTCOME_NAMES), "family": list(FAMILY_NAMES), "channel": list(CHANNEL_NAMES)}.get(
+        dimension
+    )
     position = order_list.index(raw) if order_list and raw in order_list else len(order_list or ())
-    return Key(dimension, raw, names.get(raw, str(raw)), (False, position, str(raw)))
+    text = str(raw)
+    return Key(dimension, raw, names.get(text, text), (False, position, text))
 
 
 def count_events(
@@ -303,7 +310,7 @@ def count_events(
             columns.append(column)
             group.append(column)
     has_need = "need" in by
-    query = select(*columns, func.count().label("n"), *( [func.max(E.need_label)] if has_need else [] ))
+    query = select(*columns, func.count().label("n"), *([func.max(E.need_label)] if has_need else []))
     query = query.where(scope.where())
     if group:
         query = query.group_by(*group)

@@ -64,7 +64,7 @@ class Cell(NamedTuple):
 
 # A closed two-way table: rows of cells, the last row and the last column are the totals;
 # None marks a combination that does not exist (a known zero).
-Closed = list[list[Cell | None]]
+Closed = Sequence[Sequence[Cell | None]]
 
 
 @dataclass
@@ -120,7 +120,9 @@ class Grid:
                 tables.append(
                     [everything[i] for i in rows] + [[Cell(kind, key, j) for j in columns] + [Cell(kind.upper(), key)]]
                 )
-            tables.append([[Cell(kind, key, j) for j in columns] + [Cell(kind.upper(), key)] for key in groups] + [totals])
+            tables.append(
+                [[Cell(kind, key, j) for j in columns] + [Cell(kind.upper(), key)] for key in groups] + [totals]
+            )
         major_keys, minor_keys = list(majors), list(minors)
 
         def at(major: Hashable, minor: Hashable, kind: str, column: int | None = None) -> Cell | None:
@@ -174,7 +176,8 @@ def _bridges(edges: dict[Cell, tuple[int, int]], n_vertices: int) -> list[Cell]:
                     parent = stack[-1][0]
                     low[parent] = min(low[parent], low[vertex])
                     if low[vertex] > order[parent]:
-                        found.append(via)  # type: ignore[arg-type]
+                        assert via is not None  # only a root has no edge, and a root has no parent
+                        found.append(via)
     return found
 
 
@@ -196,14 +199,14 @@ class _Protector:
         if not any(c in self.reasons for row in table for c in row if c is not None):
             return False
         changed = False
-        lines = [row for row in table] + [list(col) for col in zip(*table)]
+        lines = [row for row in table] + [list(col) for col in zip(*table, strict=True)]
         while True:
             added = self._bridge(table) or self._small_sums(lines)
             if not added:
                 return changed
             changed = True
 
-    def _small_sums(self, lines: list[list[Cell | None]]) -> bool:
+    def _small_sums(self, lines: Sequence[Sequence[Cell | None]]) -> bool:
         added = False
         for line in lines:
             total = line[-1]
@@ -381,7 +384,7 @@ def render(
         row = [*labels] + [protected.shown(Cell("c", i, j)) for j in range(len(grid.col_labels))]
         row.append(protected.shown(Cell("r", i)))
         rows.append(row)
-    total_row: list[object] = [TOTAL] + [""] * (len(row_header) - 1)
+    total_row: list[object] = [TOTAL, *[""] * (len(row_header) - 1)]
     total_row += [protected.shown(Cell("k", j)) for j in range(len(grid.col_labels))]
     total_row.append(protected.shown(Cell("t")))
     rows.append(total_row)

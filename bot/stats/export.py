@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,7 +124,9 @@ def column_keys(
     if dimension == "outcome":
         return [make_key("outcome", o, labels, None) for o in OUTCOMES]
     if dimension == "period":
-        return [make_key("period", p, labels, period) for p in periods_between(scope.start, scope.end, period or "month")]
+        return [
+            make_key("period", p, labels, period) for p in periods_between(scope.start, scope.end, period or "month")
+        ]
     seen = {key[-1] for key in counts}
     return sorted(seen, key=lambda k: k.order)
 
@@ -146,7 +148,9 @@ def build_grid(
         if j is not None:
             values[position[key[:n_row_dims]]][j] += n
     row_labels = [tuple(cell for k in ks for cell in labels_of(k)) for ks in row_keys]
-    axes = [(ks[:group_prefix], ks[group_prefix:]) for ks in row_keys] if group_prefix else None
+    axes: list[tuple[Hashable, Hashable]] | None = (
+        [(ks[:group_prefix], ks[group_prefix:]) for ks in row_keys] if group_prefix else None
+    )
     return Grid(row_labels, [c.label for c in columns], values, axes), row_keys
 
 
@@ -172,17 +176,23 @@ class _Counted:
         Tables that leave sensitive needs out and tables that count them agree on every
         count by need (a sensitive need is never in the former), so those share a scope.
         """
-        kind = cell.kind
+        kind, a, b = cell
+        keys: list[Key]
         if kind == "c":
-            keys = [*self.row_keys[cell.a], self.columns[cell.b]]  # type: ignore[index]
+            assert isinstance(a, int) and isinstance(b, int)  # a row and a column
+            keys = [*self.row_keys[a], self.columns[b]]
         elif kind == "r":
-            keys = list(self.row_keys[cell.a])  # type: ignore[index]
+            assert isinstance(a, int)  # a row
+            keys = list(self.row_keys[a])
         elif kind == "k":
-            keys = [self.columns[cell.a]]  # type: ignore[index]
+            assert isinstance(a, int)  # a column
+            keys = [self.columns[a]]
         elif kind in ("m", "n"):
-            keys = [*cell.a, self.columns[cell.b]]  # type: ignore[misc, index]
+            assert isinstance(a, tuple) and isinstance(b, int)  # the keys of a part of the rows, a column
+            keys = [*a, self.columns[b]]
         elif kind in ("M", "N"):
-            keys = list(cell.a)  # type: ignore[arg-type]
+            assert isinstance(a, tuple)  # the keys of a part of the rows
+            keys = list(a)
         else:
             keys = []
         dims = _meaning(keys)
@@ -276,18 +286,19 @@ class _Builder:
         places: dict[tuple, frozenset[int]] = {}
         for i, keys in enumerate(row_keys):
             place_keys, need = keys[:place_dims], keys[place_dims]
-            if need.value == (None, None):
+            need_key = need.value
+            if not isinstance(need_key, tuple) or need_key == (None, None):  # (None, None): no need recognised
                 continue
             if by_orp:
                 orp = place_keys[0].value
-                if orp is None:
+                if not isinstance(orp, str):  # None: no ORP recorded
                     continue
                 codes = supply.orp_codes(orp)
                 population = supply.orp_population(orp)
                 place_cells: list[object] = [orp]
             else:
                 code = place_keys[1].value
-                if code is None:
+                if not isinstance(code, int):  # None: no municipality recorded
                     continue
                 codes = frozenset({code})
                 population = supply.population.get(code)
@@ -298,7 +309,7 @@ class _Builder:
             rate: object = "–"
             if population and not isinstance(shown_demand, str):
                 rate = round(1000 * demand / population, 2)
-            services = supply.services(need.value, codes)
+            services = supply.services(need_key, codes)
             rows[(*place_cells, need.label)] = [
                 *place_cells,
                 population if population is not None else "",
@@ -309,17 +320,17 @@ class _Builder:
                 len(services),
                 _or_blank(supply.capacity_of(services)),
             ]
-        for place_cells, codes in places.items():
-            for need in supply.needs_served_in(codes):
-                if not by_orp and need in self.sensitive:
+        for place, codes in places.items():
+            for served in supply.needs_served_in(codes):
+                if not by_orp and served in self.sensitive:
                     continue
-                label = names.get(need, need[1])
-                if (*place_cells, label) in rows:
+                label = names.get(served, served[1])
+                if (*place, label) in rows:
                     continue
-                services = supply.services(need, codes)
-                population = supply.orp_population(place_cells[0]) if by_orp else supply.population.get(place_cells[1])
-                rows[(*place_cells, label)] = [
-                    *place_cells,
+                services = supply.services(served, codes)
+                population = supply.orp_population(place[0]) if by_orp else supply.population.get(place[1])
+                rows[(*place, label)] = [
+                    *place,
                     population if population is not None else "",
                     label,
                     0,
@@ -338,13 +349,9 @@ class _Builder:
             "Kapacita služeb",
         ]
         width = len(header) - 7  # the place columns
-        ordered = sorted(
-            rows.values(), key=lambda r: (*(str(x).lower() for x in r[:width]), str(r[width + 1]).lower())
-        )
+        ordered = sorted(rows.values(), key=lambda r: (*(str(x).lower() for x in r[:width]), str(r[width + 1]).lower()))
         name = "poptavka-nabidka-orp" if by_orp else "poptavka-nabidka-obce"
-        title = (
-            "Poptávka a nabídka po ORP a potřebách" if by_orp else "Poptávka a nabídka po obcích a potřebách"
-        )
+        title = "Poptávka a nabídka po ORP a potřebách" if by_orp else "Poptávka a nabídka po obcích a potřebách"
         notes = [
             "Hledání a Nenalezeno jsou převzaty z tabulky " + source + " se stejným skrytím malých počtů.",
             (
@@ -359,19 +366,15 @@ class _Builder:
         scope = scope_for(self.start, self.end, (), None, self.sensitive)
         events = select(E.id).where(scope.where())
         n = func.count().label("n")
-        query = (
-            select(T.term, T.understood, n)
-            .where(T.event_id.in_(events))
-            .group_by(T.term, T.understood)
-        )
-        kept: list[list[object]] = []
+        query = select(T.term, T.understood, n).where(T.event_id.in_(events)).group_by(T.term, T.understood)
+        kept: list[tuple[str, str, int]] = []
         withheld = 0
         for term, understood, count in self.conn.execute(query):
             if count >= self.k:
-                kept.append([term, "ano" if understood else "ne", int(count)])
+                kept.append((term, "ano" if understood else "ne", int(count)))
             else:
                 withheld += 1
-        kept.sort(key=lambda r: (-int(r[2]), str(r[0])))  # type: ignore[call-overload]
+        kept.sort(key=lambda r: (-r[2], str(r[0])))
         notes = [
             (
                 f"Uvádějí se jen slova, která použilo alespoň {self.k} různých hledání; "
@@ -384,7 +387,9 @@ class _Builder:
         ]
         if self.sensitive.keys:
             notes.append(sensitive_note(scope, self.sensitive))
-        return PublishedTable("slova", "Slova z hledání", ["Slovo", "Rozpoznáno", "Hledání"], kept, self.k, notes=notes)
+        return PublishedTable(
+            "slova", "Slova z hledání", ["Slovo", "Rozpoznáno", "Hledání"], [list(r) for r in kept], self.k, notes=notes
+        )
 
     def feedback(self) -> PublishedTable:
         query = (
@@ -395,7 +400,12 @@ class _Builder:
         counts: dict[int, dict[str, int]] = {}
         for service_id, reason, n in self.conn.execute(query):
             counts.setdefault(service_id, {})[reason] = int(n)
-        names = dict(self.conn.execute(select(Service.id, Service.name).where(Service.id.in_(list(counts)))).all())
+        names: dict[int, str] = {
+            service_id: name
+            for service_id, name in self.conn.execute(
+                select(Service.id, Service.name).where(Service.id.in_(list(counts)))
+            )
+        }
         service_ids = sorted(counts, key=lambda s: (names.get(s, "").lower(), s))
         reasons = list(FEEDBACK_REASONS)
         grid = Grid(
@@ -430,12 +440,19 @@ def table_specs(period: str) -> list[TableSpec]:
         TableSpec("potreby", "Hledání podle potřeb a výsledku", ("need",), "outcome"),
         TableSpec("potreby-obdobi", f"Hledání podle potřeb a období ({name})", ("need",), "period", period),
         TableSpec(
-            "obce-potreby", "Hledání podle obcí, potřeb a výsledku", ("orp", "municipality", "need"), "outcome",
+            "obce-potreby",
+            "Hledání podle obcí, potřeb a výsledku",
+            ("orp", "municipality", "need"),
+            "outcome",
             group_prefix=2,
         ),
         TableSpec("orp-potreby", "Hledání podle ORP, potřeb a výsledku", ("orp", "need"), "outcome", group_prefix=1),
         TableSpec(
-            "orp-potreby-ctvrtleti", "Hledání podle ORP, potřeb a čtvrtletí", ("orp", "need"), "period", "quarter",
+            "orp-potreby-ctvrtleti",
+            "Hledání podle ORP, potřeb a čtvrtletí",
+            ("orp", "need"),
+            "period",
+            "quarter",
             group_prefix=1,
         ),
         TableSpec("kanaly-jazyky", "Hledání podle kanálu a jazyka", ("channel",), "language"),
@@ -506,7 +523,10 @@ def summary(
                 else " (období žádné celé čtvrtletí neobsahuje, nejsou tedy uvedeny nikde)."
             ),
         ],
-        ["Co se neukládá", "žádné číslo ani jméno uživatele či chatu, žádný přesný čas, žádná poloha, žádný volný text"],
+        [
+            "Co se neukládá",
+            "žádné číslo ani jméno uživatele či chatu, žádný přesný čas, žádná poloha, žádný volný text",
+        ],
         ["Vytvořeno", czech_date(dt.date.today())],
     ]
     if export.is_empty:
@@ -570,7 +590,8 @@ def write_xlsx(export: StatsExport, folder: Path) -> Path:
 
     folder.mkdir(parents=True, exist_ok=True)
     workbook = Workbook(write_only=False)
-    workbook.remove(workbook.active)
+    if workbook.active is not None:  # the empty sheet every new workbook has
+        workbook.remove(workbook.active)
     bold = Font(bold=True)
     for table in export.tables:
         sheet = workbook.create_sheet(table.name[:31])

@@ -13,7 +13,7 @@ import datetime as dt
 from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.catalog.models import Base
+from bot.catalog.models import Base, table_of
 
 # SQLite only aliases the rowid (and so autoincrements) for a column typed exactly INTEGER.
 EventId = BigInteger().with_variant(Integer(), "sqlite")
@@ -39,9 +39,7 @@ class DemandEvent(Base):
     outcome: Mapped[str] = mapped_column(String(20))
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __table_args__ = (
-        Index("ix_demand_event_synthetic_day", "synthetic", "day"),
-    )
+    __table_args__ = (Index("ix_demand_event_synthetic_day", "synthetic", "day"),)
 
 
 class DemandTerm(Base):
@@ -49,9 +47,7 @@ class DemandTerm(Base):
 
     __tablename__ = "demand_term"
 
-    event_id: Mapped[int] = mapped_column(
-        EventId, ForeignKey("demand_event.id", ondelete="CASCADE"), primary_key=True
-    )
+    event_id: Mapped[int] = mapped_column(EventId, ForeignKey("demand_event.id", ondelete="CASCADE"), primary_key=True)
     term: Mapped[str] = mapped_column(String(30), primary_key=True)
     understood: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -70,4 +66,4 @@ class FeedbackEvent(Base):
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-STATS_TABLES = (DemandEvent.__table__, DemandTerm.__table__, FeedbackEvent.__table__)
+STATS_TABLES = (table_of(DemandEvent), table_of(DemandTerm), table_of(FeedbackEvent))

@@ -27,10 +27,10 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.orm import sessionmaker
 
-from bot.catalog.models import Municipality
+from bot.catalog.models import Municipality, table_of
 from bot.search.engine import SearchResult
 from bot.stats.events import (
     DemandRecord,
@@ -44,9 +44,9 @@ log = logging.getLogger(__name__)
 
 SYNTHETIC_CHECK_SECONDS = 60.0
 
-_DEMAND = DemandEvent.__table__
-_TERMS = DemandTerm.__table__
-_FEEDBACK = FeedbackEvent.__table__
+_DEMAND = table_of(DemandEvent)
+_TERMS = table_of(DemandTerm)
+_FEEDBACK = table_of(FeedbackEvent)
 
 
 def engine_of(target: object) -> Engine:
@@ -75,7 +75,7 @@ class EventWriter:
         self._warned = False
         self._lock = threading.Lock()
 
-    def _orp_of(self, conn, code: int) -> str | None:  # type: ignore[no-untyped-def]
+    def _orp_of(self, conn: Connection, code: int) -> str | None:
         if code not in self._orp and code not in self._unknown:
             self._orp = {c: o for c, o in conn.execute(select(Municipality.code, Municipality.orp))}
             self._unknown = set()
@@ -83,7 +83,7 @@ class EventWriter:
                 self._unknown.add(code)  # read again only when another unknown code comes
         return self._orp.get(code)
 
-    def _holds_synthetic(self, conn) -> bool:  # type: ignore[no-untyped-def]
+    def _holds_synthetic(self, conn: Connection) -> bool:
         now = time.monotonic()
         if self._synthetic is None or now - self._synthetic_checked > SYNTHETIC_CHECK_SECONDS:
             found = conn.execute(select(_DEMAND.c.id).where(_DEMAND.c.synthetic.is_(True)).limit(1)).first()
@@ -100,7 +100,8 @@ class EventWriter:
             return 0
         with self._lock, self.engine.begin() as conn:
             if self._holds_synthetic(conn):
-                real = [r for r in (*demand, *feedback) if not r.synthetic]
+                records: list[DemandRecord | FeedbackRecord] = [*demand, *feedback]
+                real = [r for r in records if not r.synthetic]
                 if real:
                     if not self._warned:
                         log.warning(
@@ -119,15 +120,13 @@ class EventWriter:
                 ids = [conn.execute(insert(_DEMAND).returning(_DEMAND.c.id), rows[0]).scalar_one()]
             elif rows:
                 ids = list(
-                    conn.execute(
-                        insert(_DEMAND).returning(_DEMAND.c.id, sort_by_parameter_order=True), rows
-                    ).scalars()
+                    conn.execute(insert(_DEMAND).returning(_DEMAND.c.id, sort_by_parameter_order=True), rows).scalars()
                 )
             else:
                 ids = []
             terms = [
                 {"event_id": event_id, "term": term, "understood": understood}
-                for event_id, record in zip(ids, demand)
+                for event_id, record in zip(ids, demand, strict=True)
                 for term, understood in record.terms
             ]
             if terms:
@@ -187,7 +186,12 @@ class _Flush:
         self.done = threading.Event()
 
 
-_STOP = object()
+class _Stop:
+    """Tells the writer to write what it holds and end."""
+
+
+_STOP = _Stop()
+_Item = DemandRecord | FeedbackRecord | _Flush | _Stop
 
 
 class StatsRecorder:
@@ -212,7 +216,7 @@ class StatsRecorder:
         self.written = 0
         self.failed = 0
         self.dropped = 0
-        self._queue: queue.Queue[object] = queue.Queue(maxsize=max_queue)
+        self._queue: queue.Queue[_Item] = queue.Queue(maxsize=max_queue)
         self._closed = False
         self._thread = threading.Thread(target=self._run, name="stats-recorder", daemon=True)
         self._thread.start()
@@ -220,7 +224,7 @@ class StatsRecorder:
 
     # --- the caller's side: cheap and never raising --------------------------------------
 
-    def _put(self, item: object) -> bool:
+    def _put(self, item: DemandRecord | FeedbackRecord) -> bool:
         if self._closed:
             self.dropped += 1
             return False
@@ -275,13 +279,13 @@ class StatsRecorder:
             flushes: list[_Flush] = []
             deadline = time.monotonic() + self.max_delay
             while True:
-                if item is _STOP:
+                if isinstance(item, _Stop):
                     stop = True
                     break
                 if isinstance(item, _Flush):
                     flushes.append(item)
                     break
-                batch.append(item)  # type: ignore[arg-type]
+                batch.append(item)
                 if len(batch) >= self.batch_size:
                     break
                 try:

@@ -16,12 +16,17 @@ import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, select_autoescape
 from markupsafe import Markup, escape
 
 from bot.stats.disclosure import PublishedTable
 from bot.stats.export import StatsExport, czech_date
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 TOP = 20
 CHART_WIDTH = 4.8  # inches: under 500 px, so a phone shrinks the text of a chart at most by a quarter
@@ -188,7 +193,7 @@ def _no_chart(text: str) -> Markup:
     return Markup('<p class="note">') + escape(text) + Markup("</p>")
 
 
-def _svg(figure, description: str) -> Markup:  # type: ignore[no-untyped-def]
+def _svg(figure: Figure, description: str) -> Markup:
     """The figure as inline SVG, without matplotlib's metadata, named for screen readers."""
     import matplotlib.pyplot as plt
 
@@ -205,7 +210,8 @@ def _svg(figure, description: str) -> Markup:  # type: ignore[no-untyped-def]
     return Markup("<figure>" + head + rest + "</figure>")
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def _pyplot() -> ModuleType:
+    """matplotlib.pyplot, drawing SVG without a display (imported only when a chart is drawn)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -226,6 +232,11 @@ def _number(value: object) -> int | float | None:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
+def _count(value: object) -> float:
+    """A shown count as a number; 0 for a hidden or blank one."""
+    return float(_number(value) or 0)
+
+
 def _czech_number(value: float, decimals: int = 0) -> str:
     """12 345 or 12,3: a non-breaking space between thousands, a decimal comma."""
     text = f"{value:,.{decimals}f}"
@@ -241,7 +252,9 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-def html_table(table: PublishedTable, rows: list[list[object]] | None = None, header: list[str] | None = None) -> Markup:
+def html_table(
+    table: PublishedTable, rows: list[list[object]] | None = None, header: list[str] | None = None
+) -> Markup:
     """A published table as HTML (escaped), counts right-aligned, the total row in bold.
 
     The table sits in a box that scrolls sideways when it is wider than the screen. Columns
@@ -319,7 +332,7 @@ def _unmet_rows(export: StatsExport) -> tuple[list[str], list[list[object]]]:
     table = export.table("poptavka-nabidka-obce")
     unmet = table.header.index("Nenalezeno")
     ranked = [r for r in table.rows if _number(r[unmet])]
-    ranked.sort(key=lambda r: -r[unmet])  # type: ignore[operator]
+    ranked.sort(key=lambda r: -_count(r[unmet]))
     return table.header, ranked[:TOP]
 
 
@@ -329,7 +342,7 @@ def chart_unmet(export: StatsExport) -> Markup:
         return _no_chart("Žádná zveřejnitelná nenaplněná poptávka.")
     unmet, demand = header.index("Nenalezeno"), header.index("Hledání")
     labels = [f"{r[2]} – {r[4]}" for r in rows]
-    missing = [float(r[unmet]) for r in rows]  # type: ignore[arg-type]
+    missing = [_count(r[unmet]) for r in rows]
     totals = [_number(r[demand]) for r in rows]
     other = [max(0.0, total - gone) if total is not None else 0.0 for total, gone in zip(totals, missing, strict=True)]
     values = [
@@ -373,11 +386,11 @@ def chart_periods(export: StatsExport) -> Markup:
 def chart_needs(export: StatsExport) -> Markup:
     table = export.table("potreby")
     rows = [r for r in table.rows if r[0] != "Celkem" and _number(r[-1])]
-    rows.sort(key=lambda r: -r[-1])  # type: ignore[operator]
+    rows.sort(key=lambda r: -_count(r[-1]))
     rows = rows[:TOP]
     if not rows:
         return _no_chart("Graf není k dispozici: žádná potřeba nemá zveřejnitelný počet hledání.")
-    counts = [float(r[-1]) for r in rows]  # type: ignore[arg-type]
+    counts = [_count(r[-1]) for r in rows]
     return _hbars(
         [str(r[0]) for r in rows],
         [(counts, "#2980b9", None)],
@@ -390,7 +403,7 @@ def chart_needs(export: StatsExport) -> Markup:
 def chart_rate(export: StatsExport) -> Markup:
     """All searches of a municipality per 1,000 inhabitants (its shown total in `obce`)."""
     supply = export.table("poptavka-nabidka-obce")
-    population = {row[1]: row[3] for row in supply.rows if _number(row[3])}
+    population = {row[1]: number for row in supply.rows if (number := _number(row[3]))}
     rates: list[tuple[str, float]] = []
     for row in export.table("obce").rows:
         total, inhabitants = _number(row[-1]), population.get(row[1])

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, delete, func, select
 
+from bot.catalog.models import table_of
 from bot.stats.models import DemandEvent, DemandTerm, FeedbackEvent
 
-E = DemandEvent.__table__
-T = DemandTerm.__table__
-F = FeedbackEvent.__table__
+E = table_of(DemandEvent)
+T = table_of(DemandTerm)
+F = table_of(FeedbackEvent)
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,7 @@ class Purged:
     feedback: int
 
 
-def purge(
-    engine: Engine, *, before: dt.date | None = None, synthetic: bool = False, dry_run: bool = False
-) -> Purged:
+def purge(engine: Engine, *, before: dt.date | None = None, synthetic: bool = False, dry_run: bool = False) -> Purged:
     """Delete the events of days before `before` and/or every synthetic event, in one transaction."""
     if before is None and not synthetic:
         raise ValueError("zadejte datum, nebo syntetická data")

@@ -40,6 +40,7 @@ _URL = re.compile(
 )
 _PHONE = re.compile(r"\+?\d[\d\s/().-]{5,}\d")
 
+
 @dataclass(frozen=True)
 class Scrubber:
     """Decides which words of a message may be kept; see the module's description."""

@@ -18,18 +18,18 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, func, insert, select, text
+from sqlalchemy import Engine, Table, func, insert, select, text
 from sqlalchemy.engine import Connection
 
 from bot import CATALOG_DATA
-from bot.catalog.models import DRUH, CodelistTerm, LifeSituation, Municipality, Service
+from bot.catalog.models import DRUH, CodelistTerm, LifeSituation, Municipality, Service, table_of
 from bot.search.vocabulary import DRUH_PREFIX, Analyzer
 from bot.stats.events import FEEDBACK_REASONS
 from bot.stats.models import DemandEvent, DemandTerm, FeedbackEvent
 
-E = DemandEvent.__table__
-T = DemandTerm.__table__
-F = FeedbackEvent.__table__
+E = table_of(DemandEvent)
+T = table_of(DemandTerm)
+F = table_of(FeedbackEvent)
 
 VILLAGE = 2000  # inhabitants: below this a municipality counts as a village
 
@@ -43,11 +43,39 @@ FAMILY_DRUHY = {
 CHANNELS = (("telegram", 0.72), ("inline", 0.18), ("console", 0.10))
 LANGUAGES = (("cs", 0.9), ("uk", 0.08), ("en", 0.02))
 OUTCOMES_TOWN = (("found", 0.7), ("weak", 0.08), ("no_service", 0.04), ("not_for_group", 0.03), ("not_in_place", 0.15))
-OUTCOMES_VILLAGE = (("found", 0.58), ("weak", 0.08), ("no_service", 0.04), ("not_for_group", 0.03), ("not_in_place", 0.27))
+OUTCOMES_VILLAGE = (
+    ("found", 0.58),
+    ("weak", 0.08),
+    ("no_service", 0.04),
+    ("not_for_group", 0.03),
+    ("not_in_place", 0.27),
+)
 UNMATCHED_WORDS = (
-    "zahrada", "odvoz", "brigada", "internet", "pocitac", "nabytek", "stehovani", "sekani",
-    "trava", "uklid", "vanoce", "tabor", "doucovani", "krouzek", "dovolena", "pes", "kocka",
-    "auto", "autobus", "lekarna", "brylle", "zubar", "kadernice", "pedikura", "prani",
+    "zahrada",
+    "odvoz",
+    "brigada",
+    "internet",
+    "pocitac",
+    "nabytek",
+    "stehovani",
+    "sekani",
+    "trava",
+    "uklid",
+    "vanoce",
+    "tabor",
+    "doucovani",
+    "krouzek",
+    "dovolena",
+    "pes",
+    "kocka",
+    "auto",
+    "autobus",
+    "lekarna",
+    "brylle",
+    "zubar",
+    "kadernice",
+    "pedikura",
+    "prani",
 )
 
 
@@ -90,9 +118,8 @@ def holds_real_events(conn: Connection) -> bool:
 
 
 def _towns(conn: Connection, data: Path) -> list[_Town]:
-    rows = conn.execute(select(Municipality.code, Municipality.orp, Municipality.population)).all()
+    rows = list(conn.execute(select(Municipality.code, Municipality.orp, Municipality.population)).tuples())
     if not rows:
-        rows = []
         for path in sorted((data / "obce").glob("*.csv")):
             with path.open(encoding="utf-8-sig", newline="") as f:
                 rows += [(int(r["kod"]), r["orp"], int(r["obyvatel"] or 0)) for r in csv.DictReader(f)]
@@ -101,11 +128,13 @@ def _towns(conn: Connection, data: Path) -> list[_Town]:
 
 def _needs(conn: Connection, data: Path) -> dict[str, list[_Need]]:
     analyzer = Analyzer()
-    situations = conn.execute(select(LifeSituation.id, LifeSituation.name, LifeSituation.family)).all()
+    situations = list(conn.execute(select(LifeSituation.id, LifeSituation.name, LifeSituation.family)).tuples())
     if not situations:
         with (data / "zivotni-situace.csv").open(encoding="utf-8-sig", newline="") as f:
             situations = [(r["id"], r["nazev"], r.get("rodina")) for r in csv.DictReader(f)]
-    druh_names = dict(conn.execute(select(CodelistTerm.id, CodelistTerm.name).where(CodelistTerm.codelist == DRUH)).all())
+    druh_names = dict(
+        conn.execute(select(CodelistTerm.id, CodelistTerm.name).where(CodelistTerm.codelist == DRUH)).tuples().all()
+    )
     if not druh_names:
         path = data / "ciselniky" / "druhy-socialni-sluzby.json"
         if path.exists():
@@ -154,15 +183,17 @@ def generate(
     """`n` synthetic demand rows with their terms (term -> understood), in day order."""
     days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
     day_weights = _day_weights(days)
-    town_weights = [t.population ** 0.85 + 50 for t in towns]
+    town_weights = [t.population**0.85 + 50 for t in towns]
     drawn_days = sorted(rng.choices(days, day_weights, k=n))
     drawn_towns = rng.choices(towns, town_weights, k=n)
     families = list(FAMILY_WEIGHTS)
-    for day, town in zip(drawn_days, drawn_towns):
+    for day, town in zip(drawn_days, drawn_towns, strict=True):
         weekend = day.weekday() >= 5
         village = town.population < VILLAGE
         weights = [
-            FAMILY_WEIGHTS[f] * (1.7 if f == "seniori" and village else 1.0) * (2.0 if f == "krize" and weekend else 1.0)
+            FAMILY_WEIGHTS[f]
+            * (1.7 if f == "seniori" and village else 1.0)
+            * (2.0 if f == "krize" and weekend else 1.0)
             for f in families
         ]
         family = rng.choices(families, weights)[0]
@@ -212,22 +243,35 @@ def generate(
 
 
 _DEMAND_COLUMNS = (
-    "id", "day", "channel", "language", "family", "place_kind", "municipality_code", "orp",
-    "need_kind", "need_key", "need_label", "results", "outcome", "synthetic",
+    "id",
+    "day",
+    "channel",
+    "language",
+    "family",
+    "place_kind",
+    "municipality_code",
+    "orp",
+    "need_kind",
+    "need_key",
+    "need_label",
+    "results",
+    "outcome",
+    "synthetic",
 )
 
 
-def _bulk_insert(conn: Connection, table, columns: tuple[str, ...], rows: list[tuple]) -> None:  # type: ignore[no-untyped-def]
+def _bulk_insert(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
     if not rows:
         return
     if conn.dialect.name == "postgresql":
         raw = conn.connection.driver_connection
+        assert raw is not None  # an open connection has its psycopg connection
         statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
-        with raw.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+        with raw.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
                 copy.write_row(row)
         return
-    conn.execute(insert(table), [dict(zip(columns, row)) for row in rows])
+    conn.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
 
 
 def simulate(
@@ -288,8 +332,13 @@ def simulate(
         days = [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
         for _ in range(events // 100):
             feedback_rows.append(
-                (next_feedback, rng.choice(days), rng.choice(services[: max(1, len(services) // 3)]),
-                 rng.choice(FEEDBACK_REASONS), True)
+                (
+                    next_feedback,
+                    rng.choice(days),
+                    rng.choice(services[: max(1, len(services) // 3)]),
+                    rng.choice(FEEDBACK_REASONS),
+                    True,
+                )
             )
             next_feedback += 1
     with engine.begin() as conn:

@@ -26,6 +26,7 @@ from typing import TypeVar
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from bot.catalog.models import table_of
 from bot.dialog.state import State
 from bot.storage.models import KEY_LENGTH, Conversation
 
@@ -35,7 +36,7 @@ T = TypeVar("T")
 Clock = Callable[[], dt.datetime]
 Change = Callable[[State | None], tuple[State, T]]
 
-_TABLE = Conversation.__table__
+_TABLE = table_of(Conversation)
 _C = _TABLE.c
 
 
@@ -106,9 +107,7 @@ class ConversationStore:
         with self._writer, self.engine.begin() as conn:
             now = self.clock()
             self._claim(conn, key, now)
-            row = conn.execute(
-                select(_C.state, _C.updated_at).where(_C.chat_key == key).with_for_update()
-            ).one()
+            row = conn.execute(select(_C.state, _C.updated_at).where(_C.chat_key == key).with_for_update()).one()
             new_state, result = change(self._live(row.state, row.updated_at, now))
             conn.execute(update(_TABLE).where(_C.chat_key == key).values(state=new_state.dump(), updated_at=now))
         self._count_write()

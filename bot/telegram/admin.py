@@ -9,7 +9,7 @@ import asyncio
 import datetime as dt
 import logging
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import ColumnElement, Engine, FunctionFilter, func, select
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -38,8 +38,8 @@ def demand_totals(engine: Engine, today: dt.date | None = None) -> dict[str, int
     f = FeedbackEvent.__table__.c
     real = e.synthetic.is_(False)
 
-    def count(*conditions: object) -> object:
-        return func.count().filter(*conditions)  # type: ignore[arg-type]
+    def count(*conditions: ColumnElement[bool]) -> FunctionFilter[int]:
+        return func.count().filter(*conditions)
 
     query = select(
         count(e.day == today),

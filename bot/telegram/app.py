@@ -9,14 +9,14 @@ context manager, for embedding the bot in another event loop (and for the tests)
 
 from __future__ import annotations
 
-import gc
-
 import asyncio
 import contextlib
+import gc
 import logging
 import secrets
 import sys
 from collections.abc import AsyncIterator
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -111,9 +111,10 @@ def build_application(settings: Settings, runtime: Runtime, *, rate_limit: bool 
         .post_init(_post_init)
         .post_stop(_post_stop)
     )
-    if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES))
-    app = builder.build()
+    # the limiter changes the builder's type (its bot takes the limiter's arguments)
+    app: Application = (
+        builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES)).build() if rate_limit else builder.build()
+    )
     app.bot_data["runtime"] = runtime
     app.bot_data["locks"] = ChatLocks()
     app.bot_data["recent"] = handlers.RecentUpdates()
@@ -140,12 +141,7 @@ async def register_commands(app: Application) -> None:
     for language in (*LANGUAGES, None):
         commands = menu_commands(language or runtime.settings.default_language)
         try:
-            await deliver(
-                lambda commands=commands, language=language: app.bot.set_my_commands(
-                    commands, language_code=language
-                ),
-                what="setMyCommands",
-            )
+            await deliver(partial(app.bot.set_my_commands, commands, language_code=language), what="setMyCommands")
         except TelegramError as error:
             log.warning("the command menu (%s) could not be registered: %s", language or "default", error)
 
@@ -207,10 +203,11 @@ async def running(app: Application, settings: Settings, **overrides: Any) -> Asy
     await app.initialize()
     try:
         await _post_init(app)
+        assert app.updater is not None  # ApplicationBuilder gives every application an updater unless told not to
         if webhook:
-            await app.updater.start_webhook(**options)  # type: ignore[union-attr]
+            await app.updater.start_webhook(**options)
         else:
-            await app.updater.start_polling(**options)  # type: ignore[union-attr]
+            await app.updater.start_polling(**options)
         await app.start()
         try:
             yield app

@@ -78,12 +78,12 @@ class RecentUpdates:
 
 def runtime_of(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
     """The shared runtime of the application."""
-    return context.application.bot_data["runtime"]  # type: ignore[no-any-return]
+    return context.application.bot_data["runtime"]
 
 
 def locks_of(context: ContextTypes.DEFAULT_TYPE) -> ChatLocks:
     """The per-chat locks of the application."""
-    return context.application.bot_data.setdefault("locks", ChatLocks())  # type: ignore[no-any-return]
+    return context.application.bot_data.setdefault("locks", ChatLocks())
 
 
 def is_private(update: Update) -> bool:
@@ -98,7 +98,7 @@ def language_of(update: Update, runtime: Runtime) -> str:
 
 
 def parse_command(text: str) -> Command:
-    """"/jazyk@SitPomociBot uk" -> Command("jazyk", "uk")."""
+    """ "/jazyk@SitPomociBot uk" -> Command("jazyk", "uk")."""
     head, _, args = text.strip().partition(" ")
     return Command(head.lstrip("/").split("@", 1)[0].lower(), args.strip())
 
@@ -234,11 +234,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     assert chat is not None
     t = Texts(language_of(update, runtime_of(context)))
     buttons = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(t("btn.restart"), callback_data=cb.RESTART)],
-         [InlineKeyboardButton(t("btn.crisis"), callback_data=cb.CRISIS)]]
+        [
+            [InlineKeyboardButton(t("btn.restart"), callback_data=cb.RESTART)],
+            [InlineKeyboardButton(t("btn.crisis"), callback_data=cb.CRISIS)],
+        ]
     )
     try:
         await send_text(context.bot, chat.id, t("error.sorry"), buttons)
     except Exception:  # nothing more can be done for this update
         log.exception("the apology could not be sent either")
-

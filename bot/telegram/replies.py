@@ -102,9 +102,7 @@ async def send(bot: Bot, chat_id: int, reply: Reply, t: Translator) -> None:
         )
     if reply.contact:
         c = reply.contact
-        await deliver(
-            lambda: bot.send_contact(chat_id, phone_number=c.phone, first_name=c.name), what="sendContact"
-        )
+        await deliver(lambda: bot.send_contact(chat_id, phone_number=c.phone, first_name=c.name), what="sendContact")
 
 
 async def send_replies(

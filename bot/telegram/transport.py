@@ -89,9 +89,9 @@ class AiohttpRequest(BaseRequest):
         write = t["media_write" if files else "write"] if isinstance(write_timeout, _DEFAULT) else write_timeout
         connect = t["connect"] if isinstance(connect_timeout, _DEFAULT) else connect_timeout
         pool = t["pool"] if isinstance(pool_timeout, _DEFAULT) else pool_timeout
-        limits = (pool, connect, write, read)
+        limits = [limit for limit in (pool, connect, write, read) if limit is not None]
         timeout = aiohttp.ClientTimeout(
-            total=None if None in limits else sum(limits),
+            total=sum(limits) if len(limits) == 4 else None,  # no total when any part is unlimited
             connect=None if pool is None or connect is None else pool + connect,
             sock_connect=connect,
             sock_read=read,
