@@ -389,3 +389,8 @@ def test_an_adult_hit_at_home_is_offered_the_intervention_centre(searcher) -> No
     chat = Chat(make_context(searcher))
     chat.say("manžel mě bije, bydlím v Přerově")
     assert "Intervenční centrum" in chat.replies[-1].text
+
+
+def test_a_child_in_danger_is_offered_local_help_in_the_words_used_with_children(chat) -> None:
+    chat.say("je mi 13 a táta mě mlátí, bydlím v Přerově")
+    assert "Jestli chceš, najdu ti i pomoc ve tvém okolí." in chat.replies[-1].text

@@ -64,6 +64,11 @@ def handle(state: State | None, event: Event, ctx: Context) -> tuple[State, list
     return turn.state, [fit(r) for r in turn.replies]
 
 
+def crisis_after(found: Assessment) -> str:
+    """The key of the offer of local help after the crisis lines: a child is spoken to as "ty"."""
+    return "crisis.after.child" if found.writer == "child" else "crisis.after"
+
+
 CYRILLIC_LANGUAGE = "uk"  # the interface language for a message written in Cyrillic
 
 
@@ -359,13 +364,13 @@ class Turn:
                 group=None,
                 **({"place": place, "anywhere": False, "widened": ""} if place else {}),
             )
-            self.lead.append(t("crisis.after"))
+            self.lead.append(t(crisis_after(found)))
             self.advance()
             return
         if off_topic or not (place or families or need):
             if found.danger:
                 self.state = s.with_(step="group")
-                self.lead.append(t("crisis.after"))
+                self.lead.append(t(crisis_after(found)))
                 self.emit(ask_group(t, self.state, self.worker))
             elif s.step in ("town", "need"):
                 self.lead.append(t(f"notfound.{s.step}"))
