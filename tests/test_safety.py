@@ -234,3 +234,13 @@ def test_something_resolved_is_not_an_alarm() -> None:
 
 def test_a_conditional_threat_is_recognised() -> None:
     assert "threats" in assess("soused říká, ať mu dám peníze, jinak mi podpálí dům").categories
+
+
+def test_a_joking_tone_does_not_undo_self_harm() -> None:
+    assert not assess("ve hře mě zase zabili 😂 je tu nějaký herní kroužek?").danger
+    assert "self_harm" in assess("zase jsem se pořezala lol, asi to není normální").categories
+
+
+def test_lying_under_a_train_and_a_conditional_beating_are_recognised() -> None:
+    assert "suicide" in assess("myslím na to, že si lehnu pod vlak").categories
+    assert "threats" in assess("když nedám peníze, zmlátí mě").categories

@@ -96,3 +96,9 @@ def test_the_bundled_model_is_loaded_with_both_heads() -> None:
     model = danger_model()
     assert model is not None and set(model.heads) == {"danger", "child", "acute"}
     assert default_detector().model is model
+
+
+def test_a_danger_the_writer_denies_is_not_raised_by_the_model(tiny_model: TextModel) -> None:
+    detector = DangerDetector.from_files(model=tiny_model)
+    assert detector.assess("zase u nás byl zelený drak, co mám dělat").danger
+    assert not detector.assess("nikdo mě nebije, zase u nás byl zelený drak, co mám dělat").danger

@@ -53,6 +53,8 @@ AGENTS = {
 VIOLENT = frozenset({"violence", "sexual_violence", "threats", "bullying"})
 UNNAMED_DANGER = "acute_crisis"  # the category of a danger only the model sees
 FLEEING = frozenset({"PARTNER", "FEAR", "NIGHT"})  # an adult who fled someone, afraid, at night
+# danger the writer denies ("nikdo mě nebije", "nemám sebevražedné myšlenky"): no learned alarm
+DENIABLE = frozenset({"HIT", "HURT", "KILL", "SUICIDE_WORD", "VIOLENCE_WORD", "THREAT", "ABUSE", "DIE"})
 MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
 GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE"})
 
@@ -317,12 +319,14 @@ class DangerDetector:
                         acute = acute or rule.acute or ongoing
         if not categories:
             categories, acute = self._signals(sentences, present)
+        denied = {h.concept for hits in sentences for here in hits for h in here if h.negated} & DENIABLE
         consult = self.model is not None and sum(len(words) for words in words_of(text)) >= MODEL_MIN_WORDS
         features = self.model.features(normalise(text)) if consult and self.model else {}
         if (
             not categories
             and features
             and not blocked
+            and not denied
             and not present & SIGNAL_BLOCKERS
             and self.model is not None
             and self.model.probability("danger", features) >= MODEL_THRESHOLD
@@ -332,8 +336,8 @@ class DangerDetector:
             return NO_DANGER
         if not acute and features and self.model is not None:
             acute = self.model.probability("acute", features) >= ACUTE_THRESHOLD  # "life in danger now"
-        if not acute and "JOKE" in present:
-            return NO_DANGER  # "ve hře mě zase zabili 😂": a joke, not a danger
+        if not acute and "JOKE" in present and "self_harm" not in categories:
+            return NO_DANGER  # "ve hře mě zase zabili 😂": a joke; "se řežu lol" is not one
         if "suicide" not in categories and ({"PAST", "SAFE_NOW"} <= present or "SOLVED" in present):
             return NO_DANGER  # in the past and safe or resolved now: the request is about something else
         if not acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
