@@ -394,3 +394,12 @@ def test_an_adult_hit_at_home_is_offered_the_intervention_centre(searcher) -> No
 def test_a_child_in_danger_is_offered_local_help_in_the_words_used_with_children(chat) -> None:
     chat.say("je mi 13 a táta mě mlátí, bydlím v Přerově")
     assert "Jestli chceš, najdu ti i pomoc ve tvém okolí." in chat.replies[-1].text
+
+
+def test_a_phone_line_is_said_to_answer_by_phone_not_to_come() -> None:
+    from bot.dialog.listing import hit_line
+    from bot.i18n import Translator
+
+    line = doc(90, "Linka důvěry", "linka", PREROV, groups=("osoby v krizi",))
+    text = hit_line(Translator("cs"), make_context(None), 1, line, comes=True)
+    assert "po telefonu" in text and "přijede" not in text
