@@ -403,3 +403,10 @@ def test_a_phone_line_is_said_to_answer_by_phone_not_to_come() -> None:
     line = doc(90, "Linka důvěry", "linka", PREROV, groups=("osoby v krizi",))
     text = hit_line(Translator("cs"), make_context(None), 1, line, comes=True)
     assert "po telefonu" in text and "přijede" not in text
+
+
+def test_a_child_in_despair_is_offered_crisis_help_whatever_the_words_point_to(chat) -> None:
+    chat.say("je mi 14 a už nemůžu, nikdo by si nevšiml kdybych tu nebyla, bydlím v Přerově")
+    assert chat.replies[0].kind == "crisis" and "116 111" in chat.replies[0].text
+    assert "Linka důvěry" in chat.replies[-1].text
+    assert "<b>náhlá krize a psychická tíseň</b>" in chat.replies[-1].text  # not respite care

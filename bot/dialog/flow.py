@@ -394,17 +394,12 @@ class Turn:
             self.lead.append(t("understood"))
         self.advance()
 
-    def adults_help_for_a_child(self, found: Assessment, needs: Sequence[Need]) -> bool:
-        """True when a child in danger named the danger in words that lead to adults' help
-        ("táta mě mlátí" -> intervention centres): the child's local help is searched instead."""
-        if found.writer != "child":
-            return False
-        adults = {
-            need.situation
-            for category, need in self.ctx.danger_needs.items()
-            if category in found.categories and need.situation != need.for_child
-        }
-        return any(n.kind == "situace" and n.key in adults for n in needs)
+    @staticmethod
+    def adults_help_for_a_child(found: Assessment, needs: Sequence[Need]) -> bool:
+        """True when a child in danger named needs in words meant for adults' help ("táta mě
+        mlátí" -> intervention centres, "už nemůžu" -> respite care): a child in danger is
+        offered the child's local help (a crisis centre, the lines) instead; "Jiná pomoc" stays."""
+        return found.writer == "child" and bool(needs)
 
     def danger_need(self, found: Assessment) -> str | None:
         """The life situation whose local services help in this danger, if the catalogue has it."""
