@@ -561,10 +561,21 @@ def overview(tables: Sequence[PublishedTable], k: int) -> PublishedTable:
 # --- writing ---------------------------------------------------------------------------------
 
 
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")  # a cell starting so is read as a formula
+
+
+def neutralised(value: object) -> object:
+    """Text that a spreadsheet would run as a formula ("=HYPERLINK(…)", "@SUM(…)"), made
+    inert by a leading apostrophe; numbers and other text are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
+        return "'" + value
+    return value
+
+
 def _csv_value(value: object) -> object:
     if isinstance(value, float):
         return f"{value:.2f}".replace(".", ",")
-    return value
+    return neutralised(value)
 
 
 def write_csv(export: StatsExport, folder: Path) -> list[Path]:
@@ -575,7 +586,7 @@ def write_csv(export: StatsExport, folder: Path) -> list[Path]:
         path = folder / f"{table.name}.csv"
         with path.open("w", encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f, delimiter=";")
-            writer.writerow(table.header)
+            writer.writerow([neutralised(v) for v in table.header])
             for row in table.rows:
                 writer.writerow([_csv_value(v) for v in row])
         written.append(path)
@@ -598,8 +609,12 @@ def write_xlsx(export: StatsExport, folder: Path) -> Path:
         sheet.append(table.header)
         for cell in sheet[1]:
             cell.font = bold
+            cell.data_type = "s"
         for row in table.rows:
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text stays text: "=…" from a catalogue is never a formula
         if table.rows and table.rows[-1][0] == "Celkem":
             for cell in sheet[sheet.max_row]:
                 cell.font = bold
@@ -611,6 +626,7 @@ def write_xlsx(export: StatsExport, folder: Path) -> Path:
             sheet.append([])
             for note in table.notes:
                 sheet.append([note])
+                sheet.cell(sheet.max_row, 1).data_type = "s"
     path = folder / f"statistiky-{export.start.isoformat()}-{export.end.isoformat()}.xlsx"
     workbook.save(path)
     return path

@@ -220,6 +220,7 @@ def _pyplot() -> ModuleType:
     plt.rcParams.update(
         {
             "svg.fonttype": "none",
+            "text.parse_math": False,  # "$" in a label is a dollar sign, not TeX
             "font.size": 10,
             "axes.spines.top": False,
             "axes.spines.right": False,
