@@ -114,13 +114,32 @@ _CZECH_MESSAGES = {
 }
 
 
+SECRET_SETTINGS = frozenset({"telegram_bot_token", "webhook_secret"})  # never repeated back
+HIDDEN = "skryto"
+
+
+def _shown_input(field: str, value: object) -> str:
+    """The invalid value as it may be printed: secrets hidden, a database password masked."""
+    if field in SECRET_SETTINGS:
+        return HIDDEN
+    if field == "database_url" and isinstance(value, str):
+        from sqlalchemy.engine import make_url
+        from sqlalchemy.exc import ArgumentError
+
+        try:
+            return repr(make_url(value).render_as_string(hide_password=True))
+        except (ArgumentError, ValueError):
+            return HIDDEN
+    return repr(value)
+
+
 def describe_error(error: ValidationError) -> str:
-    """One line naming the first invalid variable and what was expected."""
+    """One line naming the first invalid variable and what was expected; never a secret."""
     first = error.errors()[0]
-    name = str(first["loc"][0]).upper() if first["loc"] else "?"
+    field = str(first["loc"][0]) if first["loc"] else "?"
     template = _CZECH_MESSAGES.get(first["type"])
     message = template.format(**first.get("ctx", {})) if template else first["msg"].removeprefix("Value error, ")
-    return f"Neplatné nastavení {name}: {message} (zadáno: {first.get('input')!r})"
+    return f"Neplatné nastavení {field.upper()}: {message} (zadáno: {_shown_input(field, first.get('input'))})"
 
 
 def load_settings(**overrides: Any) -> Settings:

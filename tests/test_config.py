@@ -52,3 +52,19 @@ def test_invalid_setting_fails_with_one_line_naming_the_variable(monkeypatch, na
     message = str(caught.value)
     assert message.startswith(expected)
     assert "\n" not in message
+
+
+def test_an_invalid_secret_is_never_repeated_back(monkeypatch) -> None:
+    monkeypatch.setenv("WEBHOOK_SECRET", "tajne heslo s mezerou!")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert str(caught.value).startswith("Neplatné nastavení WEBHOOK_SECRET:")
+    assert "tajne" not in str(caught.value) and "(zadáno: skryto)" in str(caught.value)
+
+
+def test_an_invalid_database_address_is_shown_without_its_password(monkeypatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "mysql://sitpomoci:Heslo123@db.example/sit")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert "Heslo123" not in str(caught.value)
+    assert "sitpomoci:***@db.example" in str(caught.value)
