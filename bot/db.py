@@ -28,9 +28,12 @@ def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEn
 def make_engine(url: str, **options: Any) -> Engine:
     """An engine for `url`; SQLite gets WAL mode and foreign keys, its folder is created.
 
-    `options` go to SQLAlchemy's create_engine.
+    `options` go to SQLAlchemy's create_engine; bound parameters are kept out of error
+    messages and logs unless `hide_parameters=False` is given.
     """
     parsed = make_url(url)
+    # an error message never carries the bound values (a conversation's words, a person's data)
+    options.setdefault("hide_parameters", True)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)

@@ -44,3 +44,21 @@ def test_ico_keeps_leading_zeros(session) -> None:
     session.add(Municipality(code=511382, name="Přerov", orp="Přerov"))
     session.commit()
     assert session.query(Provider).one().ico == "00301370"
+
+
+def test_a_database_error_does_not_carry_the_values_it_was_given(tmp_path) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    from bot.db import make_engine
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    with engine.connect() as conn:
+        conn.execute(text("CREATE TABLE t (a INTEGER NOT NULL)"))
+        try:
+            conn.execute(text("INSERT INTO t (a, b) VALUES (:a, :b)"), {"a": 1, "b": "manžel mě bije, Kojetín"})
+        except DBAPIError as error:
+            message = str(error)
+        else:
+            raise AssertionError("the insert should fail")
+    assert "manžel" not in message and "hidden due to hide_parameters" in message
