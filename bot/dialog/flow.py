@@ -11,7 +11,6 @@ import dataclasses
 import hashlib
 import json
 import logging
-from collections.abc import Sequence
 from typing import Any
 
 from bot.dialog import geo
@@ -42,7 +41,6 @@ from bot.dialog.words import keyword, query_without_place, writes_cyrillic
 from bot.i18n import Safe, Translator
 from bot.safety.detector import NO_DANGER, Assessment
 from bot.safety.lines import lines_for
-from bot.search.vocabulary import Need
 
 log = logging.getLogger(__name__)
 
@@ -356,7 +354,10 @@ class Turn:
         need = bool(understood.needs) or (probe.reason is None and probe.total > 0 and bool(understood.leftover))
         off_topic = probe.reason == "not_understood" and bool(understood.leftover) and not need and not families
         danger_need = self.danger_need(found)
-        if danger_need and (not understood.needs or self.adults_help_for_a_child(found, understood.needs)):
+        # a child in danger is offered the child's local help (a crisis centre, the lines) even
+        # when the words point to adults' help ("táta mě mlátí" -> intervention centres,
+        # "už nemůžu" -> respite care); "Jiná pomoc" stays
+        if danger_need and (not understood.needs or found.writer == "child"):
             self.state = s.with_(
                 need=danger_need,
                 query=None,
@@ -393,13 +394,6 @@ class Turn:
         if understood.needs or understood.place or families:
             self.lead.append(t("understood"))
         self.advance()
-
-    @staticmethod
-    def adults_help_for_a_child(found: Assessment, needs: Sequence[Need]) -> bool:
-        """True when a child in danger named needs in words meant for adults' help ("táta mě
-        mlátí" -> intervention centres, "už nemůžu" -> respite care): a child in danger is
-        offered the child's local help (a crisis centre, the lines) instead; "Jiná pomoc" stays."""
-        return found.writer == "child" and bool(needs)
 
     def danger_need(self, found: Assessment) -> str | None:
         """The life situation whose local services help in this danger, if the catalogue has it."""

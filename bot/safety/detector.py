@@ -320,7 +320,7 @@ class DangerDetector:
         if not categories:
             categories, acute = self._signals(sentences, present)
         denied = {h.concept for hits in sentences for here in hits for h in here if h.negated} & DENIABLE
-        consult = self.model is not None and sum(len(words) for words in words_of(text)) >= MODEL_MIN_WORDS
+        consult = self.model is not None and sum(len(hits) for hits in sentences) >= MODEL_MIN_WORDS
         features = self.model.features(normalise(text)) if consult and self.model else {}
         if (
             not categories

@@ -8,15 +8,13 @@ caller decides whether to lift at all (not when the relative is the one who hurt
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot import CATALOG_DATA
-from bot.search.text import fold
+from bot.search.text import fold, raw_words
 
 RELATIVES_FILE = CATALOG_DATA / "pribuzni.csv"
-_WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -57,7 +55,7 @@ class Relatives:
         """The relatives among `tokens` (the folded words of `text`), by token index."""
         if not self.folded and not self.exact:
             return {}
-        raw = _WORD.findall(text.lower())
+        raw = raw_words(text)
         same = len(raw) == len(tokens)
         found: dict[int, Relative] = {}
         for i, token in enumerate(tokens):

@@ -72,9 +72,18 @@ def tokenize(text: str) -> list[str]:
     Anything that is not a letter or a digit separates tokens ("Frýdek-Místek" -> "frydek",
     "mistek"; "65+" -> "65"); an apostrophe inside a word is removed instead ("сім'я" -> "сімя").
     """
+    return _WORD.findall(fold(_without_inner_apostrophes(text)))
+
+
+def raw_words(text: str) -> list[str]:
+    """The words of `text` as `tokenize` splits them, lowercased but not folded ("mámě")."""
+    return _WORD.findall(_without_inner_apostrophes(text).lower())
+
+
+def _without_inner_apostrophes(text: str) -> str:
     if not text.isascii() or "'" in text or "`" in text:
-        text = _INNER_APOSTROPHE.sub("", text)
-    return _WORD.findall(fold(text))
+        return _INNER_APOSTROPHE.sub("", text)
+    return text
 
 
 def load_stop_words(path: Path | None = None) -> frozenset[str]:
