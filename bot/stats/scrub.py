@@ -7,8 +7,10 @@ to a person:
 - it is 3 to 30 letters long and holds no digit;
 - it is not part of an e-mail address, a web address or a phone number in the message;
 - it does not look like a name: written with a capital letter in the middle of a sentence,
-  a first name of `catalog_data/jmena.txt` in any case form, or ending like a surname
-  (`catalog_data/prijmeni-koncovky.txt`).
+  a first name of `catalog_data/jmena.txt` or a surname of `catalog_data/prijmeni.txt` in
+  any case form, or ending like a surname (`catalog_data/prijmeni-koncovky.txt`);
+- it does not follow a title or a street word (`catalog_data/pred-jmenem.txt`: "paní …",
+  "ulice …") and no house number follows it ("Palackého 12").
 
 Even a kept word is shown in a report only when at least k different searches used it.
 """
@@ -23,11 +25,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot import CATALOG_DATA
-from bot.search.names import PersonNames
+from bot.search.names import PersonNames, read_list
 from bot.search.text import fold
 
 MIN_LETTERS = 3
 MAX_LETTERS = 30
+NAME_CUES_FILE = "pred-jmenem.txt"
 
 _INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ`´](?=[^\W_])")
 _WORD = re.compile(r"[^\W_]+")
@@ -39,6 +42,7 @@ _URL = re.compile(
     re.IGNORECASE,
 )
 _PHONE = re.compile(r"\+?\d[\d\s/().-]{5,}\d")
+_HOUSE_NUMBER = re.compile(r"[\s,]*\d")
 
 
 @dataclass(frozen=True)
@@ -46,15 +50,17 @@ class Scrubber:
     """Decides which words of a message may be kept; see the module's description."""
 
     names: PersonNames
+    name_cues: frozenset[str] = frozenset()  # folded words after which a name or a street follows
 
     @classmethod
     def from_files(cls, data: Path = CATALOG_DATA) -> Scrubber:
-        """A scrubber over the first names and surname endings kept in `data`."""
-        return cls(PersonNames.from_files(data))
+        """A scrubber over the names, surname endings and name cues kept in `data`."""
+        cues = frozenset(fold(w) for w in read_list(data / NAME_CUES_FILE))
+        return cls(PersonNames.from_files(data), cues)
 
-    def is_first_name(self, word: str) -> bool:
-        """True when a folded word is a first name of the list in some case form."""
-        return self.names.is_first_name(word)
+    def is_name(self, word: str) -> bool:
+        """True when a folded word is a first name or a frequent surname in some case form."""
+        return self.names.is_first_name(word) or self.names.is_surname(word)
 
     def _ends_like_surname(self, folded: str, originals: Iterable[str]) -> bool:
         return any(self.names.ends_like_surname(form) for form in set(originals) or {folded})
@@ -69,6 +75,7 @@ class Scrubber:
         originals: dict[str, set[str]] = defaultdict(set)
         previous_end = 0
         first = True
+        after_cue = False
         for match in _WORD.finditer(text):
             word = match.group()
             folded = fold(word)
@@ -76,13 +83,16 @@ class Scrubber:
             starts_sentence = first or bool(_SENTENCE_END.search(text, previous_end, match.start()))
             if not starts_sentence and word[0].isupper() and not word.isupper():
                 blocked.add(folded)
+            if after_cue or _HOUSE_NUMBER.match(text, match.end()):
+                blocked.add(folded)
+            after_cue = folded in self.name_cues
             previous_end = match.end()
             first = False
         kept: list[str] = []
         for word in leftover:
             if not (MIN_LETTERS <= len(word) <= MAX_LETTERS) or not word.isalpha():
                 continue
-            if word in blocked or self.is_first_name(word):
+            if word in blocked or self.is_name(word):
                 continue
             if self._ends_like_surname(word, originals.get(word, ())):
                 continue
