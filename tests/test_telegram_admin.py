@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from sqlalchemy import MetaData, create_engine, select, text
 
@@ -135,3 +136,24 @@ def test_demand_totals_count_real_events_by_age_on_each_engine(engine, sessions)
     )
     writer.write(demand=[r for r in records if r.synthetic])
     assert demand_totals(engine, today) == {"today": 2, "week": 3, "month": 4, "unmet": 2, "feedback": 1}
+
+
+async def test_a_chat_repeating_a_search_counts_as_one_person(db_url: str) -> None:  # noqa: F811
+    """Three searches for the same need from one chat and one from another chat: four events,
+    two people; neither chat's id is in the tables that decided it."""
+    second = User(987654322, "Bohumil", "cs")
+    async with start_bot(db_url) as running:
+        api = running.api
+        for words in ("pečovatelka pro mámu v Kojetíně", "pečovatelská služba Kojetín", "pečovatelka Přerov"):
+            await exchange(api, VISITOR, functools.partial(api.say, VISITOR, words))
+        await exchange(api, second, lambda: api.say(second, "pečovatelka pro mámu v Kojetíně"))
+        assert running.recorder.flush(5)
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        events = conn.scalar(text("SELECT count(*) FROM demand_event"))
+        counted = conn.scalar(text("SELECT count(*) FROM demand_event WHERE counted"))
+        kept = " ".join(str(v) for row in conn.execute(text("SELECT * FROM stats_seen")) for v in row)
+    engine.dispose()
+    assert (events, counted) == (4, 2)
+    for chat in (VISITOR, second):
+        assert str(chat.id) not in kept

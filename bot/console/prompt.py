@@ -109,6 +109,9 @@ def build_context(sessions: sessionmaker[Session], **options: object) -> Context
     return Context.from_catalogue(catalogue, searcher, cards.get, **options)
 
 
+CONSOLE_PERSON = "console"  # a terminal has one person at it
+
+
 def run_prompt(sessions: sessionmaker[Session], stdin: TextIO, stdout: TextIO, **options: object) -> int:
     """The conversation over the catalogue in the database, in a terminal.
 
@@ -119,7 +122,9 @@ def run_prompt(sessions: sessionmaker[Session], stdin: TextIO, stdout: TextIO, *
 
     options.setdefault(
         "on_search",
-        lambda e: record_search(sessions, e.result, channel="console", language=e.language, query=e.query, day=e.day),
+        lambda e: record_search(
+            sessions, e.result, channel="console", language=e.language, query=e.query, day=e.day, person=CONSOLE_PERSON
+        ),
     )
     options.setdefault("on_feedback", lambda service_id, reason: record_feedback(sessions, service_id, reason))
     return run_console(build_context(sessions, **options), stdin, stdout)

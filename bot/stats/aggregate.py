@@ -280,7 +280,11 @@ def count_events(
     period: str | None = None,
     labels: Labels | None = None,
 ) -> dict[tuple[Key, ...], int]:
-    """Count the events of `scope` grouped by the dimensions `by` (in that order)."""
+    """Count the events of `scope` grouped by the dimensions `by` (in that order).
+
+    Only counted events add up (bot.stats.people): a person repeating a search for the same
+    need on the same day counts once.
+    """
     unknown = [d for d in by if d not in DIMENSIONS]
     if unknown:
         raise ValueError(f"neznámé členění: {', '.join(unknown)}")
@@ -310,7 +314,8 @@ def count_events(
             columns.append(column)
             group.append(column)
     has_need = "need" in by
-    query = select(*columns, func.count().label("n"), *([func.max(E.need_label)] if has_need else []))
+    counted = func.sum(case((E.counted.is_(True), 1), else_=0)).label("n")
+    query = select(*columns, counted, *([func.max(E.need_label)] if has_need else []))
     query = query.where(scope.where())
     if group:
         query = query.group_by(*group)

@@ -37,7 +37,11 @@ SENSITIVE_NEEDS_FILE = "citlive-potreby.csv"
 
 @dataclass(frozen=True)
 class DemandRecord:
-    """One completed search, as stored. `terms` are (term, understood) pairs."""
+    """One completed search, as stored. `terms` are (term, understood) pairs.
+
+    `person` is an opaque key of whoever searched, used only to count each person once a day
+    (bot.stats.people) and never stored; `counted` is what that decided.
+    """
 
     day: dt.date
     channel: str
@@ -53,9 +57,11 @@ class DemandRecord:
     need_label: str | None = None
     terms: tuple[tuple[str, bool], ...] = ()
     synthetic: bool = False
+    person: str | None = field(default=None, repr=False)
+    counted: bool = True
 
     def row(self) -> dict[str, object]:
-        """The columns of its demand_event row."""
+        """The columns of its demand_event row (never the person)."""
         return {
             "day": self.day,
             "channel": self.channel,
@@ -70,6 +76,7 @@ class DemandRecord:
             "results": self.results,
             "outcome": self.outcome,
             "synthetic": self.synthetic,
+            "counted": self.counted,
         }
 
 
@@ -113,8 +120,10 @@ def demand_from_search(
     query: str | None = None,
     day: dt.date | None = None,
     scrubber: Scrubber | None = None,
+    person: str | None = None,
 ) -> DemandRecord:
-    """The demand record of a finished search; `query` is the message it answered, if any.
+    """The demand record of a finished search; `query` is the message it answered, if any;
+    `person` an opaque key of whoever searched (see DemandRecord).
 
     The ORP of a municipality is left for the writer to fill in (it needs the database).
     """
@@ -143,6 +152,7 @@ def demand_from_search(
         need_key=need.key[:80] if need else None,
         need_label=label[:200] if label else None,
         terms=tuple(terms.items()),
+        person=person,
     )
 
 

@@ -12,7 +12,7 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, and_, func, select
+from sqlalchemy import Engine, and_, case, func, select
 from sqlalchemy.engine import Connection
 
 from bot.catalog.models import DRUH, CodelistTerm, LifeSituation, Service
@@ -365,7 +365,7 @@ class _Builder:
     def terms(self) -> PublishedTable:
         scope = scope_for(self.start, self.end, (), None, self.sensitive)
         events = select(E.id).where(scope.where())
-        n = func.count().label("n")
+        n = func.sum(case((T.counted.is_(True), 1), else_=0)).label("n")
         query = select(T.term, T.understood, n).where(T.event_id.in_(events)).group_by(T.term, T.understood)
         kept: list[tuple[str, str, int]] = []
         withheld = 0
@@ -377,7 +377,8 @@ class _Builder:
         kept.sort(key=lambda r: (-r[2], str(r[0])))
         notes = [
             (
-                f"Uvádějí se jen slova, která použilo alespoň {self.k} různých hledání; "
+                f"Uvádějí se jen slova, která použilo alespoň {self.k} různých lidí (každý se počítá "
+                "jednou za den); "
                 f"{withheld} dalších slov se neuvádí."
             ),
             (

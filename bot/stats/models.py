@@ -2,6 +2,9 @@
 
 Nothing in them identifies a person: no user, chat or message identifier, no exact time
 (dates at day granularity only), no coordinates and no free text beyond scrubbed terms.
+`counted` says whether an event (or a term) is the first of its kind from its person that
+day (bot.stats.people); the two tables that decide it, `stats_salt` and `stats_seen`, hold
+only today's rows and nothing that points to an event.
 The tables live on the catalogue's declarative Base, so one migration history and one
 metadata describe the whole database.
 """
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String
+from sqlalchemy import BigInteger, Boolean, Date, ForeignKey, Index, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.catalog.models import Base, table_of
@@ -38,6 +41,7 @@ class DemandEvent(Base):
     results: Mapped[int] = mapped_column(Integer, default=0)
     outcome: Mapped[str] = mapped_column(String(20))
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
+    counted: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     __table_args__ = (Index("ix_demand_event_synthetic_day", "synthetic", "day"),)
 
@@ -50,6 +54,7 @@ class DemandTerm(Base):
     event_id: Mapped[int] = mapped_column(EventId, ForeignKey("demand_event.id", ondelete="CASCADE"), primary_key=True)
     term: Mapped[str] = mapped_column(String(30), primary_key=True)
     understood: Mapped[bool] = mapped_column(Boolean, default=False)
+    counted: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     __table_args__ = (Index("ix_demand_term_term", "term"),)
 
@@ -64,6 +69,25 @@ class FeedbackEvent(Base):
     service_id: Mapped[int] = mapped_column(Integer, index=True)
     reason: Mapped[str] = mapped_column(String(40))
     synthetic: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class StatsSalt(Base):
+    """Today's random salt of the people counter; deleted when the day is over."""
+
+    __tablename__ = "stats_salt"
+
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    salt: Mapped[str] = mapped_column(String(64))
+
+
+class StatsSeen(Base):
+    """What was already counted today: salted digests of (person, kind of search); deleted
+    when the day is over. No event refers to a row, and no row to an event."""
+
+    __tablename__ = "stats_seen"
+
+    digest: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
 
 
 STATS_TABLES = (table_of(DemandEvent), table_of(DemandTerm), table_of(FeedbackEvent))

@@ -39,6 +39,7 @@ from bot.stats.events import (
     feedback_record,
 )
 from bot.stats.models import DemandEvent, DemandTerm, FeedbackEvent
+from bot.stats.people import counted_flags, need_signature
 
 log = logging.getLogger(__name__)
 
@@ -112,10 +113,19 @@ class EventWriter:
                     demand = [r for r in demand if r.synthetic]
                     feedback = [r for r in feedback if r.synthetic]
             rows = []
+            term_counted: list[list[bool]] = []
             for record in demand:
                 if record.orp is None and record.municipality_code is not None:
                     record = replace(record, orp=self._orp_of(conn, record.municipality_code))
-                rows.append(record.row())
+                counted, terms_counted = counted_flags(
+                    conn,
+                    record.day,
+                    record.person,
+                    need_signature(record.need_kind, record.need_key),
+                    (term for term, _understood in record.terms),
+                )
+                rows.append(replace(record, counted=counted).row())
+                term_counted.append(terms_counted)
             if len(rows) == 1:
                 ids = [conn.execute(insert(_DEMAND).returning(_DEMAND.c.id), rows[0]).scalar_one()]
             elif rows:
@@ -125,9 +135,9 @@ class EventWriter:
             else:
                 ids = []
             terms = [
-                {"event_id": event_id, "term": term, "understood": understood}
-                for event_id, record in zip(ids, demand, strict=True)
-                for term, understood in record.terms
+                {"event_id": event_id, "term": term, "understood": understood, "counted": counted}
+                for event_id, record, flags in zip(ids, demand, term_counted, strict=True)
+                for (term, understood), counted in zip(record.terms, flags, strict=True)
             ]
             if terms:
                 conn.execute(insert(_TERMS), terms)
@@ -157,12 +167,17 @@ def record_search(
     language: str | None,
     query: str | None = None,
     day: dt.date | None = None,
+    person: str | None = None,
 ) -> bool:
-    """Record one finished search at once; False (and a log entry) when it could not be."""
+    """Record one finished search at once; False (and a log entry) when it could not be.
+
+    `person` is an opaque key of whoever searched, so that a person counts once a day
+    (bot.stats.people); it is never stored.
+    """
     if isinstance(target, StatsRecorder):
-        return target.record_search(result, channel=channel, language=language, query=query, day=day)
+        return target.record_search(result, channel=channel, language=language, query=query, day=day, person=person)
     try:
-        record = demand_from_search(result, channel=channel, language=language, query=query, day=day)
+        record = demand_from_search(result, channel=channel, language=language, query=query, day=day, person=person)
         return writer_for(engine_of(target)).write(demand=[record]) == 1
     except Exception:  # noqa: BLE001 - statistics must never break the answer
         log.exception("Událost hledání se nepodařilo zapsat do statistik")
@@ -245,10 +260,11 @@ class StatsRecorder:
         language: str | None,
         query: str | None = None,
         day: dt.date | None = None,
+        person: str | None = None,
     ) -> bool:
-        """Queue one finished search; False (and a log entry) when it cannot be."""
+        """Queue one finished search (see `record_search`); False when it cannot be."""
         try:
-            record = demand_from_search(result, channel=channel, language=language, query=query, day=day)
+            record = demand_from_search(result, channel=channel, language=language, query=query, day=day, person=person)
         except Exception:  # noqa: BLE001 - statistics must never break the answer
             self.failed += 1
             log.exception("Událost hledání se nepodařilo připravit pro statistiky")

@@ -50,6 +50,12 @@ def chat_key(chat_id: int, secret: bytes) -> str:
     return hmac.new(secret, str(chat_id).encode(), hashlib.sha256).hexdigest()[:KEY_LENGTH]
 
 
+def person_key(chat_id: int, secret: bytes) -> str:
+    """An opaque key of a chat's person for the statistics' people counter: another HMAC than
+    the row key, so nothing stored (not even the conversation table) holds it."""
+    return hmac.new(secret, b"stats-person:" + str(chat_id).encode(), hashlib.sha256).hexdigest()
+
+
 class ConversationStore:
     """Dialog states by chat, expiring after `ttl_hours` without a message."""
 
@@ -78,6 +84,10 @@ class ConversationStore:
     def key(self, chat_id: int) -> str:
         """The row key of `chat_id`."""
         return chat_key(chat_id, self.secret)
+
+    def person(self, chat_id: int) -> str:
+        """The opaque person key of `chat_id` for the statistics (never stored)."""
+        return person_key(chat_id, self.secret)
 
     def _live(self, state: str | None, updated_at: dt.datetime | None, now: dt.datetime) -> State | None:
         if not state or updated_at is None or updated_at < now - self.ttl:

@@ -75,10 +75,11 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def on_chosen_inline_result(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Count the search behind a picked inline result (no person, no chat in it)."""
+    """Count the search behind a picked inline result (no person, no chat in it: the user
+    only makes sure they count once a day)."""
     chosen = update.chosen_inline_result
     if chosen is None:
         return
     runtime = runtime_of(context)
     language = runtime.language_for(chosen.from_user.language_code)
-    await asyncio.to_thread(runtime.record_inline, chosen.query, language)
+    await asyncio.to_thread(runtime.record_inline, chosen.query, language, chosen.from_user.id)

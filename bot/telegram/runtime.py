@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import gc
 import hashlib
 import logging
@@ -185,6 +186,10 @@ class Runtime:
         another) and the replies.
         """
         ctx = self.context(language)
+        if self.recorder is not None:
+            ctx = dataclasses.replace(
+                ctx, on_search=functools.partial(self._on_search, person=self.store.person(chat_id))
+            )
 
         def change(state: State | None) -> tuple[State, tuple[str, list[Reply]]]:
             new_state, replies = handle(state, event, ctx)
@@ -199,19 +204,25 @@ class Runtime:
         _result, answers = inline_answers(text, ctx, language=language, limit=INLINE_ANSWERS)
         return ctx, answers
 
-    def record_inline(self, text: str, language: str) -> None:
+    def record_inline(self, text: str, language: str, user_id: int | None = None) -> None:
         """Count the search of an inline result the user picked."""
         if self.recorder is None or not text.strip():
             return
         result = self.context(language).searcher.search(" ".join(text.split())[:200], limit=5)
-        self.recorder.record_search(result, channel="inline", language=language, query=text)
+        person = self.store.person(user_id) if user_id is not None else None
+        self.recorder.record_search(result, channel="inline", language=language, query=text, person=person)
 
     # --- statistics callbacks (never raising: the dialog guards them too) --------------------
 
-    def _on_search(self, event: SearchEvent) -> None:
+    def _on_search(self, event: SearchEvent, person: str | None = None) -> None:
         if self.recorder is not None:
             self.recorder.record_search(
-                event.result, channel="telegram", language=event.language, query=event.query, day=event.day
+                event.result,
+                channel="telegram",
+                language=event.language,
+                query=event.query,
+                day=event.day,
+                person=person,
             )
 
     def _on_feedback(self, service_id: int, reason: str) -> None:
