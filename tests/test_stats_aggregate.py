@@ -237,3 +237,25 @@ def test_simulated_demand_has_seasons_villages_of_seniors_and_weekend_crises(eng
     january = sum(1 for r in rows if r.day.month == 1)
     july = sum(1 for r in rows if r.day.month == 7)
     assert january > july * 1.2
+
+
+def test_exports_of_overlapping_periods_differ_by_whole_months_only(engine, session) -> None:
+    add_towns(session)
+    store(engine, [record(dt.date(2025, 3, 30), town=KOJETIN)], copies=6)
+    store(engine, [record(dt.date(2025, 3, 31), town=KOJETIN)], copies=6)
+    to_31 = build_export(engine, dt.date(2025, 1, 1), dt.date(2025, 3, 31), k=5)
+    to_30 = build_export(engine, dt.date(2025, 1, 1), dt.date(2025, 3, 30), k=5)
+    assert (to_31.start, to_31.end, to_31.events) == (dt.date(2025, 1, 1), dt.date(2025, 3, 31), 12)
+    assert (to_30.start, to_30.end, to_30.events) == (dt.date(2025, 1, 1), dt.date(2025, 2, 28), 0)
+    summary = {row[0]: row[1] for row in to_30.table("souhrn").rows}
+    assert "celá období" in str(summary["Požadované období"])
+
+
+def test_a_period_still_running_is_not_published(engine, session) -> None:
+    add_towns(session)
+    today = dt.date(2025, 4, 15)
+    store(engine, [record(dt.date(2025, 4, 2), town=KOJETIN)], copies=6)
+    export = build_export(engine, dt.date(2025, 3, 1), dt.date(2025, 4, 30), k=5, today=today)
+    assert (export.start, export.end, export.events) == (dt.date(2025, 3, 1), dt.date(2025, 3, 31), 0)
+    with pytest.raises(ValueError, match="celý ukončený měsíc"):
+        build_export(engine, dt.date(2025, 4, 1), dt.date(2025, 4, 30), k=5, today=today)

@@ -94,6 +94,7 @@ def test_export_writes_one_xlsx_sheet_per_table(with_events, tmp_path) -> None:
         (["--from", "2025-01-01", "--to", "2025-12-31", "--k", "pět"], "neplatné k „pět“"),
         (["--from", "2025-01-01", "--to", "2025-12-31", "--format", "pdf"], "neznámý formát „pdf“"),
         (["--from", "2025-01-01", "--to", "2025-12-31", "--period", "den"], "neznámé členění období „den“"),
+        (["--from", "2025-03-03", "--to", "2025-03-30"], "neobsahuje žádný celý ukončený měsíc"),
     ],
 )
 def test_bad_input_is_a_one_line_czech_error(with_events, tmp_path, args, message) -> None:

@@ -189,6 +189,8 @@ def _published(
         export = build_export(engine, first, last, k=k_value, period=granularity)
     except SQLAlchemyError as error:
         database_failed(error)
+    except ValueError as error:
+        fail(str(error))
     if export.is_empty:
         console.print(
             f"V období {czech_date(first)} – {czech_date(last)} nejsou žádná hledání; tabulky jsou prázdné.",

@@ -195,6 +195,27 @@ def periods_between(start: dt.date, end: dt.date, granularity: str) -> list[dt.d
     return found
 
 
+def snap_period(start: dt.date, end: dt.date, granularity: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """start..end widened at the start and cut at the end to whole periods that are over.
+
+    The start goes back to the first day of its period; the end goes back to the last day of
+    the last period that ends by `end` and before `today`. So two exports of overlapping
+    periods differ by whole periods only, never by a day, and a period still running is
+    never published. Raises ValueError (in Czech) when no whole period is left.
+    """
+    if granularity not in PERIODS:
+        raise ValueError(f"neznámé období {granularity!r}")
+    first = period_of(start, granularity)
+    last_day = min(end, today - dt.timedelta(days=1))
+    last = period_of(last_day + dt.timedelta(days=1), granularity) - dt.timedelta(days=1)
+    if last < first:
+        raise ValueError(
+            f"období neobsahuje žádný celý ukončený {PERIOD_NAMES[granularity]}: statistiky se zveřejňují "
+            "jen za celá období, která už skončila"
+        )
+    return first, last
+
+
 @dataclass(frozen=True)
 class Key:
     """One value of a dimension: what it sorts by, what a planner reads, and the raw value."""

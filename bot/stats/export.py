@@ -27,6 +27,7 @@ from bot.stats.aggregate import (
     period_label,
     periods_between,
     scope_for,
+    snap_period,
 )
 from bot.stats.disclosure import (
     Cell,
@@ -90,6 +91,7 @@ class StatsExport:
     events: int
     synthetic: bool
     tables: list[PublishedTable] = field(default_factory=list)
+    requested: tuple[dt.date, dt.date] | None = None  # the period asked for, before snapping
 
     @property
     def is_empty(self) -> bool:
@@ -468,16 +470,20 @@ def build_export(
     k: int,
     period: str = "month",
     sensitive: SensitiveNeeds | None = None,
+    today: dt.date | None = None,
 ) -> StatsExport:
-    """Count, protect and label every table of the period start..end (both days included)."""
+    """Count, protect and label every table of the period start..end (both days included),
+    snapped to whole periods of the granularity that are over by `today` (`snap_period`)."""
     if k < 2:
         raise ValueError("k musí být alespoň 2")
     if start > end:
         raise ValueError("začátek období je až po jeho konci")
     if isinstance(target, Engine):
         with target.connect() as conn:
-            return build_export(conn, start, end, k=k, period=period, sensitive=sensitive)
+            return build_export(conn, start, end, k=k, period=period, sensitive=sensitive, today=today)
     conn = target
+    requested = (start, end)
+    start, end = snap_period(start, end, period, today or dt.date.today())
     sensitive = sensitive if sensitive is not None else load_sensitive_needs()
     builder = _Builder(conn, start, end, k, period, sensitive)
     tables = builder.crosstabs(table_specs(period))
@@ -492,7 +498,7 @@ def build_export(
         conn.execute(select(E.id).where(E.synthetic.is_(True)).limit(1)).first() is not None
         or conn.execute(select(F.id).where(F.synthetic.is_(True)).limit(1)).first() is not None
     )
-    export = StatsExport(start, end, k, period, events, synthetic)
+    export = StatsExport(start, end, k, period, events, synthetic, requested=requested)
     export.tables = [summary(export, orp_table.shown(Cell("t")), sensitive, tables), overview(tables, k), *tables]
     return export
 
@@ -532,6 +538,10 @@ def summary(
     ]
     if export.is_empty:
         rows.insert(4, ["Poznámka", "V období nejsou žádná hledání; tabulky jsou prázdné."])
+    if export.requested and export.requested != (export.start, export.end):
+        asked = f"{czech_date(export.requested[0])} – {czech_date(export.requested[1])}"
+        rows.append(["Požadované období", f"{asked}; zveřejňují se jen celá období, která už skončila"])
+    rows.append(["Jak se počítá", "opakované hledání téže potřeby týmž člověkem v týž den se počítá jednou"])
     return PublishedTable("souhrn", "O exportu", ["Údaj", "Hodnota"], rows, export.k)
 
 
