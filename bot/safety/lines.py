@@ -76,9 +76,9 @@ def _wanted_tags(found: Assessment) -> list[str]:
     if found.acute:
         if kinds & {"medical_emergency", "suicide", "self_harm"}:
             tags.append("zdravi")
+        tags.append("akutni")  # 112 before the police: one number that sends whoever is needed
         if found.violent:
             tags.append("policie")
-        tags.append("akutni")
     if found.writer == "child":
         tags.append("deti")
     if found.violent and found.writer != "child":
@@ -97,7 +97,8 @@ def _wanted_tags(found: Assessment) -> list[str]:
 def lines_for(found: Assessment, lines: Sequence[CrisisLine]) -> list[CrisisLine]:
     """The lines to show first for what the detector found, the right ones first.
 
-    Acute danger: the emergency numbers (155 for health and suicide, 158 for violence, 112);
+    Acute danger: the emergency numbers (155 for health and suicide, else 112 first; 158 too
+    for violence);
     a child or teenager: Linka bezpečí; violence: the line for victims; psychological crisis:
     the line of first psychological aid; a senior: the seniors' line; 112 always among them.
     """
