@@ -244,3 +244,17 @@ def test_a_joking_tone_does_not_undo_self_harm() -> None:
 def test_lying_under_a_train_and_a_conditional_beating_are_recognised() -> None:
     assert "suicide" in assess("myslím na to, že si lehnu pod vlak").categories
     assert "threats" in assess("když nedám peníze, zmlátí mě").categories
+
+
+def test_a_wish_not_to_wake_up_and_no_sense_in_living_are_suicidal() -> None:
+    assert "suicide" in assess("nechci se už ráno probudit").categories
+    assert "suicide" in assess("nevidím smysl dál žít").categories
+
+
+def test_hiding_cuts_and_cutting_again_after_a_good_time_are_self_harm() -> None:
+    assert "self_harm" in assess("jak schovat jizvy před mámou").categories
+    assert "self_harm" in assess("rok jsem byla v pohodě a teď jsem se zase pořezala").categories
+
+
+def test_a_carer_leaving_someone_lying_in_their_waste_is_recognised() -> None:
+    assert "violence_carer" in assess("v domově nechávají dědu ležet ve výkalech celý den").categories

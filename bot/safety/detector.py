@@ -338,7 +338,8 @@ class DangerDetector:
             acute = self.model.probability("acute", features) >= ACUTE_THRESHOLD  # "life in danger now"
         if not acute and "JOKE" in present and "self_harm" not in categories:
             return NO_DANGER  # "ve hře mě zase zabili 😂": a joke; "se řežu lol" is not one
-        if "suicide" not in categories and ({"PAST", "SAFE_NOW"} <= present or "SOLVED" in present):
+        past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
+        if "suicide" not in categories and (past_and_safe or "SOLVED" in present):
             return NO_DANGER  # in the past and safe or resolved now: the request is about something else
         if not acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
             return NO_DANGER  # violence in the past, now in court or claiming damages
