@@ -49,6 +49,7 @@ import json
 import os
 import random
 import resource
+import secrets
 import shutil
 import sys
 import tempfile
@@ -141,6 +142,7 @@ def bot_child(url: str, api_base_url: str, token: str) -> None:
         default_language="cs",
         conversation_ttl_hours=24.0,
         admin_user_ids=frozenset(),
+        state_secret=secrets.token_hex(32),
     )
     engine = make_engine(url)
     tune_interpreter()  # as `bot.telegram.run` does, and the freeze below

@@ -13,6 +13,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot import PROJECT_ROOT
 
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "sit-pomoci.sqlite3"
+DEFAULT_STATE_SECRET_FILE = PROJECT_ROOT / "var" / "stav.klic"
+MIN_STATE_SECRET = 32
 LANGUAGES = ("cs", "uk", "en")
 TELEGRAM_MODES = ("polling", "webhook")
 WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -40,6 +42,8 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     webhook_secret: str | None = None
+    state_secret: str | None = None  # keys the conversation store; see bot/storage/secret.py
+    state_secret_file: Path = DEFAULT_STATE_SECRET_FILE
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod
@@ -89,6 +93,15 @@ class Settings(BaseSettings):
             raise ValueError("očekává se 1–256 znaků A–Z, a–z, 0–9, _ nebo -")
         return value
 
+    @field_validator("state_secret")
+    @classmethod
+    def _long_state_secret(cls, value: str | None) -> str | None:
+        if value is not None and len(value) < MIN_STATE_SECRET:
+            raise ValueError(
+                f"tajný klíč musí mít alespoň {MIN_STATE_SECRET} znaků (například z: openssl rand -hex 32)"
+            )
+        return value or None
+
     @field_validator("database_url")
     @classmethod
     def _supported_engine(cls, value: str) -> str:
@@ -114,7 +127,7 @@ _CZECH_MESSAGES = {
 }
 
 
-SECRET_SETTINGS = frozenset({"telegram_bot_token", "webhook_secret"})  # never repeated back
+SECRET_SETTINGS = frozenset({"telegram_bot_token", "webhook_secret", "state_secret"})  # never repeated back
 HIDDEN = "skryto"
 
 

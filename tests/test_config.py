@@ -62,6 +62,15 @@ def test_an_invalid_secret_is_never_repeated_back(monkeypatch) -> None:
     assert "tajne" not in str(caught.value) and "(zadáno: skryto)" in str(caught.value)
 
 
+def test_a_short_state_secret_is_refused_and_never_repeated_back(monkeypatch) -> None:
+    monkeypatch.setenv("STATE_SECRET", "kratke-heslo")
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    assert str(caught.value).startswith("Neplatné nastavení STATE_SECRET:")
+    assert "alespoň 32 znaků" in str(caught.value)
+    assert "kratke" not in str(caught.value) and "(zadáno: skryto)" in str(caught.value)
+
+
 def test_an_invalid_database_address_is_shown_without_its_password(monkeypatch) -> None:
     monkeypatch.setenv("DATABASE_URL", "mysql://sitpomoci:Heslo123@db.example/sit")
     with pytest.raises(ConfigError) as caught:

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, select, text
 from bot.catalog.models import Base
 from bot.dialog import PlaceSlot, State
 from bot.storage import Conversation, ConversationStore, chat_key
+from bot.storage.conversations import state_cipher
 
 SECRET = b"test-secret"
 CHAT = 987654321
@@ -135,9 +136,13 @@ def test_nothing_is_written_when_the_change_fails(store: ConversationStore) -> N
 
 def test_an_unreadable_state_becomes_a_fresh_conversation(store: ConversationStore, engine: Engine) -> None:
     store.save(CHAT, town_state())
+    sealed = state_cipher(CHAT, SECRET).encrypt(b'{"version": 1, "step": "nowhere"}').decode()
     with engine.begin() as conn:
-        conn.execute(text("UPDATE conversation SET state = :s"), {"s": '{"version": 1, "step": "nowhere"}'})
+        conn.execute(text("UPDATE conversation SET state = :s"), {"s": sealed})
     assert store.load(CHAT) == State()
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE conversation SET state = :s"), {"s": '{"version": 1, "step": "results"}'})
+    assert store.load(CHAT) is None  # not sealed by this store: nothing of it is believed
 
 
 def test_concurrent_writers_never_lose_an_update(store: ConversationStore, engine: Engine) -> None:
@@ -180,3 +185,20 @@ def test_the_migration_matches_the_model(engine: Engine) -> None:
 def test_the_store_needs_a_secret(engine: Engine) -> None:
     with pytest.raises(ValueError):
         ConversationStore(engine, secret=b"")
+
+
+def test_the_table_holds_no_words_of_a_conversation(store: ConversationStore, engine: Engine) -> None:
+    said = State(step="need", query="pečovatelka pro paní Novákovou, Kojetín")
+    store.save(CHAT, said)
+    with engine.connect() as conn:
+        raw = conn.execute(text("SELECT state FROM conversation")).scalar_one()
+    for word in ("pečovatel", "pecovatel", "Novák", "Kojet", "query", "need"):
+        assert word not in raw
+    assert store.load(CHAT) == said
+
+
+def test_a_state_sealed_under_another_secret_starts_afresh(store: ConversationStore, engine: Engine) -> None:
+    store.save(CHAT, town_state())
+    other = ConversationStore(engine, secret=b"another-secret", ttl_hours=24, clock=store.clock)
+    assert other.load(CHAT) is None
+    assert store.load(CHAT) == town_state()

@@ -79,6 +79,7 @@ def bot_settings(db_url: str, api: FakeBotAPI, **overrides: Any) -> Settings:
         "telegram_mode": "polling",
         "webhook_url": None,
         "webhook_secret": None,
+        "state_secret": "a-secret-of-the-test-bot-only-" + api.token[:8],
     }
     values.update(overrides)
     return load_settings(**values)

@@ -9,7 +9,9 @@ own: SQLite has one writer at a time, and a transaction that finds the database 
 in SQLite's busy handler (1, 2, 5, 10 … ms) rather than waiting for its turn.
 
 A state untouched for `ttl_hours` is treated as absent and deleted by `purge`, which also runs
-on every `purge_every`-th write. Chats are keyed by `chat_key`, a keyed hash of the chat id.
+on every `purge_every`-th write. Chats are keyed by `chat_key`, a keyed hash of the chat id,
+and each state is encrypted (Fernet) with a key of its own chat: the table alone, without
+the store's secret (bot/storage/secret.py) and the chat id, holds neither ids nor words.
 """
 
 from __future__ import annotations
@@ -20,9 +22,11 @@ import hashlib
 import hmac
 import logging
 import threading
+from base64 import urlsafe_b64encode
 from collections.abc import Callable
 from typing import TypeVar
 
+from cryptography.fernet import Fernet, InvalidToken
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -54,6 +58,12 @@ def person_key(chat_id: int, secret: bytes) -> str:
     """An opaque key of a chat's person for the statistics' people counter: another HMAC than
     the row key, so nothing stored (not even the conversation table) holds it."""
     return hmac.new(secret, b"stats-person:" + str(chat_id).encode(), hashlib.sha256).hexdigest()
+
+
+def state_cipher(chat_id: int, secret: bytes) -> Fernet:
+    """The cipher of one chat's state: its key is an HMAC of the chat id under the secret."""
+    key = hmac.new(secret, b"state:" + str(chat_id).encode(), hashlib.sha256).digest()
+    return Fernet(urlsafe_b64encode(key))
 
 
 class ConversationStore:
@@ -89,17 +99,25 @@ class ConversationStore:
         """The opaque person key of `chat_id` for the statistics (never stored)."""
         return person_key(chat_id, self.secret)
 
-    def _live(self, state: str | None, updated_at: dt.datetime | None, now: dt.datetime) -> State | None:
+    def _live(self, chat_id: int, state: str | None, updated_at: dt.datetime | None, now: dt.datetime) -> State | None:
         if not state or updated_at is None or updated_at < now - self.ttl:
             return None
-        return State.load(state)
+        try:
+            plain = state_cipher(chat_id, self.secret).decrypt(state.encode("ascii"))
+        except (InvalidToken, UnicodeEncodeError):
+            log.info("a conversation state could not be decrypted (another secret?); starting afresh")
+            return None
+        return State.load(plain.decode("utf-8"))
+
+    def _sealed(self, chat_id: int, state: State) -> str:
+        return state_cipher(chat_id, self.secret).encrypt(state.dump().encode("utf-8")).decode("ascii")
 
     def load(self, chat_id: int) -> State | None:
         """The chat's state, or None when there is none or it has expired (read only)."""
         now = self.clock()
         with self.engine.connect() as conn:
             row = conn.execute(select(_C.state, _C.updated_at).where(_C.chat_key == self.key(chat_id))).first()
-        return self._live(row.state, row.updated_at, now) if row else None
+        return self._live(chat_id, row.state, row.updated_at, now) if row else None
 
     def _claim(self, conn: Connection, key: str, now: dt.datetime) -> None:
         """Make sure the row exists and this transaction holds it."""
@@ -118,8 +136,9 @@ class ConversationStore:
             now = self.clock()
             self._claim(conn, key, now)
             row = conn.execute(select(_C.state, _C.updated_at).where(_C.chat_key == key).with_for_update()).one()
-            new_state, result = change(self._live(row.state, row.updated_at, now))
-            conn.execute(update(_TABLE).where(_C.chat_key == key).values(state=new_state.dump(), updated_at=now))
+            new_state, result = change(self._live(chat_id, row.state, row.updated_at, now))
+            sealed = self._sealed(chat_id, new_state)
+            conn.execute(update(_TABLE).where(_C.chat_key == key).values(state=sealed, updated_at=now))
         self._count_write()
         return result
 

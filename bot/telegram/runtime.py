@@ -12,7 +12,6 @@ import dataclasses
 import datetime as dt
 import functools
 import gc
-import hashlib
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from bot.dialog import (
 )
 from bot.i18n import LANGUAGES
 from bot.storage import ConversationStore
+from bot.storage.secret import store_secret
 from bot.telegram.texts import user_language
 
 if TYPE_CHECKING:
@@ -90,11 +90,6 @@ def load_cards_in_batches(session: Session, batch: int = CARD_BATCH) -> dict[int
     return cards
 
 
-def store_secret(token: str) -> bytes:
-    """The key of the chat hashes, derived from the bot token (never stored)."""
-    return hashlib.sha256(b"sit-pomoci/conversation/" + token.encode()).digest()
-
-
 class Runtime:
     """Settings, the catalogue snapshot, the conversation store and the statistics recorder."""
 
@@ -114,7 +109,7 @@ class Runtime:
         self.engine: Engine = bind
         self.store = store or ConversationStore(
             bind,
-            secret=store_secret(settings.telegram_bot_token or "console"),
+            secret=store_secret(settings.state_secret, settings.state_secret_file),
             ttl_hours=settings.conversation_ttl_hours,
         )
         self.recorder = recorder
