@@ -6,6 +6,7 @@
 - `admin`: /stats and /reload for ADMIN_USER_IDS;
 - `replies`: keyboards, edits, venues and contacts;
 - `delivery`: retries on flood limits and network faults, per-chat order;
+- `fairness`: a cap on the updates one chat has waiting, so one chat cannot slow the others;
 - `transport`: the HTTP client of the Bot API calls (aiohttp);
 - `runtime`: the catalogue snapshot, the state store and statistics the handlers share;
 - `texts`: the adapter's own messages in cs/uk/en.

@@ -41,6 +41,7 @@ from bot.dialog.commands import COMMANDS
 from bot.i18n import LANGUAGES
 from bot.telegram import admin, handlers, inline
 from bot.telegram.delivery import ChatLocks, deliver
+from bot.telegram.fairness import MAX_WAITING_PER_CHAT, FairUpdateProcessor
 from bot.telegram.runtime import Runtime
 from bot.telegram.texts import Texts
 from bot.telegram.transport import AiohttpRequest
@@ -91,11 +92,14 @@ def file_base_url(base_url: str) -> str:
     return base_url[: -len("bot")] + "file/bot" if base_url.endswith("/bot") else base_url
 
 
-def build_application(settings: Settings, runtime: Runtime, *, rate_limit: bool = True) -> Application:
+def build_application(
+    settings: Settings, runtime: Runtime, *, rate_limit: bool = True, per_chat: int = MAX_WAITING_PER_CHAT
+) -> Application:
     """The Application with every handler, pointed at TELEGRAM_API_BASE_URL.
 
     `rate_limit=False` leaves out the limiter that keeps the bot within Telegram's flood
-    limits (for measuring the bot itself against a local fake of the Bot API).
+    limits (for measuring the bot itself against a local fake of the Bot API); `per_chat` is
+    how many updates of one chat may wait (bot.telegram.fairness).
     """
     if not settings.telegram_bot_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -107,7 +111,7 @@ def build_application(settings: Settings, runtime: Runtime, *, rate_limit: bool 
         .request(AiohttpRequest(CONNECTIONS))
         .get_updates_request(AiohttpRequest(1))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(True)
+        .concurrent_updates(FairUpdateProcessor(per_chat=per_chat))
         .post_init(_post_init)
         .post_stop(_post_stop)
     )
