@@ -29,7 +29,10 @@ def message_update(update_id: int, chat_id: int) -> Update:
 
 
 async def test_a_sender_over_the_cap_is_dropped_while_another_is_served() -> None:
-    processor = FairUpdateProcessor(max_concurrent_updates=16, per_chat=3)
+    told: list[int] = []
+    processor = FairUpdateProcessor(
+        max_concurrent_updates=16, per_chat=3, on_drop=lambda update: told.append(update.update_id)
+    )
     release = asyncio.Event()
     served: list[int] = []
 
@@ -42,6 +45,7 @@ async def test_a_sender_over_the_cap_is_dropped_while_another_is_served() -> Non
     neighbour = asyncio.create_task(processor.process_update(message_update(99, NEIGHBOUR.id), answer(99)))
     await asyncio.sleep(0.01)
     assert processor.dropped == 7
+    assert told == [3]  # the first skipped update of the burst, once
     release.set()
     await asyncio.gather(*flood, neighbour)
     assert sorted(served) == [0, 1, 2, 99]
@@ -58,3 +62,5 @@ async def test_a_flood_from_one_chat_does_not_stop_the_bot_answering_another(bot
     await api.wait_for(lambda: api.pending == 0, 10.0, "every update fetched")
     assert processor.dropped > 0
     assert len(api.sent(FLOODER.id)) < 300
+    notices = [t for t in api.texts(FLOODER.id) if "některé jsem proto přeskočil" in t]
+    assert 1 <= len(notices) < processor.dropped  # told, not once per skipped message

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import gc
 import logging
 import secrets
@@ -103,6 +104,7 @@ def build_application(
     """
     if not settings.telegram_bot_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    processor = FairUpdateProcessor(per_chat=per_chat)
     builder = (
         Application.builder()
         .token(settings.telegram_bot_token)
@@ -111,7 +113,7 @@ def build_application(
         .request(AiohttpRequest(CONNECTIONS))
         .get_updates_request(AiohttpRequest(1))
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(FairUpdateProcessor(per_chat=per_chat))
+        .concurrent_updates(processor)
         .post_init(_post_init)
         .post_stop(_post_stop)
     )
@@ -120,6 +122,7 @@ def build_application(
         builder.rate_limiter(AIORateLimiter(max_retries=RATE_LIMIT_RETRIES)).build() if rate_limit else builder.build()
     )
     app.bot_data["runtime"] = runtime
+    processor.on_drop = functools.partial(handlers.tell_skipped, app)
     app.bot_data["locks"] = ChatLocks()
     app.bot_data["recent"] = handlers.RecentUpdates()
     app.add_handler(TypeHandler(Update, handlers.drop_repeated), group=-1)

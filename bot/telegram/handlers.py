@@ -16,6 +16,7 @@ import asyncio
 import dataclasses
 import logging
 from collections import deque
+from typing import Any
 
 from telegram import (
     CallbackQuery,
@@ -26,7 +27,7 @@ from telegram import (
     Update,
 )
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, ContextTypes
+from telegram.ext import Application, ApplicationHandlerStop, ContextTypes
 
 from bot.dialog import Button, Command, Event, Location, Text
 from bot.dialog import callbacks as cb
@@ -84,6 +85,15 @@ def runtime_of(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
 def locks_of(context: ContextTypes.DEFAULT_TYPE) -> ChatLocks:
     """The per-chat locks of the application."""
     return context.application.bot_data.setdefault("locks", ChatLocks())
+
+
+def tell_skipped(app: Application[Any, Any, Any, Any, Any, Any], update: Update) -> None:
+    """Tell a private chat, once per burst, that messages it sent too fast were skipped."""
+    if not is_private(update) or update.effective_chat is None:
+        return
+    runtime: Runtime = app.bot_data["runtime"]
+    text = Texts(language_of(update, runtime))("flood.skipped")
+    app.create_task(send_text(app.bot, update.effective_chat.id, text), name="flood-notice")
 
 
 def is_private(update: Update) -> bool:
