@@ -327,7 +327,7 @@ def test_crisis_lines_are_one_tap_away_and_back_returns_to_the_same_step(chat) -
 
 
 def test_help_privacy_and_about_answer_and_return(chat) -> None:
-    for command, part in (("help", "Jak se mnou hledat"), ("privacy", "Po 24 h"), ("about", "Přerov")):
+    for command, part in (("help", "Jak se mnou hledat"), ("privacy", "po 24 h"), ("about", "Přerov")):
         chat.send(Command(command))
         assert part in chat.text
     chat.send(Command("privacy"))
@@ -410,3 +410,10 @@ def test_a_child_in_despair_is_offered_crisis_help_whatever_the_words_point_to(c
     assert chat.replies[0].kind == "crisis" and "116 111" in chat.replies[0].text
     assert "Linka důvěry" in chat.replies[-1].text
     assert "<b>náhlá krize a psychická tíseň</b>" in chat.replies[-1].text  # not respite care
+
+
+def test_forget_drops_everything_of_the_conversation(searcher) -> None:
+    chat = Chat(make_context(searcher), State(group="seniori", step="need", language="uk", query="obědy pro mámu"))
+    chat.send(Command("zapomen"))
+    assert chat.state.group is None and chat.state.query is None and chat.state.language is None
+    assert "Я забув усе" in chat.text  # said in the language the conversation had

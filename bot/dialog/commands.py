@@ -1,4 +1,4 @@
-"""Slash commands: /start, /help, /privacy, /about, /jazyk, /pracovnik, /krize."""
+"""Slash commands: /start, /help, /privacy, /about, /jazyk, /pracovnik, /krize, /zapomen."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from bot.dialog.events import Button, Reply
 from bot.dialog.presses import set_language
 from bot.dialog.render import info_screen, language_menu
+from bot.dialog.state import State
 from bot.i18n import normalise_language
 from bot.search.text import fold
 
@@ -37,6 +38,9 @@ COMMANDS = {
     "back": "back",
     "znovu": "restart",
     "restart": "restart",
+    "zapomen": "forget",
+    "forget": "forget",
+    "zabud": "forget",
 }
 
 
@@ -72,5 +76,8 @@ def run_command(turn: Turn, name: str, args: str = "") -> None:
         turn.back()
     elif kind == "restart":
         turn.restart()
+    elif kind == "forget":
+        turn.state = State()  # nothing of the conversation is kept, not even its language
+        turn.restart(note=t("forget.done"))
     else:
         turn.emit(Reply(t("command.unknown"), ((Button(t("btn.menu"), "menu"),),)))

@@ -63,9 +63,9 @@ CONNECTIONS = 256  # to the Bot API at once, as PTB's default
 
 # the commands offered in Telegram's menu, per language (each must be one of the dialog's)
 MENU = {
-    "cs": ("start", "krize", "jazyk", "pracovnik", "pomoc", "soukromi", "o_botu"),
-    "uk": ("start", "sos", "language", "worker", "help", "privacy", "about"),
-    "en": ("start", "sos", "language", "worker", "help", "privacy", "about"),
+    "cs": ("start", "krize", "jazyk", "pracovnik", "pomoc", "soukromi", "zapomen", "o_botu"),
+    "uk": ("start", "sos", "language", "worker", "help", "privacy", "forget", "about"),
+    "en": ("start", "sos", "language", "worker", "help", "privacy", "forget", "about"),
 }
 DESCRIPTIONS = {
     "start": "cmd.start",
@@ -74,6 +74,7 @@ DESCRIPTIONS = {
     "worker": "cmd.worker",
     "help": "cmd.help",
     "privacy": "cmd.privacy",
+    "forget": "cmd.forget",
     "about": "cmd.about",
 }
 
