@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.dialog import Button, Command, PlaceSlot, State, Text
+from bot.safety.detector import UNNAMED_DANGER, Assessment, DangerDetector
 from bot.search.documents import CatalogueView
 from bot.search.engine import Searcher
 from tests.test_dialog_fixtures import (
@@ -417,3 +418,21 @@ def test_forget_drops_everything_of_the_conversation(searcher) -> None:
     chat.send(Command("zapomen"))
     assert chat.state.group is None and chat.state.query is None and chat.state.language is None
     assert "Я забув усе" in chat.text  # said in the language the conversation had
+
+
+class ModelOnlyAlarm(DangerDetector):
+    """A detector whose only finding is a danger no rule names (as the learned model raises)."""
+
+    def __init__(self, writer: str) -> None:
+        super().__init__(concepts={}, rules=())
+        self.writer = writer
+
+    def assess(self, text: str) -> Assessment:
+        return Assessment(categories=frozenset({UNNAMED_DANGER}), writer=self.writer)
+
+
+def test_a_danger_no_rule_names_keeps_the_need_the_words_name(searcher) -> None:
+    chat = Chat(make_context(searcher, safety=ModelOnlyAlarm("child")))
+    chat.say("dovoz obědů, Kojetín")
+    assert chat.replies[0].kind == "crisis"
+    assert "Hledám pomoc v Kojetíně: <b>pečovatelská služba</b>" in chat.replies[-1].text

@@ -39,7 +39,7 @@ from bot.dialog.render import (
 from bot.dialog.state import MAX_QUERY, PlaceSlot, State
 from bot.dialog.words import keyword, query_without_place, writes_cyrillic
 from bot.i18n import Safe, Translator
-from bot.safety.detector import NO_DANGER, Assessment
+from bot.safety.detector import NO_DANGER, UNNAMED_DANGER, Assessment
 from bot.safety.lines import lines_for
 
 log = logging.getLogger(__name__)
@@ -356,8 +356,10 @@ class Turn:
         danger_need = self.danger_need(found)
         # a child in danger is offered the child's local help (a crisis centre, the lines) even
         # when the words point to adults' help ("táta mě mlátí" -> intervention centres,
-        # "už nemůžu" -> respite care); "Jiná pomoc" stays
-        if danger_need and (not understood.needs or found.writer == "child"):
+        # "už nemůžu" -> respite care); "Jiná pomoc" stays. A danger only the learned model
+        # sees names nothing: then the need the words name is what the person asked for.
+        named = bool(found.categories - {UNNAMED_DANGER})
+        if danger_need and (not understood.needs or (found.writer == "child" and named)):
             self.state = s.with_(
                 need=danger_need,
                 query=None,
