@@ -8,21 +8,21 @@ the same conversation in the terminal.
 from __future__ import annotations
 
 import importlib.util
-import logging
 import sys
 
 from bot.config import ConfigError, load_settings
 from bot.db import make_engine, session_factory, upgrade_schema
+from bot.logs import configure_logging
 
 
 def main() -> int:
     """Run the application; returns the process exit status."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = load_settings()
     except ConfigError as error:
         print(error, file=sys.stderr)
         return 2
+    configure_logging(settings.log_level)
     engine = make_engine(settings.database_url)
     upgrade_schema(engine)
     sessions = session_factory(engine)

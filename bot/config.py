@@ -17,6 +17,7 @@ DEFAULT_STATE_SECRET_FILE = PROJECT_ROOT / "var" / "stav.klic"
 MIN_STATE_SECRET = 32
 LANGUAGES = ("cs", "uk", "en")
 TELEGRAM_MODES = ("polling", "webhook")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 WEBHOOK_SECRET_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
@@ -44,6 +45,7 @@ class Settings(BaseSettings):
     webhook_secret: str | None = None
     state_secret: str | None = None  # keys the conversation store; see bot/storage/secret.py
     state_secret_file: Path = DEFAULT_STATE_SECRET_FILE
+    log_level: str = "WARNING"
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod
@@ -92,6 +94,14 @@ class Settings(BaseSettings):
         if value is not None and not WEBHOOK_SECRET_PATTERN.fullmatch(value):
             raise ValueError("očekává se 1–256 znaků A–Z, a–z, 0–9, _ nebo -")
         return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError(f"očekává se jedna z úrovní {', '.join(LOG_LEVELS)}")
+        return level
 
     @field_validator("state_secret")
     @classmethod

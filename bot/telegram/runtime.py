@@ -147,6 +147,7 @@ class Runtime:
             on_feedback=self._on_feedback,
         )
         contexts = {code: dataclasses.replace(base, language=code) for code in LANGUAGES}
+        log.info("catalogue loaded: %d services, %d municipalities", len(catalogue.services), len(catalogue.towns))
         return Snapshot(contexts, len(catalogue.services))
 
     def reload(self) -> int:
