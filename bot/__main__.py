@@ -27,9 +27,14 @@ def main() -> int:
     upgrade_schema(engine)
     sessions = session_factory(engine)
 
-    from bot.catalog.bundled import load_bundled_data
+    from bot.catalog.bundled import load_bundled_data, missing_data
 
-    load_bundled_data(sessions)
+    load_bundled_data(sessions)  # only into an entirely empty database
+    with sessions() as session:
+        missing = missing_data(session)
+    if missing:
+        print("\n".join(missing), file=sys.stderr)
+        return 2
     if settings.telegram_bot_token and importlib.util.find_spec("bot.telegram") is not None:
         from bot.telegram import run
 

@@ -36,3 +36,15 @@ def test_search_index_is_read_from_the_database(sessions) -> None:
     result = Searcher(view).search("pečovatelská služba v Kojetíně")
     assert result.hits and result.hits[0].service.name in by_name
     assert result.understood.town == "Kojetín"
+
+
+def test_a_database_with_a_region_of_its_own_gets_no_sample_services(sessions) -> None:
+    from bot.catalog.models import Municipality as Town
+
+    with sessions() as s:
+        s.add(Town(code=588300, name="Bařice-Velké Těšany", orp="Kroměříž", population=600))
+        s.commit()
+    assert load_bundled_data(sessions) == []
+    with sessions() as s:
+        assert s.scalar(select(func.count()).select_from(Service)) == 0
+        assert s.scalar(select(func.count()).select_from(Municipality)) == 1

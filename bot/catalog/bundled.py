@@ -1,4 +1,5 @@
-"""The data shipped in catalog_data/, loaded into an empty database on first start."""
+"""The data shipped in catalog_data/, loaded into an entirely empty database on first start,
+and what a database set up by hand still lacks before the bot can serve anyone."""
 
 from __future__ import annotations
 
@@ -27,10 +28,12 @@ def _is_empty(session: Session, model: type) -> bool:
 
 
 def load_bundled_data(sessions: sessionmaker[Session], data: Path = CATALOG_DATA) -> list[ImportSummary]:
-    """Load what an empty database lacks: municipalities, life situations, the sample catalogue.
+    """Load the sample region into an entirely empty database: municipalities, life situations,
+    the sample catalogue.
 
-    Each part is loaded only when its table is empty, so data imported by the coordinator
-    is never overwritten. Returns the summaries of the imports that ran.
+    A database that holds anything of a catalogue (a region's municipalities, services of a
+    coordinator) gets nothing: sample services never sit beside real ones, and an import
+    that cannot fit the data there is never attempted. Returns the summaries of the imports.
     """
     from bot.catalog.rpss import import_rpss
     from bot.catalog.spreadsheet import import_catalog
@@ -40,8 +43,10 @@ def load_bundled_data(sessions: sessionmaker[Session], data: Path = CATALOG_DATA
         need_municipalities = _is_empty(session, Municipality)
         need_situations = _is_empty(session, LifeSituation)
         need_services = _is_empty(session, Service)
+    if not (need_municipalities and need_situations and need_services):
+        return done
     if need_municipalities:
-        for table in sorted((data / "obce").glob("*.csv")):
+        for table in sorted((data / "obce").glob("orp-*.csv")):  # the sample regions, not the national table
             done.append(import_municipalities(sessions, table))
     if need_situations and (data / SITUATIONS.name).exists():
         done.append(import_situations(sessions, data / SITUATIONS.name))
@@ -52,3 +57,24 @@ def load_bundled_data(sessions: sessionmaker[Session], data: Path = CATALOG_DATA
     for summary in done:
         log.info("Načteno %s: %s", summary.source, summary.as_dict())
     return done
+
+
+MISSING = {
+    "municipalities": (
+        "V databázi nejsou žádné obce; přidejte je příkazem: python -m admin_scripts import municipalities OBCE.csv"
+    ),
+    "services": (
+        "V katalogu nejsou žádné služby; načtěte je příkazem: python -m admin_scripts import rpss SLOŽKA_REGISTRU "
+        "(nebo import catalog TABULKA.xlsx)"
+    ),
+}
+
+
+def missing_data(session: Session) -> list[str]:
+    """What the bot needs and the database lacks, one Czech line each with the command that adds it."""
+    missing = []
+    if _is_empty(session, Municipality):
+        missing.append(MISSING["municipalities"])
+    if session.scalar(select(func.count()).select_from(Service).where(Service.active.is_(True))) == 0:
+        missing.append(MISSING["services"])
+    return missing
