@@ -243,11 +243,11 @@ def test_windows_1250_with_semicolons_and_utf8_bom_with_commas_import_identicall
     rows = [PECOVATELSKA, POTRAVINY]
     windows = write_csv(tmp_path, rows, encoding="cp1250", delimiter=";", name="windows.csv")
     assert windows.read_bytes().count("Přerov".encode("cp1250")) > 0
-    first = import_catalog(catalogue, windows, today=TODAY)
+    first = import_catalog(catalogue, windows, today=TODAY, source="katalog")
     assert (first.added, first.updated, first.rejected) == (1, 1, [])
     before = snapshot(engine)
     bom = write_csv(tmp_path, rows, encoding="utf-8-sig", delimiter=",", name="bom.csv")
-    second = import_catalog(catalogue, bom, today=TODAY)
+    second = import_catalog(catalogue, bom, today=TODAY, source="katalog")
     assert second.as_dict() == {"added": 0, "updated": 0, "unchanged": 2, "deactivated": 0, "rejected": 0}
     assert without_runs(snapshot(engine)) == without_runs(before)
 
@@ -309,7 +309,8 @@ def test_skip_invalid_imports_the_good_rows_and_lists_the_bad(catalogue, tmp_pat
 def test_related_service_missing_from_the_sheet_is_marked_inactive_with_the_date(catalogue, tmp_path) -> None:
     import_catalog(catalogue, write_csv(tmp_path, [PECOVATELSKA, POTRAVINY]), today=TODAY)
     later = TODAY + dt.timedelta(days=30)
-    summary = import_catalog(catalogue, write_csv(tmp_path, [{"klic": "N-002", **_other()}], name="b.csv"), today=later)
+    newer = write_csv(tmp_path, [{"klic": "N-002", **_other()}], name="b.csv")
+    summary = import_catalog(catalogue, newer, today=later, source="katalog")  # a newer version of the same sheet
     assert (summary.added, summary.deactivated) == (1, 1)
     assert "ukončeno: N-001 Potravinová výdejna Přerov" in summary.changes
     gone = load(catalogue, local_id="N-001")
@@ -318,10 +319,23 @@ def test_related_service_missing_from_the_sheet_is_marked_inactive_with_the_date
     kept = load(catalogue, registry_id="6333634")
     assert (kept.description, kept.active) == (PECOVATELSKA["popis"], True)
     # back in the sheet: active again, the same service
-    summary = import_catalog(catalogue, write_csv(tmp_path, [POTRAVINY], name="c.csv"), today=later)
+    summary = import_catalog(catalogue, write_csv(tmp_path, [POTRAVINY], name="c.csv"), today=later, source="katalog")
     back = load(catalogue, local_id="N-001")
     assert (back.id, back.active, back.deactivated_on) == (gone.id, True, None)
     assert summary.deactivated == 1  # N-002 now missing
+
+
+def test_a_spreadsheet_ends_only_the_services_of_its_own_source(catalogue, tmp_path) -> None:
+    import_catalog(catalogue, write_csv(tmp_path, [POTRAVINY], name="prerov.csv"), today=TODAY)
+    other = write_csv(tmp_path, [{"klic": "N-002", **_other()}], name="pribor.csv")
+    summary = import_catalog(catalogue, other, today=TODAY)
+    assert (summary.added, summary.deactivated) == (1, 0)
+    assert load(catalogue, local_id="N-001").active and load(catalogue, local_id="N-002").active
+    assert (load(catalogue, local_id="N-001").sheet, load(catalogue, local_id="N-002").sheet) == ("prerov", "pribor")
+    newer = write_csv(tmp_path, [{"klic": "N-003", **_other()}], name="pribor-2027.csv")
+    summary = import_catalog(catalogue, newer, today=TODAY, source="pribor")
+    assert summary.deactivated == 1
+    assert load(catalogue, local_id="N-001").active and not load(catalogue, local_id="N-002").active
 
 
 def test_invalid_row_of_a_related_service_does_not_end_it(catalogue, tmp_path) -> None:
@@ -557,11 +571,11 @@ def test_template_has_the_importers_columns_a_guide_and_pick_lists(tmp_path) -> 
 
 def test_template_rows_import_exactly_like_the_csv_they_came_from(catalogue, engine, tmp_path) -> None:
     csv_path = write_csv(tmp_path, [PECOVATELSKA, POTRAVINY])
-    import_catalog(catalogue, csv_path, today=TODAY)
+    import_catalog(catalogue, csv_path, today=TODAY, source="katalog")
     before = snapshot(engine)
     out = tmp_path / "z-csv.xlsx"
     assert write_template(out, csv_path) == 2
-    summary = import_catalog(catalogue, out, today=TODAY)
+    summary = import_catalog(catalogue, out, today=TODAY, source="katalog")
     assert (summary.unchanged, summary.changed) == (2, False)
     assert without_runs(snapshot(engine)) == without_runs(before)
 
@@ -656,6 +670,16 @@ def test_cli_refuses_a_bad_sheet_with_exit_status_1(cli_database, tmp_path) -> N
     assert result.exit_code == 1
     assert "Import se nezdařil, v databázi se nic nezměnilo." in flat(result.output)
     assert "katalog.csv, řádek 2, pole obce_pusobnosti (sloupec J): obec 'Atlantida'" in flat(result.output)
+
+
+def test_cli_refuses_an_unusable_source_name_and_changes_nothing(cli_database, tmp_path) -> None:
+    runner, app = _cli()
+    path = write_csv(tmp_path, [POTRAVINY])
+    result = runner.invoke(app, ["import", "catalog", str(path), "--source", " "])
+    assert result.exit_code == 1
+    assert "název zdroje musí mít 1 až 120 znaků" in flat(result.output)
+    with cli_database() as s:
+        assert s.scalars(select(Service.local_id).where(Service.local_id.is_not(None))).all() == []
 
 
 def test_cli_writes_the_template_from_a_csv(tmp_path) -> None:

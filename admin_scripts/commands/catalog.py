@@ -10,14 +10,15 @@ import typer
 from admin_scripts.app import app, import_app
 from admin_scripts.common import DryRun, SkipInvalid, console, fail, open_database, run_import
 from bot.catalog.importing import ImportFailed
-from bot.catalog.spreadsheet import import_catalog
+from bot.catalog.spreadsheet import import_catalog, sheet_source
 from bot.catalog.template import write_template
 
 IMPORT_HELP = (
     "Načte tabulku katalogu: doplní registrované služby a přidá návazné služby.\n\n"
     "Registrovanou službu řádek najde podle sloupce identifikator (registr musí být "
     "naimportovaný dřív), návaznou službu podle sloupce klic. Návazná služba, která "
-    "z tabulky zmizí, se označí jako ukončená. Popis sloupců: catalog_data/README.md."
+    "z tabulky zmizí, se označí jako ukončená — jen služby téže tabulky (--source), služeb "
+    "z jiných tabulek se import nedotkne. Popis sloupců: catalog_data/README.md."
 )
 
 
@@ -31,12 +32,24 @@ def import_catalog_command(
             dir_okay=False,
         ),
     ],
+    source: Annotated[
+        str | None,
+        typer.Option(
+            "--source",
+            help="Název tabulky (zdroje), např. 'Příbor'; výchozí je název souboru bez přípony. "
+            "Návazné služby se ukončují jen v rámci téhož zdroje.",
+        ),
+    ] = None,
     dry_run: DryRun = False,
     skip_invalid: SkipInvalid = False,
 ) -> None:
     """Import the coordinator's spreadsheet."""
+    try:
+        name = sheet_source(source, file)
+    except ValueError as error:
+        fail(str(error))
     sessions = open_database()
-    run_import(lambda: import_catalog(sessions, file, dry_run=dry_run, skip_invalid=skip_invalid))
+    run_import(lambda: import_catalog(sessions, file, dry_run=dry_run, skip_invalid=skip_invalid, source=name))
 
 
 @app.command("catalog-template")

@@ -135,6 +135,7 @@ class Service(Base):
     registry_id: Mapped[str | None] = mapped_column(String(40), unique=True)
     portal_id: Mapped[int | None] = mapped_column(BigInteger, unique=True)
     local_id: Mapped[str | None] = mapped_column(String(60), unique=True)
+    sheet: Mapped[str | None] = mapped_column(String(120))  # the spreadsheet (source) a related service came from
     provider_id: Mapped[int | None] = mapped_column(ForeignKey("provider.id"), index=True)
     name: Mapped[str] = mapped_column(Text)
     druh_id: Mapped[str | None] = mapped_column(ForeignKey("codelist_term.id"), index=True)

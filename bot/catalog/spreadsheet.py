@@ -65,19 +65,23 @@ def import_catalog(
     skip_invalid: bool = False,
     today: dt.date | None = None,
     languages: Path = LANGUAGES_FILE,
+    source: str | None = None,
 ) -> ImportSummary:
     """Import the coordinator's spreadsheet; all or nothing unless `skip_invalid`.
 
-    A related service missing from the sheet is marked inactive with today's date; a
-    registered service missing from it keeps what earlier imports gave it.
+    `source` names the spreadsheet (default: the file name without its extension). A related
+    service of this source missing from the sheet is marked inactive with today's date;
+    services of other spreadsheets are left alone, and a registered service missing from
+    the sheet keeps what earlier imports gave it.
     """
     today = today or dt.date.today()
+    source = sheet_source(source, path)
     summary = ImportSummary(kind=KIND, source=str(path), dry_run=dry_run)
     sheet = read_sheet(path)
     language_names = read_languages(languages)
     duplicates, keys_in_sheet = _duplicates(sheet)
     with import_transaction(sessions, summary, skip_invalid=skip_invalid) as session:
-        run = _Run(session, summary, sheet, Lookups(session, language_names))
+        run = _Run(session, summary, sheet, Lookups(session, language_names), source)
         for sheet_row in sheet.rows:
             if sheet_row.number in duplicates:
                 summary.rejected.append(duplicates[sheet_row.number])
@@ -87,6 +91,17 @@ def import_catalog(
                 run.apply(sheet_row, row)
         run.deactivate_missing(keys_in_sheet, today)
     return summary
+
+
+MAX_SOURCE = 120
+
+
+def sheet_source(source: str | None, path: Path) -> str:
+    """The name a spreadsheet's related services are kept under (ValueError in Czech if unusable)."""
+    name = (source if source is not None else path.stem).strip()
+    if not name or len(name) > MAX_SOURCE:
+        raise ValueError(f"název zdroje musí mít 1 až {MAX_SOURCE} znaků")
+    return name
 
 
 def _duplicates(sheet: Sheet) -> tuple[dict[int, RowError], set[str]]:
@@ -120,8 +135,9 @@ def _duplicates(sheet: Sheet) -> tuple[dict[int, RowError], set[str]]:
 class _Run:
     """One import run: the loaded services and providers and the rows applied to them."""
 
-    def __init__(self, session: Session, summary: ImportSummary, sheet: Sheet, lookups: Lookups) -> None:
+    def __init__(self, session: Session, summary: ImportSummary, sheet: Sheet, lookups: Lookups, source: str) -> None:
         self.session = session
+        self.source = source
         self.summary = summary
         self.sheet = sheet
         self.lookups = lookups
@@ -240,6 +256,7 @@ class _Run:
         changed += [RELATED_ONLY[a] for a in values if assign(service, {a: values[a]})]
         if assign(service, {"active": True, "deactivated_on": None}):
             changed.append("znovu aktivní")
+        service.sheet = self.source  # bookkeeping of which sheet lists it, not a change of the service
         if service.provider is not provider or renamed:
             service.provider = provider
             changed.append("poskytovatel")
@@ -305,9 +322,10 @@ class _Run:
         return True, provider, renamed
 
     def deactivate_missing(self, keys_in_sheet: set[str], today: dt.date) -> None:
-        """Mark related services the sheet no longer lists as inactive (never delete them)."""
+        """Mark related services of this sheet's source that it no longer lists as inactive
+        (never delete them); those of other spreadsheets stay as they are."""
         for key, service in self.related.items():
-            if key not in keys_in_sheet and service.active:
+            if key not in keys_in_sheet and service.active and service.sheet == self.source:
                 service.active = False
                 service.deactivated_on = today
                 self.summary.count("deactivated", f"{key} {service.name}")
