@@ -692,3 +692,14 @@ def test_cli_writes_the_template_from_a_csv(tmp_path) -> None:
     assert openpyxl.load_workbook(out, read_only=True)["Katalog"]["B2"].value == "N-001"
     wrong = runner.invoke(app, ["catalog-template", "--out", str(tmp_path / "sablona.csv")])
     assert wrong.exit_code == 1 and "šablona se ukládá jako .xlsx" in flat(wrong.output)
+
+
+def test_cli_template_offers_the_municipalities_of_the_database(cli_database, tmp_path) -> None:
+    runner, app = _cli()
+    out = tmp_path / "sablona.xlsx"
+    result = runner.invoke(app, ["catalog-template", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lists = openpyxl.load_workbook(out, read_only=True)["Číselníky"]
+    offered = {cell for row in lists.iter_rows(values_only=True) for cell in row if isinstance(cell, str)}
+    assert {"Přerov", "Troubky", "Kojetín"} <= offered
+    assert "Tovačov" not in offered  # a bundled sample town the database does not hold

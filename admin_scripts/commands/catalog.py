@@ -52,6 +52,34 @@ def import_catalog_command(
     run_import(lambda: import_catalog(sessions, file, dry_run=dry_run, skip_invalid=skip_invalid, source=name))
 
 
+def database_towns() -> list[tuple[str, str, str]]:
+    """The municipalities of the configured database (name, ORP, code); none when it has none
+    or cannot be read (the template then offers the bundled sample regions)."""
+    from sqlalchemy import select
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.catalog.models import Municipality
+    from bot.config import ConfigError, get_settings
+    from bot.db import make_engine
+
+    try:
+        settings = get_settings()
+    except ConfigError as error:
+        fail(str(error))
+    path = settings.sqlite_path
+    if path is not None and not path.exists():
+        return []  # never create a database just to write a template
+    engine = make_engine(settings.database_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(select(Municipality.name, Municipality.orp, Municipality.code)).all()
+    except SQLAlchemyError:
+        return []
+    finally:
+        engine.dispose()
+    return [(name, orp or "", str(code)) for name, orp, code in rows]
+
+
 @app.command("catalog-template")
 def catalog_template_command(
     out: Annotated[Path, typer.Option("--out", help="Kam uložit šablonu (.xlsx).", dir_okay=False)],
@@ -68,8 +96,9 @@ def catalog_template_command(
     """Uloží šablonu tabulky katalogu (.xlsx) s návodem ke každému sloupci a číselníky."""
     if out.suffix.lower() != ".xlsx":
         fail(f"{out}: šablona se ukládá jako .xlsx")
+    towns = database_towns()
     try:
-        count = write_template(out, from_csv)
+        count = write_template(out, from_csv, towns=towns)
     except ImportFailed as failure:
         fail("tabulku nelze načíst:\n  " + "\n  ".join(str(e) for e in failure.errors))
     except OSError as error:

@@ -54,10 +54,16 @@ class _List:
     values: Sequence[tuple[str, ...]]
 
 
-def write_template(out: Path, sample: Path | None = None, data: Path = CATALOG_DATA) -> int:
+Town = tuple[str, str, str]  # name, ORP, code
+
+
+def write_template(
+    out: Path, sample: Path | None = None, data: Path = CATALOG_DATA, towns: Sequence[Town] | None = None
+) -> int:
     """Write the template to `out`, with the rows of `sample` (a CSV or XLSX) if given.
 
-    Returns how many rows were written below the header.
+    `towns` are the municipalities to offer (the database's); without them, those of the
+    bundled sample regions. Returns how many rows were written below the header.
     """
     workbook = Workbook()
     sheet = workbook.active
@@ -65,7 +71,7 @@ def write_template(out: Path, sample: Path | None = None, data: Path = CATALOG_D
     sheet.title = SHEET
     _write_header(sheet)
     count = _write_rows(sheet, sample) if sample else 0
-    lists = _lists(data)
+    lists = _lists(data, towns)
     _write_lists(workbook.create_sheet(LISTS), lists)
     _add_validations(sheet, lists, max(VALIDATED_ROWS, count + 200))
     _write_guide(workbook.create_sheet(GUIDE, 1))
@@ -116,7 +122,7 @@ def _csv_records(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(decode_text(path))))
 
 
-def _lists(data: Path) -> list[_List]:
+def _lists(data: Path, towns: Sequence[Town] | None = None) -> list[_List]:
     """What the template offers to pick from, read from the bundled data files."""
     situations = sorted(
         _csv_records(data / "zivotni-situace.csv"),
@@ -130,12 +136,16 @@ def _lists(data: Path) -> list[_List]:
             name = name.get("cs") if isinstance(name, dict) else name
             if name:
                 groups.append((name,))
-    municipalities = [
-        (r["nazev"], r.get("orp") or "", r.get("kod") or "")
-        for table in sorted((data / "obce").glob("*.csv"))
-        for r in _csv_records(table)
-        if r.get("nazev")
-    ]
+    municipalities = (
+        list(towns)
+        if towns
+        else [
+            (r["nazev"], r.get("orp") or "", r.get("kod") or "")
+            for table in sorted((data / "obce").glob("orp-*.csv"))
+            for r in _csv_records(table)
+            if r.get("nazev")
+        ]
+    )
     municipalities.sort(key=lambda m: (m[1], m[0]))
     # a name several municipalities share is offered with its ORP, as the importer accepts it
     counts = Counter(fold(name) for name, _, _ in municipalities)
