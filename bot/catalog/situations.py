@@ -20,8 +20,8 @@ from bot.catalog.importing import (
 )
 from bot.catalog.models import LifeSituation
 from bot.catalog.textfiles import decode_text
+from bot.families import FAMILIES
 
-FAMILIES = ("seniori", "zdravotni-postizeni", "rodiny-deti", "krize")
 REQUIRED_COLUMNS = ("id", "nazev", "rodina")
 
 

@@ -17,7 +17,6 @@ from bot.safety.detector import DangerDetector, default_detector
 from bot.safety.lines import CrisisLine, DangerNeed, load_crisis_lines, load_danger_needs
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 
-FAMILIES = ("seniori", "zdravotni-postizeni", "rodiny-deti", "krize")
 REGIONS = CATALOG_DATA / "regiony.csv"
 SITUATIONS = CATALOG_DATA / "zivotni-situace.csv"
 

@@ -16,7 +16,7 @@ from typing import Any
 from bot.dialog import geo
 from bot.dialog.cardview import card_screen, wrong_reasons
 from bot.dialog.commands import run_command
-from bot.dialog.context import FAMILIES, Context, SearchEvent
+from bot.dialog.context import Context, SearchEvent
 from bot.dialog.events import Button, Command, Event, Location, Reply, Text
 from bot.dialog.listing import PAGE_SIZE, nothing_screen, results_screen
 from bot.dialog.presses import press
@@ -38,6 +38,7 @@ from bot.dialog.render import (
 )
 from bot.dialog.state import MAX_QUERY, PlaceSlot, State
 from bot.dialog.words import keyword, query_without_place, writes_cyrillic
+from bot.families import FAMILIES
 from bot.i18n import Safe, Translator
 from bot.safety.detector import NO_DANGER, UNNAMED_DANGER, Assessment
 from bot.safety.lines import lines_for

@@ -7,9 +7,10 @@ import re
 from collections.abc import Sequence
 
 from bot.dialog import callbacks as cb
-from bot.dialog.context import FAMILIES, Context, Situation
+from bot.dialog.context import Context, Situation
 from bot.dialog.events import MAX_DATA, MAX_TEXT, Button, Reply
 from bot.dialog.state import PlaceSlot, State
+from bot.families import FAMILIES
 from bot.i18n import LANGUAGES, Safe, Translator, escape
 from bot.safety.detector import Assessment
 from bot.safety.lines import CrisisLine

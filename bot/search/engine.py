@@ -13,6 +13,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot import CATALOG_DATA
+from bot.families import FAMILIES
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 from bot.search.phrases import PhraseTable
 from bot.search.places import PREPOSITIONS, PlaceRecognizer, PlaceRef
@@ -32,7 +33,6 @@ from bot.search.text import fold, tokenize
 from bot.search.textmodel import TextModel, needs_model
 from bot.search.vocabulary import (
     DRUH_PREFIX,
-    FAMILIES,
     SITUATION_WEIGHT,
     Analyzer,
     Need,

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot import CATALOG_DATA
+from bot.families import FAMILIES
 from bot.search.documents import ServiceDoc
 from bot.search.phrases import PhraseTable
 from bot.search.stemmer import stem
 from bot.search.text import load_stop_words, tokenize
 
 DRUH_PREFIX = "DruhSocialniSluzby/"
-FAMILIES = ("seniori", "zdravotni-postizeni", "rodiny-deti", "krize")
 SITUATION_WEIGHT = 0.8
 
 

@@ -15,8 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot import CATALOG_DATA
+from bot.families import FAMILIES
 from bot.search.engine import SearchResult
-from bot.search.vocabulary import DRUH_PREFIX, FAMILIES, Need
+from bot.search.vocabulary import DRUH_PREFIX, Need
 from bot.stats.scrub import Scrubber, default_scrubber, understood_terms
 
 CHANNELS = ("telegram", "inline", "console")
