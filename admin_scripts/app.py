@@ -13,3 +13,5 @@ app = typer.Typer(
 )
 import_app = typer.Typer(help="Import dat do katalogu.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
+region_app = typer.Typer(help="Regiony (ORP): co katalog potřebuje kromě služeb.", no_args_is_help=True)
+app.add_typer(region_app, name="region")

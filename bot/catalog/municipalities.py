@@ -96,9 +96,22 @@ def import_municipalities(
     skip_invalid: bool = False,
 ) -> ImportSummary:
     """Add or update the municipalities of a table; municipalities are never deleted."""
-    summary = ImportSummary(kind="obce", source=str(path), dry_run=dry_run)
     rows, errors = read_municipality_file(path)
-    summary.rejected.extend(errors)
+    return import_municipality_rows(sessions, rows, str(path), errors, dry_run=dry_run, skip_invalid=skip_invalid)
+
+
+def import_municipality_rows(
+    sessions: sessionmaker[Session],
+    rows: list[MunicipalityRow],
+    source: str,
+    errors: list[RowError] | None = None,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+) -> ImportSummary:
+    """Add or update the given municipalities (rejected with `errors`, if any), in one transaction."""
+    summary = ImportSummary(kind="obce", source=source, dry_run=dry_run)
+    summary.rejected.extend(errors or [])
     with import_transaction(sessions, summary, skip_invalid=skip_invalid) as session:
         existing = {m.code: m for m in session.scalars(select(Municipality))}
         for row in rows:
