@@ -48,6 +48,7 @@ HEADINGS = [
     "Co lidé hledali a nenašli",
     "Hledání v čase",
     "Potřeby",
+    "Citlivé potřeby (po ORP, za celá čtvrtletí)",
     "Obce: hledání na 1 000 obyvatel",
     "Skupiny",
     "Kanály a jazyky",

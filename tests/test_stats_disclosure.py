@@ -159,3 +159,11 @@ def test_a_partial_sum_of_a_row_is_shown_only_when_it_reveals_nothing() -> None:
     if hidden_row0 == {1, 2} and not protected.is_hidden(Cell("r", 0)):
         assert partial_sum_shown(protected, 0, [1, 2]) == 5  # all hidden ones: no more than the total tells
     assert partial_sum_shown(protected, 2, [0, 3]) == 70
+
+
+def test_a_partial_sum_of_shown_cells_is_shown_even_when_the_row_total_is_hidden() -> None:
+    protected = protect(grid([[3, 0, 0, 1], [30, 20, 20, 40], [30, 20, 20, 40]]), K)
+    assert protected.is_hidden(Cell("r", 0))
+    assert not protected.is_hidden(Cell("c", 0, 1)) and not protected.is_hidden(Cell("c", 0, 2))
+    assert partial_sum_shown(protected, 0, [1, 2]) == 0  # a reader adds the zeros up anyway
+    assert partial_sum_shown(protected, 0, [0, 1]) == "<5"

@@ -80,6 +80,7 @@ class Scope:
     end: dt.date
     exclude_sensitive: bool
     sensitive: SensitiveNeeds
+    only_sensitive: bool = False  # the sensitive needs alone, within whole quarters
 
     @property
     def whole_quarters(self) -> tuple[dt.date, dt.date] | None:
@@ -99,6 +100,11 @@ class Scope:
         if sensitive is None:
             return in_period
         plain = case((sensitive, 1), else_=0) == 0
+        if self.only_sensitive:
+            quarters = self.whole_quarters
+            if quarters is None:
+                return and_(in_period, literal(False))
+            return and_(E.day >= quarters[0], E.day <= quarters[1], case((sensitive, 1), else_=0) == 1)
         if self.exclude_sensitive:
             return and_(in_period, plain)
         quarters = self.whole_quarters

@@ -17,9 +17,9 @@ A table whose rows have two parts (municipality × need, ORP × need) is a three
 its sums per municipality and per need are published in other tables. Each two-way slice
 of it (one municipality, one need, one column, and the marginal tables) is protected in
 turn, sharing the cells they have in common, until all agree. This is the modular method
-statistical offices use for linked tables: no slice on its own gives a cell away, but it
-does not solve the linked problem exactly, so combining several slices can, rarely, still
-pin a hidden cell down.
+statistical offices use for linked tables: no slice on its own gives a cell away, but
+combining several slices can still pin a hidden cell down. The export therefore follows it
+with the exact check of `bot.stats.linked` over all its tables together.
 
 Partners are chosen small counts first, counts before totals, zeros only as a last resort.
 Every hidden cell is shown as "<k"; a table says how many it hid and why.
@@ -408,16 +408,15 @@ def publish(
 def partial_sum_shown(protected: Protected, row: int, columns: Sequence[int]) -> object:
     """The sum of some cells of a row, published only when it reveals nothing hidden.
 
-    It is safe when the row total is shown, the sum is not itself small, and the chosen
-    cells hold none or all of the row's hidden cells (then it tells no more than the total).
+    It is safe when the chosen cells are all shown (a reader can add them up anyway), or
+    when they hold all of the row's hidden cells, the row total is shown and the sum is not
+    itself small (then it tells no more than the total minus the shown cells).
     """
     n_cols = len(protected.grid.col_labels)
     hidden_in_row = {j for j in range(n_cols) if protected.is_hidden(Cell("c", row, j))}
     chosen = set(columns)
     value = sum(protected.values[Cell("c", row, j)] for j in chosen)
-    safe = (
-        not protected.is_hidden(Cell("r", row))
-        and not (0 < value < protected.k)
-        and (not (hidden_in_row & chosen) or hidden_in_row <= chosen)
+    safe = not (hidden_in_row & chosen) or (
+        hidden_in_row <= chosen and not protected.is_hidden(Cell("r", row)) and not (0 < value < protected.k)
     )
     return value if safe else mark(protected.k)

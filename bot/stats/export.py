@@ -29,6 +29,7 @@ from bot.stats.aggregate import (
     scope_for,
     snap_period,
 )
+from bot.stats.combinations import Combinations, ExactCheck, partner
 from bot.stats.disclosure import (
     Cell,
     Grid,
@@ -78,6 +79,7 @@ class TableSpec:
     column: str
     period: str | None = None
     group_prefix: int = 0  # rows sharing these leading keys have totals published in another table
+    sensitive: bool = False  # counts the sensitive needs alone (else it leaves them out)
 
 
 @dataclass
@@ -175,8 +177,8 @@ class _Counted:
     def meaning(self, cell: Cell) -> tuple[str, frozenset[tuple[object, ...]]]:
         """What a cell counts, the same in every table that shows it: its filters and scope.
 
-        Tables that leave sensitive needs out and tables that count them agree on every
-        count by need (a sensitive need is never in the former), so those share a scope.
+        The sensitive needs are counted in tables of their own, never beside the others, so a
+        cell means the same wherever it is shown within each of the two groups of tables.
         """
         kind, a, b = cell
         keys: list[Key]
@@ -198,20 +200,27 @@ class _Counted:
         else:
             keys = []
         dims = _meaning(keys)
-        letter = "AB" if any(d[0] == "need" for d in dims) else ("B" if self.scope.exclude_sensitive else "A")
-        return letter, dims
+        return ("sensitive" if self.scope.only_sensitive else "plain"), dims
 
 
 def sensitive_note(scope: Scope, sensitive: SensitiveNeeds) -> str:
     """What a table says about the sensitive needs."""
     if not sensitive.keys:
         return ""
+    quarters = scope.whole_quarters
+    if scope.only_sensitive:
+        if quarters is None:
+            return "Období neobsahuje žádné celé čtvrtletí, citlivé potřeby se proto neuvádějí."
+        return (
+            "Jen citlivé potřeby (" + ", ".join(sensitive.labels) + "), jen za celá čtvrtletí "
+            f"{period_label(quarters[0], 'quarter')} – {period_label(quarters[1], 'quarter')}; "
+            "ostatní tabulky je nezahrnují."
+        )
     if scope.exclude_sensitive:
         return (
             "Citlivé potřeby (" + ", ".join(sensitive.labels) + ") tabulka nezahrnuje; "
-            "uvádějí se jen po ORP a čtvrtletích."
+            "uvádějí se jen v tabulkách " + ", ".join(SENSITIVE_TABLES) + " (po ORP, za celá čtvrtletí)."
         )
-    quarters = scope.whole_quarters
     if quarters is None:
         return "Citlivé potřeby tabulka nezahrnuje: období neobsahuje žádné celé čtvrtletí."
     return (
@@ -230,30 +239,44 @@ class _Builder:
 
     def count(self, spec: TableSpec) -> _Counted:
         by = (*spec.rows, spec.column)
-        scope = scope_for(self.start, self.end, by, spec.period, self.sensitive)
+        scope = Scope(
+            self.start,
+            self.end,
+            exclude_sensitive=not spec.sensitive,
+            sensitive=self.sensitive,
+            only_sensitive=spec.sensitive,
+        )
         counts = count_events(self.conn, scope, by, period=spec.period, labels=self.labels)
         columns = column_keys(spec.column, counts, scope, spec.period, self.labels)
         grid, row_keys = build_grid(counts, len(spec.rows), columns, spec.group_prefix)
         return _Counted(spec, scope, grid, row_keys, columns)
 
     def crosstabs(self, specs: Sequence[TableSpec]) -> list[PublishedTable]:
-        """Count and protect the crosstabs together: a count hidden in one is hidden in all."""
+        """Count and protect the crosstabs together: a count hidden in one is hidden in all,
+        and no hidden count can be computed from all the shown ones (`bot.stats.linked`)."""
         counted = [self.count(spec) for spec in specs]
         forced: dict[str, set[Cell]] = {c.spec.name: set() for c in counted}
         meanings = {c.spec.name: {cell: c.meaning(cell) for cell in c.grid.cells()} for c in counted}
         protected: dict[str, Protected] = {}
         stale = {c.spec.name for c in counted}
+        towns = [(orp, code) for code, (_, orp) in self.labels.municipalities.items()]
+        check = ExactCheck(counted, Combinations(self.start, self.end, self.period, counted, towns, self.sensitive))
         while stale:
-            for c in counted:
-                if c.spec.name in stale:
-                    protected[c.spec.name] = protect(c.grid, self.k, forced=forced[c.spec.name])
-            stale = set()
-            hidden = {meanings[name][cell] for name, p in protected.items() for cell in p.reasons}
-            for name, p in protected.items():
-                for cell, meaning in meanings[name].items():
-                    if cell not in p.reasons and meaning in hidden:
-                        forced[name].add(cell)
-                        stale.add(name)
+            while stale:
+                for c in counted:
+                    if c.spec.name in stale:
+                        protected[c.spec.name] = protect(c.grid, self.k, forced=forced[c.spec.name])
+                stale = set()
+                hidden = {meanings[name][cell] for name, p in protected.items() for cell in p.reasons}
+                for name, p in protected.items():
+                    for cell, meaning in meanings[name].items():
+                        if cell not in p.reasons and meaning in hidden:
+                            forced[name].add(cell)
+                            stale.add(name)
+            for _, _, used in check.computable(protected):
+                table, cell = partner(protected, used)
+                forced[table.spec.name].add(cell)
+                stale.add(table.spec.name)
         tables = []
         for c in counted:
             spec = c.spec
@@ -324,7 +347,7 @@ class _Builder:
             ]
         for place, codes in places.items():
             for served in supply.needs_served_in(codes):
-                if not by_orp and served in self.sensitive:
+                if served in self.sensitive:
                     continue
                 label = names.get(served, served[1])
                 if (*place, label) in rows:
@@ -430,6 +453,9 @@ def _or_blank(value: int | None) -> object:
     return "" if value is None else value
 
 
+SENSITIVE_TABLES = ("citlive-orp", "citlive-orp-ctvrtleti")
+
+
 def table_specs(period: str) -> list[TableSpec]:
     """The crosstabs of an export, in order."""
     name = PERIOD_NAMES[period]
@@ -437,7 +463,7 @@ def table_specs(period: str) -> list[TableSpec]:
         TableSpec("obdobi", f"Hledání podle období ({name}) a výsledku", ("period",), "outcome", period),
         TableSpec("orp", "Hledání podle ORP a výsledku", ("orp",), "outcome"),
         TableSpec("orp-ctvrtleti", "Hledání podle ORP a čtvrtletí", ("orp",), "period", "quarter"),
-        TableSpec("obce", "Hledání podle obcí a výsledku", ("orp", "municipality"), "outcome"),
+        TableSpec("obce", "Hledání podle obcí a výsledku", ("orp", "municipality"), "outcome", group_prefix=1),
         TableSpec("skupiny", "Hledání podle skupin a výsledku", ("family",), "outcome"),
         TableSpec("skupiny-obdobi", f"Hledání podle skupin a období ({name})", ("family",), "period", period),
         TableSpec("potreby", "Hledání podle potřeb a výsledku", ("need",), "outcome"),
@@ -459,6 +485,23 @@ def table_specs(period: str) -> list[TableSpec]:
             group_prefix=1,
         ),
         TableSpec("kanaly-jazyky", "Hledání podle kanálu a jazyka", ("channel",), "language"),
+        TableSpec(
+            SENSITIVE_TABLES[0],
+            "Citlivé potřeby podle ORP a výsledku",
+            ("orp", "need"),
+            "outcome",
+            group_prefix=1,
+            sensitive=True,
+        ),
+        TableSpec(
+            SENSITIVE_TABLES[1],
+            "Citlivé potřeby podle ORP a čtvrtletí",
+            ("orp", "need"),
+            "period",
+            "quarter",
+            group_prefix=1,
+            sensitive=True,
+        ),
     ]
 
 
@@ -493,18 +536,22 @@ def build_export(
     tables.append(builder.terms())
     tables.append(builder.feedback())
     orp_table, _ = builder.protected["orp"]
-    events = orp_table.values[Cell("t")]
+    events = orp_table.values[Cell("t")] + builder.protected[SENSITIVE_TABLES[0]][0].values[Cell("t")]
     synthetic = (
         conn.execute(select(E.id).where(E.synthetic.is_(True)).limit(1)).first() is not None
         or conn.execute(select(F.id).where(F.synthetic.is_(True)).limit(1)).first() is not None
     )
     export = StatsExport(start, end, k, period, events, synthetic, requested=requested)
-    export.tables = [summary(export, orp_table.shown(Cell("t")), sensitive, tables), overview(tables, k), *tables]
+    shown = (orp_table.shown(Cell("t")), builder.protected[SENSITIVE_TABLES[0]][0].shown(Cell("t")))
+    export.tables = [summary(export, shown, sensitive, tables), overview(tables, k), *tables]
     return export
 
 
 def summary(
-    export: StatsExport, shown_events: object, sensitive: SensitiveNeeds, tables: Sequence[PublishedTable]
+    export: StatsExport,
+    shown_events: tuple[object, object],
+    sensitive: SensitiveNeeds,
+    tables: Sequence[PublishedTable],
 ) -> PublishedTable:
     """The first sheet: what the export is."""
     quarters = scope_for(export.start, export.end, (), None, sensitive).whole_quarters
@@ -512,7 +559,8 @@ def summary(
         ["Období", f"{czech_date(export.start)} – {czech_date(export.end)}"],
         ["Členění období", PERIOD_NAMES[export.period]],
         ["Nejmenší zveřejněný počet (k)", export.k],
-        ["Počet hledání", shown_events],
+        ["Počet hledání", shown_events[0]],
+        ["Počet hledání citlivých potřeb", shown_events[1]],
         [
             "Data",
             "SYNTETICKÁ – vytvořená příkazem stats simulate, jen pro ukázku a zkoušky; nejde o skutečnou poptávku"
@@ -523,7 +571,9 @@ def summary(
         [
             "Citlivé potřeby",
             (", ".join(sensitive.labels) or "žádné")
-            + ": uvádějí se jen po ORP a čtvrtletích, a to jen za celá čtvrtletí období"
+            + ": uvádějí se jen v tabulkách "
+            + " a ".join(SENSITIVE_TABLES)
+            + ", po ORP a jen za celá čtvrtletí období; ostatní tabulky je nezahrnují"
             + (
                 f" ({period_label(quarters[0], 'quarter')} – {period_label(quarters[1], 'quarter')})."
                 if quarters
@@ -621,23 +671,27 @@ def write_xlsx(export: StatsExport, folder: Path) -> Path:
         for cell in sheet[1]:
             cell.font = bold
             cell.data_type = "s"
+        number = 1  # the row just written (counted: sheet.max_row scans every cell)
         for row in table.rows:
             sheet.append(row)
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text stays text: "=…" from a catalogue is never a formula
+            number += 1
+            for j, value in enumerate(row, start=1):
+                if isinstance(value, str):
+                    sheet.cell(number, j).data_type = "s"  # text stays text: "=…" is never a formula
         if table.rows and table.rows[-1][0] == "Celkem":
-            for cell in sheet[sheet.max_row]:
-                cell.font = bold
+            for j in range(1, len(table.rows[-1]) + 1):
+                sheet.cell(number, j).font = bold
         sheet.freeze_panes = "A2"
         for j, title in enumerate(table.header, start=1):
             width = max([len(str(title))] + [len(str(r[j - 1])) for r in table.rows[:500] if j - 1 < len(r)])
             sheet.column_dimensions[get_column_letter(j)].width = min(max(width + 2, 8), 70)
         if table.notes:
             sheet.append([])
+            number += 1
             for note in table.notes:
                 sheet.append([note])
-                sheet.cell(sheet.max_row, 1).data_type = "s"
+                number += 1
+                sheet.cell(number, 1).data_type = "s"
     path = folder / f"statistiky-{export.start.isoformat()}-{export.end.isoformat()}.xlsx"
     workbook.save(path)
     return path

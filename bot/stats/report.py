@@ -132,6 +132,13 @@ danou skupinu, nebo v obci nepůsobí).</p>
 {{ tables.needs }}
 </section>
 
+<section id="citlive">
+<h2>{{ headings.citlive }}</h2>
+<p>Citlivé potřeby (jejich seznam je v souhrnu exportu) se kvůli ochraně lidí uvádějí jen tady: po ORP
+a jen za celá čtvrtletí. Ostatní tabulky je nezahrnují.</p>
+{{ tables.sensitive }}
+</section>
+
 <section id="obce">
 <h2>{{ headings.obce }}</h2>
 {{ charts.rate }}
@@ -172,6 +179,7 @@ HEADINGS = {
     "nenalezeno": "Co lidé hledali a nenašli",
     "v-case": "Hledání v čase",
     "potreby": "Potřeby",
+    "citlive": "Citlivé potřeby (po ORP, za celá čtvrtletí)",
     "obce": "Obce: hledání na 1 000 obyvatel",
     "skupiny": "Skupiny",
     "kanaly": "Kanály a jazyky",
@@ -441,6 +449,7 @@ def build_report(export: StatsExport) -> Report:
         "unmet": html_table(unmet_table, unmet_rows, header) if unmet_rows else Markup(""),
         "periods": html_table(export.table("obdobi")),
         "needs": html_table(export.table("potreby")),
+        "sensitive": html_table(export.table("citlive-orp")),
         "families": html_table(export.table("skupiny")),
         "channels": html_table(export.table("kanaly-jazyky")),
         "terms": html_table(export.table("slova")),
