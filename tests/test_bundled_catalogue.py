@@ -48,3 +48,19 @@ def test_a_database_with_a_region_of_its_own_gets_no_sample_services(sessions) -
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(Service)) == 0
         assert s.scalar(select(func.count()).select_from(Municipality)) == 1
+
+
+def test_a_local_service_whose_category_names_a_druh_is_found_as_that_druh(sessions) -> None:
+    from bot.catalog.models import CodelistTerm
+
+    with sessions() as s:
+        s.add(CodelistTerm(id="DruhSocialniSluzby/4", codelist="druh", code="4", name="pečovatelská služba"))
+        s.add(Service(name="Pečovatelka Hulín", category="Pečovatelská služba"))
+        s.add(Service(name="Výdejna", category="potravinová pomoc"))
+        s.commit()
+        docs = {d.name: d for d in load_catalogue(s).services}
+    assert (docs["Pečovatelka Hulín"].druh_id, docs["Pečovatelka Hulín"].kind) == (
+        "DruhSocialniSluzby/4",
+        "pečovatelská služba",
+    )
+    assert docs["Výdejna"].druh_id is None

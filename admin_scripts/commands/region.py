@@ -1,4 +1,4 @@
-"""`region add ORP` and `region list`."""
+"""`region add ORP`, `region list` and `region remove ORP`."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from admin_scripts.common import DryRun, console, fail, open_database, run_impor
 from bot import CATALOG_DATA
 from bot.catalog.models import LifeSituation, Municipality, Service
 from bot.catalog.municipalities import import_municipality_rows
-from bot.catalog.regions import UnknownRegion, municipalities_of
+from bot.catalog.regions import UnknownRegion, import_service_codelists, municipalities_of, remove_region
 from bot.catalog.situations import import_situations
 
 SITUATIONS = CATALOG_DATA / "zivotni-situace.csv"
@@ -23,10 +23,10 @@ def region_add_command(
     orp: Annotated[str, typer.Argument(help="Název ORP (např. Kroměříž nebo „ORP Kroměříž“) nebo jeho kód.")],
     dry_run: DryRun = False,
 ) -> None:
-    """Přidá region: všechny obce ORP (s počtem obyvatel a 6. pádem) a životní situace.
+    """Přidá region: všechny obce ORP (s počtem obyvatel a 6. pádem), číselníky služeb a životní situace.
 
     Služby se pak načtou příkazem import rpss nebo import catalog. Opakované spuštění nic
-    nezdvojí; obce se nikdy nemažou.
+    nezdvojí; obce se nikdy nemažou. Krizové linky jsou celostátní a bot je má vždy.
     """
     try:
         rows = municipalities_of(orp)
@@ -38,6 +38,7 @@ def region_add_command(
         has_situations = bool(session.scalar(select(func.count()).select_from(LifeSituation)))
     if not has_situations:
         run_import(lambda: import_situations(sessions, SITUATIONS, dry_run=dry_run))
+    run_import(lambda: import_service_codelists(sessions, dry_run=dry_run))
 
 
 @region_app.command("list")
@@ -53,3 +54,20 @@ def region_list_command() -> None:
     for orp, count in sorted(towns.items(), key=lambda item: str(item[0])):
         console.print(f"ORP {orp}: {count} obcí", highlight=False)
     console.print(f"Aktivních služeb v katalogu celkem: {services}", highlight=False)
+
+
+@region_app.command("remove")
+def region_remove_command(
+    orp: Annotated[str, typer.Argument(help="Název ORP, jak ho vypíše region list.")],
+    dry_run: DryRun = False,
+) -> None:
+    """Odebere region: obce ORP z databáze a ukončí služby, které už nepůsobí v žádné jiné obci.
+
+    Služby se nemažou (zůstávají ukončené) a anonymní statistiky zůstávají. Region vrátí
+    příkaz region add a nový import služeb.
+    """
+    sessions = open_database()
+    try:
+        run_import(lambda: remove_region(sessions, orp, dry_run=dry_run))
+    except UnknownRegion as error:
+        fail(str(error))

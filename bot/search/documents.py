@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from bot.catalog import repository
 from bot.catalog.models import (
+    DRUH,
     CodelistTerm,
     Place,
     Provider,
@@ -21,6 +22,7 @@ from bot.catalog.models import (
     service_life_situation,
     service_target_group,
 )
+from bot.search.text import fold
 
 FIELD_FORM = "FormaSocialniSluzby/ter"
 PHONE_CRISIS_DRUH = "DruhSocialniSluzby/18"
@@ -137,8 +139,18 @@ def load_catalogue(session: Session) -> CatalogueView:
     areas = grouped(
         select(ServiceArea.service_id, ServiceArea.municipality_code).where(ServiceArea.service_id.in_(active))
     )
+    # a local service whose category is the name of a druh ("pečovatelská služba") is found
+    # as that druh, like a registered one
+    druh_of_category = {
+        fold(name): (term_id, name)
+        for term_id, name in session.execute(
+            select(CodelistTerm.id, CodelistTerm.name).where(CodelistTerm.codelist == DRUH)
+        )
+    }
     docs = []
     for service_id, name, registry_id, provider, druh_id, druh_name, category, description in rows:
+        if druh_id is None and category and fold(category) in druh_of_category:
+            druh_id, druh_name = druh_of_category[fold(category)]
         where = places.get(service_id, [])
         docs.append(
             ServiceDoc(
