@@ -22,7 +22,12 @@ from sqlalchemy import Engine
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_search import generated, pct  # noqa: E402
-from benchmarks.held_out import (  # noqa: E402
+from bot.catalog.bundled import load_bundled_data  # noqa: E402
+from bot.console.prompt import build_context  # noqa: E402
+from bot.db import make_engine, session_factory, upgrade_schema  # noqa: E402
+from bot.search.documents import CatalogueView, ServiceDoc, load_catalogue  # noqa: E402
+from bot.search.engine import Searcher  # noqa: E402
+from harness.held_out import (  # noqa: E402
     HELD_OUT,
     Judge,
     compare_search,
@@ -32,13 +37,8 @@ from benchmarks.held_out import (  # noqa: E402
     score_danger,
     set_dirs,
 )
-from benchmarks.search_eval import EvalQuery, evaluate, load_queries  # noqa: E402
-from benchmarks.search_eval import Judge as ShortJudge  # noqa: E402
-from bot.catalog.bundled import load_bundled_data  # noqa: E402
-from bot.console.prompt import build_context  # noqa: E402
-from bot.db import make_engine, session_factory, upgrade_schema  # noqa: E402
-from bot.search.documents import CatalogueView, ServiceDoc, load_catalogue  # noqa: E402
-from bot.search.engine import Searcher  # noqa: E402
+from harness.search_eval import EvalQuery, evaluate, load_queries  # noqa: E402
+from harness.search_eval import Judge as ShortJudge  # noqa: E402
 
 # (key, label, target, higher is better)
 TARGETS: list[tuple[str, str, float, bool]] = [

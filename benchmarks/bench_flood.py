@@ -30,7 +30,7 @@ from bot.config import load_settings  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade_schema  # noqa: E402
 from bot.telegram import Runtime, build_application, running  # noqa: E402
 from bot.telegram.fairness import MAX_WAITING_PER_CHAT  # noqa: E402
-from tests.fake_bot_api import FakeBotAPI, User  # noqa: E402
+from harness.fake_bot_api import FakeBotAPI, User  # noqa: E402
 
 FLOODER = User(7101, "Flood", "cs")
 NEIGHBOUR = User(7102, "Soused", "cs")

@@ -8,7 +8,7 @@ situations, and a generated register of `--services` services imported with --al
 fresh SQLite file or a throw-away PostgreSQL database next to TEST_POSTGRES_URL's (dropped
 afterwards). The bot then runs in a process of its own, set up as `python -m bot` sets it up
 (the same Application, handlers, HTTP client, conversation store, statistics recorder and
-interpreter settings), long-polling the fake Bot API of the tests (tests/fake_bot_api.py),
+interpreter settings), long-polling the fake Bot API (harness/fake_bot_api.py),
 which runs in this process on 127.0.0.1 with the simulated users. With two or more CPUs the
 bot is pinned to one core and the fake server with its users to another.
 
@@ -63,7 +63,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.fake_bot_api import APIError, FakeBotAPI, User  # noqa: E402
+from harness.fake_bot_api import APIError, FakeBotAPI, User  # noqa: E402
 
 MIN_RATE = 300.0
 MAX_P99_MS = 100.0

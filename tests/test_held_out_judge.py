@@ -1,4 +1,4 @@
-"""The held-out judge and scorers (benchmarks/held_out.py) on a tiny catalogue and synthetic lines."""
+"""The held-out judge and scorers (harness/held_out.py) on a tiny catalogue and synthetic lines."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from benchmarks.held_out import (
+from bot.catalog.models import CodelistTerm, LifeSituation, Municipality, Place, Service, ServiceArea, ServiceForm
+from bot.dialog import callbacks as cb
+from bot.dialog.events import Button, Event, Reply, Text
+from bot.dialog.state import PlaceSlot, State
+from harness.held_out import (
     Accept,
     Conversation,
     DangerMessage,
@@ -24,10 +28,6 @@ from benchmarks.held_out import (
     score_danger,
     talk,
 )
-from bot.catalog.models import CodelistTerm, LifeSituation, Municipality, Place, Service, ServiceArea, ServiceForm
-from bot.dialog import callbacks as cb
-from bot.dialog.events import Button, Event, Reply, Text
-from bot.dialog.state import PlaceSlot, State
 
 PREROV, KOJETIN, TROUBKY, LIPNIK = 511382, 514055, 519651, 514705
 TODAY = dt.date(2026, 11, 20)

@@ -9,7 +9,7 @@ import pytest
 
 from bot.config import ConfigError, load_settings
 from bot.logs import LIBRARY_LOGGERS, OWN_LOGGERS, configure_logging
-from tests.fake_bot_api import User
+from harness.fake_bot_api import User
 from tests.test_telegram_fixtures import catalogue_template, db_url, exchange, start_bot  # noqa: F401
 
 WRITER = User(5501, "Zdeňka", "cs")

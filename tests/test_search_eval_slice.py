@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.search_eval import Judge, load_queries
 from bot.catalog.bundled import load_bundled_data
 from bot.db import make_engine, session_factory, upgrade_schema
 from bot.search.documents import load_catalogue
 from bot.search.engine import Searcher
+from harness.search_eval import Judge, load_queries
 
 QUERIES = load_queries()
 SLICE = QUERIES[::4]

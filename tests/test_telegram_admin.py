@@ -10,7 +10,7 @@ from sqlalchemy import MetaData, create_engine, select, text
 from bot.stats.events import DemandRecord, FeedbackRecord
 from bot.stats.recorder import EventWriter
 from bot.telegram.admin import demand_totals
-from tests.fake_bot_api import User
+from harness.fake_bot_api import User
 from tests.test_telegram_fixtures import (  # noqa: F401 - fixtures
     ADMIN,
     RunningBot,

@@ -18,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.fake_bot_api import BOT, FakeBotAPI, User
+from harness.fake_bot_api import BOT, FakeBotAPI, User
 from tests.test_telegram_fixtures import (  # noqa: F401 - fixtures
     STEP_TIMEOUT,
     RunningBot,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import create_engine, text
 
 from bot.storage import ConversationStore
-from tests.fake_bot_api import User
+from harness.fake_bot_api import User
 from tests.test_telegram_fixtures import (  # noqa: F401 - fixtures
     RunningBot,
     bot,

@@ -9,7 +9,7 @@ import signal
 import sys
 
 from bot import PROJECT_ROOT
-from tests.fake_bot_api import FakeBotAPI, User
+from harness.fake_bot_api import FakeBotAPI, User
 from tests.test_telegram_fixtures import catalogue_template, db_url  # noqa: F401 - fixtures
 
 ANNA = User(7001, "Anna", "cs")

@@ -7,7 +7,7 @@ import asyncio
 from telegram import Update
 
 from bot.telegram.fairness import FairUpdateProcessor
-from tests.fake_bot_api import User
+from harness.fake_bot_api import User
 from tests.test_telegram_fixtures import RunningBot, bot, catalogue_template, db_url, exchange  # noqa: F401
 
 FLOODER = User(6001, "Flood", "cs")

@@ -9,7 +9,7 @@ from functools import partial
 
 import pytest
 
-from tests.fake_bot_api import User
+from harness.fake_bot_api import User
 from tests.test_telegram_fixtures import (  # noqa: F401 - fixtures
     RunningBot,
     bot,

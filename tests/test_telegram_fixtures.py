@@ -1,5 +1,5 @@
 """Fixtures of the Telegram tests: the real Application on the bundled catalogue, talking over
-real HTTP on 127.0.0.1 to the fake Bot API (tests/fake_bot_api.py).
+real HTTP on 127.0.0.1 to the fake Bot API (harness/fake_bot_api.py).
 
 Each test gets its own copy of a SQLite database with the bundled catalogue, a fresh fake
 server and a bot started in the configured mode (long polling unless told otherwise).
@@ -24,7 +24,7 @@ from bot.config import Settings, load_settings
 from bot.db import make_engine, session_factory, upgrade_schema
 from bot.stats import StatsRecorder
 from bot.telegram import Runtime, build_application, running
-from tests.fake_bot_api import FakeBotAPI, User
+from harness.fake_bot_api import FakeBotAPI, User
 
 ADMIN = User(4242, "Správce", "cs")
 STEP_TIMEOUT = 8.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import create_engine, text
 
-from tests.fake_bot_api import User, html_error
+from harness.fake_bot_api import User, html_error
 from tests.test_telegram_fixtures import RunningBot, bot, catalogue_template, db_url  # noqa: F401 - fixtures
 
 WORKER = User(2001, "Marie", "cs")

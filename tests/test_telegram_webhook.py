@@ -7,7 +7,7 @@ import pytest
 
 from bot.config import ConfigError, load_settings
 from bot.telegram.app import webhook_options
-from tests.fake_bot_api import FakeBotAPI, User
+from harness.fake_bot_api import FakeBotAPI, User
 from tests.test_telegram_fixtures import (  # noqa: F401
     buttons_of,
     catalogue_template,

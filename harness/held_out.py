@@ -611,7 +611,7 @@ def compare_search(
     situation_names: dict[str, str] | None = None,
 ) -> SearchComparison:
     """Searcher.search(text, town=lives_in) vs FTS5 over the services the judge says serve lives_in."""
-    from benchmarks.fts_baseline import FtsBaseline
+    from harness.fts_baseline import FtsBaseline
 
     out = SearchComparison()
     baselines: dict[str, FtsBaseline] = {}

@@ -1,4 +1,4 @@
-"""A small fake Telegram Bot API server for the tests: aiohttp on 127.0.0.1, an ephemeral port.
+"""A small fake Telegram Bot API server for the tests and the benchmarks: aiohttp on 127.0.0.1, an ephemeral port.
 
 It serves `/bot<token>/<method>` for the methods the bot uses, keeps the messages it "sent"
 per chat (edits applied), queues updates for getUpdates (honouring offset, limit and the
