@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.dialog.state import PlaceSlot
 from bot.i18n import LANGUAGES, Translator
+from bot.search.places import PLACE_WORDS
 from bot.search.stemmer import stem
 from bot.search.text import fold, tokenize
 
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
     from bot.dialog.context import Context
 
 KEYWORDS = ("back", "restart", "next", "crisis", "hello")
-PREPOSITIONS = frozenset({"v", "ve", "na", "do", "z", "ze", "u", "nad", "pod", "in", "у", "в"})
 
 
 def _norm(text: str) -> str:
@@ -55,9 +55,9 @@ def query_without_place(text: str, place: PlaceSlot | None, ctx: Context) -> str
     tokens = tokenize(text)
     if place is None:
         return " ".join(tokens)
-    place_stems = {stem(tok) for form in place_forms(place, ctx) for tok in tokenize(form) if tok not in PREPOSITIONS}
+    place_stems = {stem(tok) for form in place_forms(place, ctx) for tok in tokenize(form) if tok not in PLACE_WORDS}
     kept = [tok for tok in tokens if stem(tok) not in place_stems and fold(tok) not in place_stems]
-    while kept and kept[-1] in PREPOSITIONS:
+    while kept and kept[-1] in PLACE_WORDS:
         kept.pop()
     return " ".join(kept)
 

@@ -29,6 +29,9 @@ from bot.search.vocabulary import Analyzer
 
 PREPOSITIONS = frozenset({"v", "ve", "na", "z", "ze", "do", "u", "od", "kolem", "okolo", "blizko", "in", "near"})
 NAME_JOINERS = (" nad ", " pod ", " u ", " na ", " v ")
+# Every word that stands before or inside a place's name and says nothing of the need
+# ("v Lipníku nad Bečvou", "у Кромержижі"): the dialog leaves them out of the need.
+PLACE_WORDS = PREPOSITIONS | {w.strip() for w in NAME_JOINERS} | {"в", "у"}
 # Words after which a capitalised word is expected to be a place ("v Kojetýně", "у Кромержижі").
 PLACE_CONTEXT = PREPOSITIONS | {
     "to",
