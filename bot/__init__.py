@@ -3,4 +3,9 @@
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# The data ship beside the package: in a checkout, catalog_data/ of the source tree; in an
+# installed copy (pip install .), the catalog_data package installed next to bot.
 CATALOG_DATA = PROJECT_ROOT / "catalog_data"
+# Where the default SQLite database and the conversation key live: var/ of the checkout, or
+# var/ of the working directory when the bot runs from an installed copy.
+VAR_DIR = PROJECT_ROOT / "var" if (PROJECT_ROOT / "pyproject.toml").is_file() else Path.cwd() / "var"

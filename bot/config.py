@@ -10,10 +10,10 @@ from typing import Annotated, Any
 from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from bot import PROJECT_ROOT
+from bot import VAR_DIR
 
-DEFAULT_SQLITE_PATH = PROJECT_ROOT / "var" / "sit-pomoci.sqlite3"
-DEFAULT_STATE_SECRET_FILE = PROJECT_ROOT / "var" / "stav.klic"
+DEFAULT_SQLITE_PATH = VAR_DIR / "sit-pomoci.sqlite3"
+DEFAULT_STATE_SECRET_FILE = VAR_DIR / "stav.klic"
 MIN_STATE_SECRET = 32
 LANGUAGES = ("cs", "uk", "en")
 TELEGRAM_MODES = ("polling", "webhook")
