@@ -76,3 +76,25 @@ async def test_a_burst_from_many_chats_is_answered_in_order_within_each_chat(bot
         assert menu.startswith("Dobrý den")
         assert "112" in crisis
         assert "/privacy" in help_text or "/soukromi" in help_text or "hledat" in help_text.lower()
+
+
+async def test_a_flood_limit_is_retried_by_one_layer_and_given_up_after_its_attempts(bot: RunningBot) -> None:  # noqa: F811
+    from bot.telegram.delivery import ATTEMPTS
+
+    api = bot.api
+    stubborn = User(7001, "Vytrvalý", "cs")
+    api.fail("sendMessage", "429", retry_after=0, times=ATTEMPTS, when=lambda p: p.get("chat_id") == stubborn.id)
+
+    def greetings() -> int:
+        return sum(
+            1
+            for c in api.attempts
+            if c.method == "sendMessage"
+            and c.params.get("chat_id") == stubborn.id
+            and str(c.params.get("text", "")).startswith("Dobrý den")
+        )
+
+    api.say(stubborn, "/start")
+    (apology,) = await api.wait_messages(stubborn.id, 1, timeout=10)
+    assert greetings() == ATTEMPTS  # one retry layer: not the limiter's retries within each attempt
+    assert "něco se u mě pokazilo" in apology["text"]  # and the person is told, not left waiting

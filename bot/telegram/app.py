@@ -51,7 +51,9 @@ log = logging.getLogger(__name__)
 
 ALLOWED_UPDATES = ["message", "callback_query", "inline_query", "chosen_inline_result"]
 PURGE_EVERY_SECONDS = 15 * 60
-RATE_LIMIT_RETRIES = 3
+# The limiter only paces calls within Telegram's flood limits; retrying (flood limits and
+# network faults alike) is bot.telegram.delivery's alone, so a call has one budget of attempts.
+RATE_LIMIT_RETRIES = 0
 # The interpreter of the bot's process (`tune_interpreter`). Every update makes thousands of
 # short-lived objects: the cyclic garbage collector scans the young ones every 50,000
 # allocations instead of every 700 (a tenth of the CPU per update, and most of the
