@@ -39,7 +39,8 @@ from bot.db import make_engine, session_factory, upgrade_schema  # noqa: E402
 from bot.search.documents import load_catalogue  # noqa: E402
 from bot.search.engine import Searcher, SearchResult  # noqa: E402
 from bot.stats.events import demand_from_search  # noqa: E402
-from bot.stats.export import build_export, write_csv, write_xlsx  # noqa: E402
+from bot.stats.export import build_export  # noqa: E402
+from bot.stats.files import write_csv, write_xlsx  # noqa: E402
 from bot.stats.models import DemandEvent, DemandTerm  # noqa: E402
 from bot.stats.recorder import EventWriter, StatsRecorder  # noqa: E402
 from bot.stats.simulate import simulate  # noqa: E402

@@ -39,3 +39,6 @@ def test_an_installed_copy_runs_from_any_directory_with_its_data(tmp_path) -> No
     assert (elsewhere / "var" / "sit-pomoci.sqlite3").is_file()  # the database beside the user, not in the package
     help_text = run("-m", "admin_scripts", "region", "--help")
     assert help_text.returncode == 0 and "region" in help_text.stdout
+    report = run("-m", "admin_scripts", "stats", "report", "--from", "2025-01-01", "--to", "2025-03-31", "--out", "z")
+    assert report.returncode == 0, report.stderr  # the report's template is installed too
+    assert list((elsewhere / "z").glob("zprava-*.html"))

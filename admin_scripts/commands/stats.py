@@ -26,9 +26,8 @@ from bot.stats.export import (
     column_keys,
     czech_date,
     header_of,
-    write_csv,
-    write_xlsx,
 )
+from bot.stats.files import write_csv, write_xlsx
 from bot.stats.models import DemandEvent, FeedbackEvent
 from bot.stats.recorder import engine_of
 from bot.stats.report import write_report

@@ -322,6 +322,10 @@ class PublishedTable:
     suppressed: dict[str, int] = field(default_factory=lambda: {PRIMARY: 0, COMPLEMENTARY: 0})
     notes: list[str] = field(default_factory=list)
 
+    def records(self) -> list[dict[str, object]]:
+        """The rows by column name, without the total row."""
+        return [dict(zip(self.header, row, strict=False)) for row in self.rows if not row or row[0] != TOTAL]
+
     @property
     def suppressed_total(self) -> int:
         return sum(self.suppressed.values())

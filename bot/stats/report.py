@@ -19,10 +19,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, select_autoescape
+from babel.numbers import format_decimal
+from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from bot.stats.disclosure import PublishedTable
+from bot.stats.disclosure import TOTAL, PublishedTable
 from bot.stats.export import StatsExport, czech_date
 
 if TYPE_CHECKING:
@@ -35,144 +36,9 @@ LABEL_WIDTH = 58  # characters of a bar label per line
 LONG_TEXT = 24  # characters: a table column with a longer text gets room on a phone
 MAX_TICKS = 13  # period labels shown under the time chart; more periods show every n-th label
 
-TEMPLATE = """<!DOCTYPE html>
-<html lang="cs">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ title }}</title>
-<link rel="icon" href="data:," />
-<style>
-*, *::before, *::after { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { font-family: system-ui, sans-serif; line-height: 1.45; margin: 2rem auto; max-width: 72rem;
-  padding: 0 1rem; color: #222; background: #fff; }
-h1 { font-size: 1.6rem; line-height: 1.25; margin-bottom: .5rem; }
-h2 { font-size: 1.25rem; margin-top: 2.5rem; border-bottom: 1px solid #ccc; }
-.meta { margin-top: 0; }
-.warning { background: #fff3cd; border: 1px solid #e0c36a; padding: .75rem 1rem; }
-.note { color: #555; font-size: .9rem; }
-nav ol { margin: .5rem 0 0; padding-left: 1.5rem; columns: 2 16rem; }
-nav a { color: #1a5276; }
-.table { overflow-x: auto; margin: 1rem 0; }
-table { border-collapse: separate; border-spacing: 0; border-top: 1px solid #ccc; border-left: 1px solid #ccc;
-  font-size: .9rem; }
-th, td { border-right: 1px solid #ccc; border-bottom: 1px solid #ccc; padding: .25rem .5rem; text-align: left;
-  vertical-align: top; }
-thead th { background: #f2f2f2; vertical-align: bottom; }
-td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.w { min-width: 12em; }
-tr.total td { font-weight: bold; }
-figure { margin: 1rem 0; overflow-x: auto; }
-figure svg { display: block; max-width: 100%; height: auto; }
-@media (max-width: 40rem) {
-  body { margin: 1rem auto; padding: 0 .75rem; }
-  h1 { font-size: 1.35rem; }
-  h2 { font-size: 1.1rem; margin-top: 2rem; }
-  table { font-size: .8rem; }
-  th, td { padding: .2rem .35rem; }
-  td { white-space: nowrap; }
-  td.w { white-space: normal; }
-  .table th:first-child, .table td:first-child { position: sticky; left: 0; z-index: 1; background: #fff; }
-  .table td.w:first-child { min-width: 10em; }
-  .table thead th:first-child { background: #f2f2f2; }
-}
-@page { size: A4; margin: 14mm 12mm; }
-@media print {
-  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
-  h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 1.2rem; }
-  h2, h2 + p { break-after: avoid; page-break-after: avoid; }
-  nav { display: none; }
-  .warning, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  .table, figure { overflow: visible; }
-  table { font-size: 8.5pt; width: 100%; }
-  td { white-space: normal; }
-  tr, figure { break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; }
-  figure svg { max-height: 18cm; width: auto; }
-}
-</style>
-</head>
-<body>
-<header>
-<h1>{{ title }}</h1>
-<p class="meta">Období {{ period }} · nejmenší zveřejněný počet k = {{ k }} · vytvořeno {{ created }}</p>
-{% if synthetic %}<p class="warning">Data jsou <strong>syntetická</strong> (příkaz stats simulate): slouží jen
-k ukázce a zkouškám, nejde o skutečnou poptávku.</p>{% endif %}
-{% if empty %}<p class="warning">V období nejsou žádná hledání; zpráva je prázdná.</p>{% endif %}
-<p class="note">{{ legend }} Grafy ukazují jen zveřejněné počty; skryté údaje v nich chybějí a nejsou odhadovány.</p>
-<nav aria-label="Obsah"><strong>Obsah</strong>
-<ol>{% for id, heading in sections %}<li><a href="#{{ id }}">{{ heading }}</a></li>{% endfor %}</ol>
-</nav>
-</header>
-<main>
-<section id="cisla">
-<h2>{{ headings.cisla }}</h2>
-<p>Všechna hledání v období podle ORP a podle toho, jak skončila.</p>
-{{ tables.headline }}
-</section>
 
-<section id="nenalezeno">
-<h2>{{ headings.nenalezeno }}</h2>
-<p>Obce a potřeby s nejvíce hledáními, která skončila bez výsledku (služba v katalogu chybí, není pro
-danou skupinu, nebo v obci nepůsobí).</p>
-{{ charts.unmet }}
-{{ tables.unmet }}
-</section>
-
-<section id="v-case">
-<h2>{{ headings["v-case"] }}</h2>
-{{ charts.periods }}
-{{ tables.periods }}
-</section>
-
-<section id="potreby">
-<h2>{{ headings.potreby }}</h2>
-{{ charts.needs }}
-{{ tables.needs }}
-</section>
-
-<section id="citlive">
-<h2>{{ headings.citlive }}</h2>
-<p>Citlivé potřeby (jejich seznam je v souhrnu exportu) se kvůli ochraně lidí uvádějí jen tady: po ORP
-a jen za celá čtvrtletí. Ostatní tabulky je nezahrnují.</p>
-{{ tables.sensitive }}
-</section>
-
-<section id="obce">
-<h2>{{ headings.obce }}</h2>
-{{ charts.rate }}
-</section>
-
-<section id="skupiny">
-<h2>{{ headings.skupiny }}</h2>
-{{ tables.families }}
-</section>
-
-<section id="kanaly">
-<h2>{{ headings.kanaly }}</h2>
-{{ tables.channels }}
-</section>
-
-<section id="slova">
-<h2>{{ headings.slova }}</h2>
-{{ tables.terms }}
-</section>
-
-<section id="zpetna-vazba">
-<h2>{{ headings["zpetna-vazba"] }}</h2>
-<p>Kolikrát lidé u služby stiskli „Informace nejsou správně“ a proč: podklad pro opravu katalogu.</p>
-{{ tables.feedback }}
-</section>
-
-<section id="skryte">
-<h2>{{ headings.skryte }}</h2>
-{{ tables.overview }}
-</section>
-</main>
-</body>
-</html>
-"""
+# the page itself: bot/stats/templates/report.html
+_ENVIRONMENT = Environment(loader=PackageLoader("bot.stats", "templates"), autoescape=select_autoescape(default=True))
 
 HEADINGS = {
     "cisla": "V číslech",
@@ -247,9 +113,9 @@ def _count(value: object) -> float:
 
 
 def _czech_number(value: float, decimals: int = 0) -> str:
-    """12 345 or 12,3: a non-breaking space between thousands, a decimal comma."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", "\u00a0").replace(".", ",")
+    """12 345 or 12,3: a non-breaking space between thousands, a decimal comma (Babel)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(round(value, decimals), format=pattern, locale="cs")
 
 
 def _shown(value: object) -> str:
@@ -346,13 +212,13 @@ def _unmet_rows(export: StatsExport) -> tuple[list[str], list[list[object]]]:
 
 
 def chart_unmet(export: StatsExport) -> Markup:
-    header, rows = _unmet_rows(export)
-    if not rows:
+    header, ranked = _unmet_rows(export)
+    if not ranked:
         return _no_chart("Žádná zveřejnitelná nenaplněná poptávka.")
-    unmet, demand = header.index("Nenalezeno"), header.index("Hledání")
-    labels = [f"{r[2]} – {r[4]}" for r in rows]
-    missing = [_count(r[unmet]) for r in rows]
-    totals = [_number(r[demand]) for r in rows]
+    rows = [dict(zip(header, r, strict=True)) for r in ranked]
+    labels = [f"{r['Obec']} – {r['Potřeba']}" for r in rows]
+    missing = [_count(r["Nenalezeno"]) for r in rows]
+    totals = [_number(r["Hledání"]) for r in rows]
     other = [max(0.0, total - gone) if total is not None else 0.0 for total, gone in zip(totals, missing, strict=True)]
     values = [
         f"{_czech_number(gone)} z {_czech_number(total)}" if total is not None else _czech_number(gone)
@@ -369,7 +235,7 @@ def chart_unmet(export: StatsExport) -> Markup:
 
 def chart_periods(export: StatsExport) -> Markup:
     table = export.table("obdobi")
-    rows = [r for r in table.rows if r[0] != "Celkem"]
+    rows = table.records()
     if not rows:
         return _no_chart("Graf není k dispozici: v období nejsou žádná hledání.")
     plt = _pyplot()
@@ -378,12 +244,13 @@ def chart_periods(export: StatsExport) -> Markup:
     positions = list(range(len(rows)))
     bottom = [0.0] * len(rows)
     colours = ["#27ae60", "#f1c40f", "#c0392b", "#e67e22", "#8e44ad", "#7f8c8d", "#bdc3c7"]
-    for j, (outcome, colour) in enumerate(zip(outcomes, colours, strict=False)):
-        values = [_number(r[j + 1]) or 0 for r in rows]
+    for outcome, colour in zip(outcomes, colours, strict=False):
+        values = [_number(r[outcome]) or 0 for r in rows]
         axis.bar(positions, values, bottom=bottom, label=outcome, color=colour, width=0.75)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     step = math.ceil(len(rows) / MAX_TICKS)
-    axis.set_xticks(positions[::step], [str(r[0]) for r in rows][::step], rotation=45, ha="right")
+    period = table.header[0]  # "Období (měsíc)" and the like
+    axis.set_xticks(positions[::step], [str(r[period]) for r in rows][::step], rotation=45, ha="right")
     axis.set_xlim(-0.6, len(rows) - 0.4)
     axis.set_ylabel("počet hledání")
     axis.grid(axis="y", color="#e5e5e5", linewidth=0.6)
@@ -393,15 +260,14 @@ def chart_periods(export: StatsExport) -> Markup:
 
 
 def chart_needs(export: StatsExport) -> Markup:
-    table = export.table("potreby")
-    rows = [r for r in table.rows if r[0] != "Celkem" and _number(r[-1])]
-    rows.sort(key=lambda r: -_count(r[-1]))
+    rows = [r for r in export.table("potreby").records() if _number(r[TOTAL])]
+    rows.sort(key=lambda r: -_count(r[TOTAL]))
     rows = rows[:TOP]
     if not rows:
         return _no_chart("Graf není k dispozici: žádná potřeba nemá zveřejnitelný počet hledání.")
-    counts = [_count(r[-1]) for r in rows]
+    counts = [_count(r[TOTAL]) for r in rows]
     return _hbars(
-        [str(r[0]) for r in rows],
+        [str(r["Potřeba"]) for r in rows],
         [(counts, "#2980b9", None)],
         [_czech_number(c) for c in counts],
         "počet hledání",
@@ -412,12 +278,12 @@ def chart_needs(export: StatsExport) -> Markup:
 def chart_rate(export: StatsExport) -> Markup:
     """All searches of a municipality per 1,000 inhabitants (its shown total in `obce`)."""
     supply = export.table("poptavka-nabidka-obce")
-    population = {row[1]: number for row in supply.rows if (number := _number(row[3]))}
+    population = {r["Kód obce"]: number for r in supply.records() if (number := _number(r["Obyvatel"]))}
     rates: list[tuple[str, float]] = []
-    for row in export.table("obce").rows:
-        total, inhabitants = _number(row[-1]), population.get(row[1])
-        if row[0] != "Celkem" and total and inhabitants:
-            rates.append((str(row[2]), 1000 * total / inhabitants))
+    for row in export.table("obce").records():
+        total, inhabitants = _number(row[TOTAL]), population.get(row["Kód obce"])
+        if total and inhabitants:
+            rates.append((str(row["Obec"]), 1000 * total / inhabitants))
     rates.sort(key=lambda item: -item[1])
     rates = rates[:TOP]
     if not rates:
@@ -456,8 +322,7 @@ def build_report(export: StatsExport) -> Report:
         "feedback": html_table(export.table("zpetna-vazba")),
         "overview": html_table(export.table("potlaceni")),
     }
-    environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True))
-    html = environment.from_string(TEMPLATE).render(
+    html = _ENVIRONMENT.get_template("report.html").render(
         title="Síť pomoci – poptávka po sociálních službách",
         period=f"{czech_date(export.start)} – {czech_date(export.end)}",
         k=export.k,
