@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -370,6 +370,36 @@ def protect(grid: Grid, k: int, *, forced: frozenset[Cell] | set[Cell] = frozens
     """Decide the hidden cells of a grid."""
     values = grid.cells()
     return Protected(grid, k, values, suppress(values, grid.tables(), k, forced=forced))
+
+
+def protect_linked(
+    grids: Mapping[str, Grid],
+    meanings: Mapping[str, Mapping[Cell, Hashable]],
+    k: int,
+    partners: Callable[[dict[str, Protected]], list[tuple[str, Cell]]] | None = None,
+) -> dict[str, Protected]:
+    """Protect grids that show some of the same counts: a cell hidden in one grid is hidden in
+    every grid that shows a cell of the same meaning. `partners`, given the grids protected so
+    far, names more cells to hide (the exact check of the whole set); protection goes on until
+    it names none."""
+    forced: dict[str, set[Cell]] = {name: set() for name in grids}
+    protected: dict[str, Protected] = {}
+    stale = set(grids)
+    while stale:
+        while stale:
+            for name in stale:
+                protected[name] = protect(grids[name], k, forced=forced[name])
+            stale = set()
+            hidden = {meanings[name][cell] for name, p in protected.items() for cell in p.reasons}
+            for name, p in protected.items():
+                for cell, meaning in meanings[name].items():
+                    if cell not in p.reasons and meaning in hidden:
+                        forced[name].add(cell)
+                        stale.add(name)
+        for name, cell in partners(protected) if partners else []:
+            forced[name].add(cell)
+            stale.add(name)
+    return protected
 
 
 def render(

@@ -35,7 +35,7 @@ from bot.stats.disclosure import (
     Protected,
     PublishedTable,
     partial_sum_shown,
-    protect,
+    protect_linked,
     publish,
     render,
 )
@@ -254,28 +254,15 @@ class _Builder:
         """Count and protect the crosstabs together: a count hidden in one is hidden in all,
         and no hidden count can be computed from all the shown ones (`bot.stats.linked`)."""
         counted = [self.count(spec) for spec in specs]
-        forced: dict[str, set[Cell]] = {c.spec.name: set() for c in counted}
         meanings = {c.spec.name: {cell: c.meaning(cell) for cell in c.grid.cells()} for c in counted}
-        protected: dict[str, Protected] = {}
-        stale = {c.spec.name for c in counted}
         towns = [(orp, code) for code, (_, orp) in self.labels.municipalities.items()]
         check = ExactCheck(counted, Combinations(self.start, self.end, self.period, counted, towns, self.sensitive))
-        while stale:
-            while stale:
-                for c in counted:
-                    if c.spec.name in stale:
-                        protected[c.spec.name] = protect(c.grid, self.k, forced=forced[c.spec.name])
-                stale = set()
-                hidden = {meanings[name][cell] for name, p in protected.items() for cell in p.reasons}
-                for name, p in protected.items():
-                    for cell, meaning in meanings[name].items():
-                        if cell not in p.reasons and meaning in hidden:
-                            forced[name].add(cell)
-                            stale.add(name)
-            for _, _, used in check.computable(protected):
-                table, cell = partner(protected, used)
-                forced[table.spec.name].add(cell)
-                stale.add(table.spec.name)
+
+        def partners(protected: dict[str, Protected]) -> list[tuple[str, Cell]]:
+            chosen = [partner(protected, used) for _, _, used in check.computable(protected)]
+            return [(table.spec.name, cell) for table, cell in chosen]
+
+        protected = protect_linked({c.spec.name: c.grid for c in counted}, meanings, self.k, partners)
         tables = []
         for c in counted:
             spec = c.spec
