@@ -142,3 +142,24 @@ def test_a_short_query_typed_anywhere_gets_services_with_their_cards() -> None:
     assert answers[0].description == "pečovatelská služba · Kojetín · 581 000 123"
     assert "Registrační číslo" in answers[0].text and len(answers[0].text) <= 4096
     assert inline_answers("", make_context(small_searcher()))[1] == []
+
+
+def test_a_card_without_a_dialable_phone_or_a_public_address_offers_no_contact_or_map_button() -> None:
+    from bot.dialog.cards import PlaceInfo, ServiceCard
+    from bot.dialog.cardview import card_screen, contact_reply
+    from bot.dialog.state import State
+    from bot.i18n import Translator
+
+    card = ServiceCard(
+        id=7,
+        name="Azylový dům",
+        places=(PlaceInfo("", None, "Přerov", hidden=True),),
+        phones=("595 622 467/453",),
+    )
+    for language, hidden in (("cs", "adresa se nezveřejňuje"), ("uk", "адреса не оприлюднюється")):
+        t = Translator(language)
+        screen = card_screen(t, card, State(), worker=False, today=dt.date(2026, 12, 1))
+        labels = [b.label for row in screen.buttons for b in row]
+        assert t("btn.map") not in labels and t("btn.contact") not in labels
+        assert f"Přerov – {hidden}" in screen.text and "595 622 467/453" in screen.text  # shown as written
+        assert contact_reply(t, card).contact is None

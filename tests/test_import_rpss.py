@@ -531,7 +531,7 @@ def test_dry_run_changes_nothing_but_reports_counts(sessions, engine, tmp_path):
 # --- invalid items ----------------------------------------------------------------------
 
 
-def test_skip_invalid_keeps_valid_items_and_lists_rejected(sessions, tmp_path):
+def test_invalid_items_are_set_aside_and_the_rest_imported(sessions, tmp_path):
     add_municipalities(sessions)
     write_register(
         tmp_path,
@@ -542,7 +542,7 @@ def test_skip_invalid_keeps_valid_items_and_lists_rejected(sessions, tmp_path):
         ],
     )
 
-    summary = run(sessions, tmp_path, skip_invalid=True)
+    summary = run(sessions, tmp_path)
 
     assert (summary.added, len(summary.rejected)) == (1, 2)
     assert [str(e) for e in summary.rejected] == [
@@ -561,9 +561,9 @@ def test_rejected_item_keeps_its_existing_service_active(sessions, tmp_path):
     add_municipalities(sessions)
     write_register(tmp_path, [item("1", 1), item("2", 2)])
     run(sessions, tmp_path)
-    write_register(tmp_path, [item("1", 1), item("2", 2, telefony=[{"telefon": "volejte ráno"}])])
+    write_register(tmp_path, [item("1", 1), item("2", 2, emaily=[{"email": "poradna(at)charita"}])])
 
-    summary = run(sessions, tmp_path, skip_invalid=True)
+    summary = run(sessions, tmp_path)
 
     assert (summary.unchanged, summary.deactivated, len(summary.rejected)) == (1, 0, 1)
     with sessions() as session:
@@ -623,14 +623,6 @@ BAD_INPUTS: dict[str, tuple[dict[str, Any], str]] = {
         {"items": broken(item("2222222", 2, emaily=[{"email": "poradna(at)charita"}]))},
         "rpss.json, položka 2 (identifikátor 2222222), pole emaily[1]: 'poradna(at)charita' není platný e-mail",
     ),
-    "bad phone": (
-        {"items": broken(item("2222222", 2, telefony=[{"telefon": "volejte ráno"}]))},
-        "rpss.json, položka 2 (identifikátor 2222222), pole telefony[1]: 'volejte ráno' není telefonní číslo",
-    ),
-    "bad provider phone": (
-        {"items": broken(item("2222222", 2, poskytovatel={**provider(), "telefony": [{"telefon": "12"}]}))},
-        "rpss.json, položka 2 (identifikátor 2222222), pole poskytovatel.telefony[1]: '12' není možné telefonní číslo",
-    ),
     "duplicate identifikator": (
         {"items": broken(item("1234567", 2))},
         "rpss.json, položka 2 (identifikátor 1234567), pole identifikator: identifikátor 1234567 už má "
@@ -640,7 +632,7 @@ BAD_INPUTS: dict[str, tuple[dict[str, Any], str]] = {
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=list(BAD_INPUTS))
-def test_bad_input_is_reported_and_changes_nothing(case, sessions, engine, tmp_path):
+def test_bad_input_in_a_strict_run_is_reported_and_changes_nothing(case, sessions, engine, tmp_path):
     add_municipalities(sessions)
     write_register(tmp_path / "good", [item("1234567", 1), item("7654321", 7)])
     run(sessions, tmp_path / "good")
@@ -654,24 +646,40 @@ def test_bad_input_is_reported_and_changes_nothing(case, sessions, engine, tmp_p
     )
 
     with pytest.raises(ImportFailed) as failure:
-        run(sessions, tmp_path / "bad")
+        run(sessions, tmp_path / "bad", strict=True)
 
     assert message in str(failure.value)
     assert snapshot(engine) == before
 
 
 @pytest.mark.parametrize("case", ["truncated file", "not JSON at all", "missing codelist file", "broken codelist file"])
-def test_broken_file_fails_whole_even_with_skip_invalid(case, sessions, engine, tmp_path):
+def test_broken_file_fails_whole_even_when_items_are_set_aside(case, sessions, engine, tmp_path):
     add_municipalities(sessions)
     register, message = BAD_INPUTS[case]
     write_register(tmp_path, register.get("items"), codelists=register.get("codelists"), text=register.get("text"))
     before = snapshot(engine)
 
     with pytest.raises(ImportFailed) as failure:
-        run(sessions, tmp_path, skip_invalid=True)
+        run(sessions, tmp_path)
 
     assert message in str(failure.value)
     assert snapshot(engine) == before
+
+
+ITEM_CASES = [case for case, (register, _) in BAD_INPUTS.items() if "items" in register and "codelists" not in register]
+
+
+@pytest.mark.parametrize("case", ITEM_CASES)
+def test_bad_item_is_set_aside_and_the_others_imported(case, sessions, tmp_path):
+    add_municipalities(sessions)
+    register, message = BAD_INPUTS[case]
+    write_register(tmp_path, [*register["items"], item("7654321", 7)])
+
+    summary = run(sessions, tmp_path)
+
+    assert message in "\n".join(str(e) for e in summary.rejected)
+    with sessions() as session:
+        assert set(session.scalars(select(Service.registry_id))) == {"1234567", "7654321"}
 
 
 def test_byte_order_mark_is_tolerated(sessions, tmp_path):

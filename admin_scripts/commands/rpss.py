@@ -9,10 +9,13 @@ import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from admin_scripts.app import app, import_app
-from admin_scripts.common import DryRun, SkipInvalid, console, fail, open_database, run_import
+from admin_scripts.common import DryRun, console, fail, open_database, run_import
 from bot.catalog.generator import DEFAULT_CODELISTS, generate_register
 from bot.catalog.rpss import RpssSummary, import_rpss
 from bot.config import get_settings
+
+SET_ASIDE_EXIT = 3  # the import ran, but some items were set aside
+WARNINGS_SHOWN = 100
 
 
 @import_app.command("rpss")
@@ -37,9 +40,21 @@ def import_rpss_command(
         bool, typer.Option("--all", help="Načíst všechny aktivní služby registru bez ohledu na region.")
     ] = False,
     dry_run: DryRun = False,
-    skip_invalid: SkipInvalid = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Při jediné neplatné položce nic neuložit. Bez ní se neplatné položky odloží "
+            f"(vypíšou se a příkaz skončí kódem {SET_ASIDE_EXIT}) a ostatní se načtou.",
+        ),
+    ] = False,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", hidden=True, help="Odložit neplatné položky (výchozí chování).")
+    ] = False,
 ) -> None:
     """Načte registr poskytovatelů sociálních služeb MPSV (rpss.json a číselníky)."""
+    if strict and skip_invalid:
+        fail("volby --strict a --skip-invalid nejdou použít zároveň")
     if region and keep_all:
         fail("volby --region a --all nejdou použít zároveň")
     sessions = open_database()
@@ -67,7 +82,7 @@ def import_rpss_command(
                 regions=regions,
                 keep_all=keep_all,
                 dry_run=dry_run,
-                skip_invalid=skip_invalid,
+                strict=strict,
                 progress=report,
             )
 
@@ -78,6 +93,29 @@ def import_rpss_command(
         f"mimo region {summary.skipped_outside}.",
         highlight=False,
     )
+    if summary.not_yet_started:
+        console.print(
+            f"Služby, které ještě nezačaly: {summary.not_yet_started} (nabídnou se ode dne zahájení).",
+            highlight=False,
+        )
+    if summary.warnings:
+        console.print(f"[bold yellow]Upozornění ({len(summary.warnings)}), položky se načetly:[/]")
+        for warning in summary.warnings[:WARNINGS_SHOWN]:
+            console.print(f"  {warning}", highlight=False)
+        if len(summary.warnings) > WARNINGS_SHOWN:
+            console.print(f"  … a dalších {len(summary.warnings) - WARNINGS_SHOWN} upozornění", highlight=False)
+    if summary.rejected:
+        console.print(f"[bold yellow]{set_aside_line(len(summary.rejected))}[/]", highlight=False)
+        raise typer.Exit(SET_ASIDE_EXIT)
+
+
+def set_aside_line(count: int) -> str:
+    """ "1 položka odložena", "3 položky odloženy", "5 položek odloženo"."""
+    if count == 1:
+        return "1 položka odložena (viz odmítnuté řádky výše)."
+    if 2 <= count <= 4:
+        return f"{count} položky odloženy (viz odmítnuté řádky výše)."
+    return f"{count} položek odloženo (viz odmítnuté řádky výše)."
 
 
 @app.command("generate-sample")

@@ -41,6 +41,8 @@ def normalise_phone(value: str) -> str:
         raise ContactError(f"'{value}' není telefonní číslo; očekává se např. 581 000 123") from None
     if not phonenumbers.is_possible_number(parsed):
         raise ContactError(f"'{value}' není možné telefonní číslo; očekává se např. 581 000 123")
+    if parsed.country_code == 420 and len(str(parsed.national_number)) != 9:  # "595 622 467/453"
+        raise ContactError(f"'{value}' nemá 9 číslic; očekává se české číslo jako 581 000 123")
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
@@ -48,6 +50,36 @@ def split_phones(value: str) -> list[str]:
     """All numbers in a free-text field ("581 000 123, 604 000 111"), normalised."""
     parts = [p for p in _SPLIT.split(value.strip()) if p]
     return [normalise_phone(p) for p in parts]
+
+
+def keep_phones(value: str) -> tuple[list[str], list[str]]:
+    """The numbers of a free-text field, normalised where they can be, else kept as written.
+
+    Returns (every value to keep, those kept as written). A part that is not a number to
+    dial ("595 622 467/453") is kept as written; when such a part has no digit at all the
+    split was wrong ("volejte ráno a večer"), so the whole field is kept as written.
+    """
+    text = " ".join(value.split())
+    parts = [p for p in _SPLIT.split(text) if p]
+    kept: list[str] = []
+    as_written: list[str] = []
+    for part in parts:
+        try:
+            kept.append(normalise_phone(part))
+        except ContactError:
+            if not any(c.isdigit() for c in part):
+                return [text], [text]
+            kept.append(part)
+            as_written.append(part)
+    return kept, as_written
+
+
+def dialable(display: str) -> bool:
+    """True for a number in the normalised display form (it has a `tel:` link); False for text."""
+    try:
+        return normalise_phone(display) == display
+    except ContactError:
+        return False
 
 
 def tel_uri(display: str) -> str:

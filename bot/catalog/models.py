@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -147,6 +148,7 @@ class Service(Base):
     webs: Mapped[list[str]] = mapped_column(default=list)
     valid_from: Mapped[dt.date | None] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    register_hours: Mapped[str | None] = mapped_column(Text)  # the register's casoveRozsahy, as text
     # what the local catalogue adds
     description: Mapped[str | None] = mapped_column(Text)
     how_to_get_help: Mapped[str | None] = mapped_column(Text)
@@ -223,6 +225,8 @@ class Place(Base):
     longitude: Mapped[float | None] = mapped_column(Float)
     valid_from: Mapped[dt.date | None] = mapped_column(Date)
     valid_to: Mapped[dt.date | None] = mapped_column(Date)
+    # a place whose address is not published (utajenaAdresa): only its municipality is kept
+    address_hidden: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ServiceArea(Base):

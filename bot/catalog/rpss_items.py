@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from bot.catalog.codelists import canonical_id, text_value
+from bot.catalog.codelists import canonical_id, split_id, text_value
 from bot.catalog.importing import RowError
 
 SOURCE = "rpss.json"
@@ -93,25 +93,94 @@ def _contact_values(key: str) -> Callable[[object], object]:
     return values
 
 
-_OBEC_ID = re.compile(r"^(?:Codelist/)?Obec/\S+$")
+# the kinds of territory an area reference may name, by its prefix or its key (lower case)
+AREA_KINDS = {
+    "obec": "Obec",
+    "obce": "Obec",
+    "orp": "Orp",
+    "obecsrozsirenoupusobnosti": "Orp",
+    "spravniobvodorp": "Orp",
+    "okres": "Okres",
+    "okresy": "Okres",
+    "kraj": "Kraj",
+    "kraje": "Kraj",
+    "vusc": "Kraj",
+}
+# the most specific kind an entry names is its area ({"kraj": ..., "obce": [...]} -> the obce)
+AREA_ORDER = ("Obec", "Orp", "Okres", "Kraj")
+_REF_ID = re.compile(r"^(?:Codelist/)?([A-Za-z]+)/(\S+)$")
 
 
-def _scan_municipalities(value: object) -> list[str]:
-    """Every `Obec/<n>` id anywhere in a structure whose shape is not documented."""
-    found: list[str] = []
+def _area_kind(name: object) -> str | None:
+    if not isinstance(name, str):
+        return None
+    return AREA_KINDS.get(name.strip().casefold())
 
-    def walk(node: object) -> None:
+
+def _area_entry(element: object) -> dict[str, Any]:
+    """One entry of `rozsirenePusobnostiVKraji`, whatever its shape, as {kind, ids, names, problem}."""
+    found: dict[str, dict[str, str | None]] = {}
+    unknown: list[str] = []
+    stack: list[tuple[object, str | None]] = [(element, None)]
+    while stack:  # iterative: a deep value cannot exhaust the call stack
+        node, key = stack.pop()
         if isinstance(node, dict):
-            for inner in node.values():
-                walk(inner)
+            ident = node.get("id", node.get("kod"))
+            if isinstance(ident, (str, int)) and not isinstance(ident, bool):
+                ref = area_ref(ident, key)
+                if ref is None and isinstance(ident, str) and _REF_ID.match(ident.strip()):
+                    unknown.append(split_id(canonical_id(ident))[0])
+                elif ref is not None:
+                    found.setdefault(ref[0], {}).setdefault(ref[1], text_value(node.get("nazev")))
+            stack.extend((v, k) for k, v in reversed(node.items()) if k not in ("id", "kod"))
         elif isinstance(node, list):
-            for inner in node:
-                walk(inner)
-        elif isinstance(node, str) and _OBEC_ID.match(node.strip()):
-            found.append(canonical_id(node))
+            stack.extend((v, key) for v in reversed(node))
+        elif isinstance(node, (str, int)) and not isinstance(node, bool):
+            ref = area_ref(node, key)
+            if ref is not None:
+                found.setdefault(ref[0], {}).setdefault(ref[1], None)
+            elif isinstance(node, str) and _REF_ID.match(node.strip()):
+                unknown.append(split_id(canonical_id(node))[0])
+    for kind in AREA_ORDER:
+        if kind in found:
+            refs = found[kind]
+            return {"kind": kind, "ids": list(refs), "names": [n for n in refs.values() if n], "problem": None}
+    if unknown:
+        problem = f"neznámý druh území {', '.join(dict.fromkeys(unknown))}; očekává se obec, ORP, okres nebo kraj"
+    else:
+        problem = f"neznámý tvar {_shorten(element)}; očekává se odkaz na obec, ORP, okres nebo kraj"
+    return {"kind": None, "ids": [], "names": [], "problem": problem}
 
-    walk(value)
-    return found
+
+def area_ref(value: str | int, key: str | None) -> tuple[str, str] | None:
+    """(`Okres`, `Okres/CZ0714`) from `Okres/CZ0714`, or from a bare code under the key `okres`."""
+    text = str(value).strip()
+    match = _REF_ID.match(text)
+    if match:
+        kind = _area_kind(match.group(1))
+        return None if kind is None else (kind, f"{kind}/{match.group(2)}")
+    kind = _area_kind(key)
+    if kind is not None and text and " " not in text and any(c.isdigit() for c in text):
+        return kind, f"{kind}/{text}"
+    return None
+
+
+def _scan_area(value: object) -> list[dict[str, Any]]:
+    """`rozsirenePusobnostiVKraji`: a list (or one value) of references of any documented kind."""
+    if value is None:
+        return []
+    return [_area_entry(element) for element in (value if isinstance(value, list) else [value])]
+
+
+def _as_items(value: object) -> object:
+    """A list kept as it is; null -> []; a single value -> [value]."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def _as_flag(value: object) -> object:
+    return False if value is None else value
 
 
 def _ref(value: object) -> object:
@@ -120,6 +189,16 @@ def _ref(value: object) -> object:
 
 Text = Annotated[str | None, BeforeValidator(_as_text)]
 Date = Annotated[dt.date | None, BeforeValidator(_as_date)]
+
+
+class AreaRef(BaseModel):
+    """One entry of the extended area: the kind and ids it names, or why it was not understood."""
+
+    model_config = _CONFIG
+    kind: str | None
+    ids: list[str]
+    names: list[str]
+    problem: str | None
 
 
 class Ref(BaseModel):
@@ -177,6 +256,7 @@ class FacilityItem(BaseModel):
     poskytujeOd: Date = None
     poskytujeDo: Date = None
     adresa: Address | None = None
+    utajenaAdresa: Annotated[bool, BeforeValidator(_as_flag)] = False  # e.g. a shelter for victims of violence
 
 
 class ContactAddressItem(BaseModel):
@@ -196,11 +276,12 @@ class CapacityItem(BaseModel):
 
 
 class FormItem(BaseModel):
-    """One `formy` entry: the form, whether it runs non-stop, its capacities."""
+    """One `formy` entry: the form, whether it runs non-stop, its hours, its capacities."""
 
     model_config = _CONFIG
     forma: RefValue
-    nepretrzitePoskytovani: Annotated[bool, BeforeValidator(lambda v: False if v is None else v)] = False
+    nepretrzitePoskytovani: Annotated[bool, BeforeValidator(_as_flag)] = False
+    casoveRozsahy: Annotated[list[Any], BeforeValidator(_as_items)] = []  # opening hours, shape not documented
     kapacity: Annotated[list[CapacityItem], BeforeValidator(_as_list)] = []
 
 
@@ -224,7 +305,7 @@ class RpssItem(BaseModel):
     poskytovatel: ProviderItem
     zarizeni: Annotated[list[FacilityItem], BeforeValidator(_as_list)] = []
     kontaktniAdresy: Annotated[list[ContactAddressItem], BeforeValidator(_as_list)] = []
-    rozsirenePusobnostiVKraji: Annotated[list[str], BeforeValidator(_scan_municipalities)] = []
+    rozsirenePusobnostiVKraji: Annotated[list[AreaRef], BeforeValidator(_scan_area)] = []
 
 
 # --- messages --------------------------------------------------------------------------

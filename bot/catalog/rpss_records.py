@@ -10,10 +10,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
-from bot.catalog.codelists import Codelists, canonical_id, file_label, split_id
-from bot.catalog.contacts import ContactError, normalise_email, normalise_web, split_phones
+from bot.catalog.codelists import Codelists, canonical_id, file_label
+from bot.catalog.contacts import ContactError, keep_phones, normalise_email, normalise_web
 from bot.catalog.importing import RowError
-from bot.catalog.rpss_items import SOURCE, Address, RpssItem, item_location
+from bot.catalog.rpss_areas import AreaResolver, municipality_code
+from bot.catalog.rpss_hours import format_hours
+from bot.catalog.rpss_items import SOURCE, Address, AreaRef, FacilityItem, RpssItem, item_location
 
 ENDED: Final = "ended"
 OUTSIDE: Final = "outside"
@@ -47,6 +49,7 @@ class ServiceRecord:
     webs: list[str]
     valid_from: dt.date | None
     valid_to: dt.date | None
+    hours: str | None
     target_groups: list[str]
     age_groups: list[str]
     forms: list[dict[str, Any]]
@@ -75,7 +78,11 @@ PLACE_FIELDS = (
     "address_point",
     "valid_from",
     "valid_to",
+    "address_hidden",
 )
+
+# (field, facility name, address, from, to, address hidden)
+PlaceSource = tuple[str, str | None, Address | None, dt.date | None, dt.date | None, bool]
 
 
 def house_number(address: Address) -> str | None:
@@ -106,36 +113,48 @@ def _address_key(address: Address | None) -> tuple[Any, ...]:
     return (address.ulice, address.cisloDomovni, address.cisloOrientacni, address.psc, obec)
 
 
-def municipality_code(term_id: str) -> int | None:
-    """`Obec/554499` -> 554499."""
-    prefix, code = split_id(canonical_id(term_id))
-    return int(code) if prefix == "Obec" and code.isdigit() else None
-
-
 def _place_sort_key(place: dict[str, Any]) -> tuple[Any, ...]:
     return tuple((place[k] is not None, place[k] if place[k] is not None else 0) for k in PLACE_FIELDS)
+
+
+def _municipality_only(address: Address | None) -> Address | None:
+    """Only the municipality (and its district and region) of an address: nothing that finds a door."""
+    if address is None or address.obec is None:
+        return None
+    return Address(obec=address.obec, okres=address.okres, kraj=address.kraj)
 
 
 class RecordBuilder:
     """Turns a valid item into a ServiceRecord, a reason to skip it, or its row errors."""
 
-    def __init__(self, codelists: Codelists, region_codes: frozenset[int] | None, today: dt.date) -> None:
+    def __init__(
+        self,
+        codelists: Codelists,
+        region_codes: frozenset[int] | None,
+        today: dt.date,
+        areas: AreaResolver | None = None,
+        warnings: list[RowError] | None = None,
+    ) -> None:
         self.codelists = codelists
         self.region_codes = region_codes
         self.today = today
+        self.areas = areas or AreaResolver(codelists, [])
+        self.warnings = [] if warnings is None else warnings  # what was kept but not fully understood
 
     def build(self, index: int, item: RpssItem) -> ServiceRecord | Literal["ended", "outside"] | list[RowError]:
         """The record, ENDED, OUTSIDE, or the item's errors."""
         if item.datumPoskytovaniDo is not None and item.datumPoskytovaniDo < self.today:
             return ENDED
         sources = self._place_sources(item)
+        location = item_location(index, item.identifikator)
+        area_codes, area_notes = self._area(item.rozsirenePusobnostiVKraji, location)
         if self.region_codes is not None:
-            codes = {municipality_code(a.obec.id) for _, _, a, _, _ in sources if a and a.obec}
-            codes.update(municipality_code(m) for m in item.rozsirenePusobnostiVKraji)
+            codes = {municipality_code(s[2].obec.id) for s in sources if s[2] and s[2].obec}
+            codes.update(area_codes)
             if not codes & self.region_codes:
                 return OUTSIDE
         errors: list[RowError] = []
-        location = item_location(index, item.identifikator)
+        notes = list(area_notes)
 
         def resolve(raw: str, prefix: str, field: str) -> str | None:
             term_id = canonical_id(raw)
@@ -179,7 +198,17 @@ class RecordBuilder:
             for number, value in enumerate(values, start=1):
                 try:
                     if kind == "telefon":
-                        normalised = split_phones(value)
+                        normalised, as_written = keep_phones(value)
+                        if as_written:
+                            notes.append(
+                                RowError(
+                                    SOURCE,
+                                    location,
+                                    f"{field}[{number}]",
+                                    f"telefon {', '.join(repr(v) for v in as_written)} nejde převést na číslo "
+                                    "k vytočení; ponechán, jak je zapsán",
+                                )
+                            )
                     elif kind == "email":
                         normalised = [normalise_email(value)]
                     else:
@@ -224,20 +253,14 @@ class RecordBuilder:
             for n, ref in enumerate(item.vekoveSkupiny, start=1)
             if (t := resolve(ref.id, "VekovaSkupinaOsoby", f"vekoveSkupiny[{n}]"))
         }
-        area = {
-            municipality_code(t)
-            for t in [
-                resolve(m, "Obec", "rozsirenePusobnostiVKraji") for m in dict.fromkeys(item.rozsirenePusobnostiVKraji)
-            ]
-            if t is not None
-        }
         places: list[dict[str, Any]] = []
-        for field, name, address, valid_from, valid_to in sources:
+        for field, name, address, valid_from, valid_to, hidden in sources:
             place = {
                 "name": name,
                 **address_fields(address, field),
                 "valid_from": valid_from,
                 "valid_to": valid_to,
+                "address_hidden": hidden,
             }
             if place not in places:
                 places.append(place)
@@ -256,8 +279,10 @@ class RecordBuilder:
         phones = contacts(item.telefony, "telefon", "telefony")
         emails = contacts(item.emaily, "email", "emaily")
         webs = contacts(item.weby, "web", "weby")
+        hours = self._hours(item, location, notes)
         if errors or druh_id is None:
             return errors
+        self.warnings.extend(notes)
         return ServiceRecord(
             index=index,
             registry_id=item.identifikator,
@@ -270,37 +295,38 @@ class RecordBuilder:
             webs=webs,
             valid_from=item.datumPoskytovaniOd,
             valid_to=item.datumPoskytovaniDo,
+            hours=hours,
             target_groups=sorted(groups),
             age_groups=sorted(ages),
             forms=[{"form_id": k, "continuous": v} for k, v in sorted(forms.items())],
             capacities=capacities,
             places=places,
-            area=sorted(c for c in area if c is not None),
+            area=sorted(area_codes),
             provider=provider_record,
         )
 
-    def _place_sources(
-        self, item: RpssItem
-    ) -> list[tuple[str, str | None, Address | None, dt.date | None, dt.date | None]]:
-        """Current facilities, deduplicated; else the contact addresses."""
-        found = []
+    def _place_sources(self, item: RpssItem) -> list[PlaceSource]:
+        """Current facilities, deduplicated; else the contact addresses.
+
+        A facility whose address is hidden (utajenaAdresa: a shelter for victims of
+        violence) or missing is placed in the municipality of the service's contact
+        address, or else of its provider, and never gets a street, a number or a point.
+        """
+        found: list[PlaceSource] = []
         keys: set[tuple[Any, ...]] = set()
         for n, facility in enumerate(item.zarizeni, start=1):
             if facility.poskytujeDo is not None and facility.poskytujeDo < self.today:
                 continue
-            key = (facility.nazev, _address_key(facility.adresa), facility.poskytujeOd, facility.poskytujeDo)
+            hidden = facility.utajenaAdresa
+            field = f"zarizeni[{n}].adresa"
+            address = facility.adresa
+            if hidden or address is None:
+                address, field = self._fallback_place(item, facility, field)
+            key = (facility.nazev, hidden, _address_key(address), facility.poskytujeOd, facility.poskytujeDo)
             if key in keys:
                 continue
             keys.add(key)
-            found.append(
-                (
-                    f"zarizeni[{n}].adresa",
-                    facility.nazev,
-                    facility.adresa,
-                    facility.poskytujeOd,
-                    facility.poskytujeDo,
-                )
-            )
+            found.append((field, facility.nazev, address, facility.poskytujeOd, facility.poskytujeDo, hidden))
         if found:
             return found
         for n, contact in enumerate(item.kontaktniAdresy, start=1):
@@ -308,14 +334,66 @@ class RecordBuilder:
             if contact.adresa is None or key in keys:
                 continue
             keys.add(key)
-            found.append((f"kontaktniAdresy[{n}].adresa", None, contact.adresa, None, None))
+            found.append((f"kontaktniAdresy[{n}].adresa", None, contact.adresa, None, None, False))
         return found
+
+    @staticmethod
+    def _fallback_place(item: RpssItem, facility: FacilityItem, field: str) -> tuple[Address | None, str]:
+        """The municipality a facility without a public address is placed in, and its field."""
+        if not facility.utajenaAdresa and facility.adresa is not None:
+            return facility.adresa, field
+        for n, contact in enumerate(item.kontaktniAdresy, start=1):
+            address = _municipality_only(contact.adresa)
+            if address is not None:
+                return address, f"kontaktniAdresy[{n}].adresa"
+        return _municipality_only(item.poskytovatel.adresa), "poskytovatel.adresa"
+
+    def _area(self, entries: list[AreaRef], location: str) -> tuple[set[int], list[RowError]]:
+        """The municipality codes the extended area reaches, and what could not be understood."""
+        codes: set[int] = set()
+        notes: list[RowError] = []
+        for n, entry in enumerate(entries, start=1):
+            field = f"rozsirenePusobnostiVKraji[{n}]"
+            if entry.kind is None:
+                notes.append(RowError(SOURCE, location, field, f"{entry.problem}; položka se načte bez něj"))
+                continue
+            for term_id in entry.ids:
+                problem: str | None
+                if entry.kind == "Obec":
+                    code = municipality_code(term_id)
+                    if code is not None and self.codelists.name(term_id, "Obec") is not None:
+                        codes.add(code)
+                        continue
+                    problem = f"neznámé id '{term_id}'; očekává se id z číselníku obce.json"
+                else:
+                    found, problem = self.areas.expand(entry.kind, term_id, entry.names)
+                    codes.update(found)
+                    if problem is None:
+                        continue
+                notes.append(RowError(SOURCE, location, field, f"{problem}; položka se načte bez něj"))
+        return codes, notes
+
+    def _hours(self, item: RpssItem, location: str, notes: list[RowError]) -> str | None:
+        """The opening hours of every form, as `Po–Pá 8:00–16:00` (prefixed by the form when several)."""
+        texts: dict[str, str] = {}
+        for n, form in enumerate(item.formy, start=1):
+            if not form.casoveRozsahy:
+                continue
+            text, problems = format_hours(form.casoveRozsahy)
+            for problem in problems:
+                notes.append(RowError(SOURCE, location, f"formy[{n}].casoveRozsahy", problem))
+            if text:
+                name = self.codelists.name(canonical_id(form.forma.id), "FormaSocialniSluzby") or ""
+                texts.setdefault(text, name)
+        if len(texts) == 1:
+            return next(iter(texts))
+        return "; ".join(f"{name}: {text}" if name else text for text, name in texts.items()) or None
 
     def _service_name(self, item: RpssItem, druh_id: str, sources: list[tuple[Any, ...]]) -> str:
         """The register's name when it has one; else the facilities' one name; else druh – provider."""
         if item.nazev:
             return item.nazev
-        names = {name for _, name, _, _, _ in sources if name}
+        names = {source[1] for source in sources if source[1]}
         if len(names) == 1:
             return names.pop()
         druh = self.codelists.name(druh_id, "DruhSocialniSluzby") or druh_id

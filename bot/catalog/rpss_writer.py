@@ -168,7 +168,9 @@ class CatalogWriter:
             "webs": record.webs,
             "valid_from": record.valid_from,
             "valid_to": record.valid_to,
-            "active": True,
+            "register_hours": record.hours,
+            # a service that starts later is stored now, offered from its first day on
+            "active": record.valid_from is None or record.valid_from <= self.today,
             "deactivated_on": None,
         }
         if service is None:

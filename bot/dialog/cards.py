@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.catalog import repository
+from bot.catalog.contacts import dialable
 from bot.catalog.models import CodelistTerm, Place, Service
 
 CardLookup = Callable[[int], "ServiceCard | None"]
@@ -28,11 +29,12 @@ class PlaceInfo:
     municipality: str | None = None
     lat: float | None = None
     lon: float | None = None
+    hidden: bool = False  # the address is not published: no address, no map
 
     @property
     def has_coordinates(self) -> bool:
-        """True when the place can be shown as a map venue."""
-        return self.lat is not None and self.lon is not None
+        """True when the place can be shown as a map venue (never when its address is hidden)."""
+        return not self.hidden and self.lat is not None and self.lon is not None
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,11 @@ class ServiceCard:
         """The first place with coordinates."""
         return next((p for p in self.places if p.has_coordinates), None)
 
+    @property
+    def dialable_phones(self) -> tuple[str, ...]:
+        """The phones that have a `tel:` link (the others are shown as written)."""
+        return tuple(p for p in self.phones if dialable(p))
+
 
 def format_postcode(postcode: str | None) -> str:
     """ "75002" -> "750 02"."""
@@ -83,6 +90,20 @@ def place_address(place: Place) -> str:
     if place.part_name and place.part_name != place.municipality_name:
         town = f"{town} – {place.part_name}" if town else place.part_name
     return ", ".join(p for p in (street, town) if p)
+
+
+def place_info(place: Place) -> PlaceInfo:
+    """A place as the card shows it; a hidden address shows only its town and that it is hidden."""
+    if place.address_hidden:
+        # no address: it stays out of map searches and shares; the card says it is not published
+        return PlaceInfo("", None, place.municipality_name, hidden=True)
+    return PlaceInfo(place_address(place), place.name, place.municipality_name, place.latitude, place.longitude)
+
+
+def _phones(values: Iterable[str]) -> tuple[str, ...]:
+    """Numbers to dial first (the contact button takes the first), then those kept as written."""
+    phones = tuple(values)
+    return tuple(sorted(phones, key=lambda p: not dialable(p)))
 
 
 def _capacity_lines(service: Service, terms: Mapping[str, str]) -> tuple[str, ...]:
@@ -120,14 +141,12 @@ def service_card(service: Service, terms: Mapping[str, str] | None = None) -> Se
         age_note=service.age_note or "",
         forms=tuple(terms.get(f.form_id) or (f.form.name if f.form else f.form_id) for f in service.forms),
         capacities=_capacity_lines(service, terms),
-        places=tuple(
-            PlaceInfo(place_address(p), p.name, p.municipality_name, p.latitude, p.longitude) for p in service.places
-        ),
-        phones=tuple(source.phones or ()),
+        places=tuple(place_info(p) for p in service.places),
+        phones=_phones(source.phones or ()),
         emails=tuple(source.emails or ()),
         webs=tuple(source.webs or ()),
         contacts_of_provider=not own and provider is not None,
-        hours=service.hours or "",
+        hours=service.hours or service.register_hours or "",
         price=service.price or "",
         languages=tuple(service.languages or ()),
         accessibility=service.accessibility or "",

@@ -14,7 +14,7 @@ from babel.dates import format_date
 from bot import CATALOG_DATA
 from bot.catalog.contacts import tel_uri
 from bot.dialog import callbacks as cb
-from bot.dialog.cards import ServiceCard
+from bot.dialog.cards import PlaceInfo, ServiceCard
 from bot.dialog.events import Button, Contact, Reply, Venue
 from bot.dialog.render import Rows, crisis_row, cut, label, lines, nav_row
 from bot.dialog.state import State
@@ -97,7 +97,7 @@ def card_text(t: Translator, card: ServiceCard, *, worker: bool, today: dt.date)
     for_whom = ", ".join(card.target_groups[: 30 if worker else 4])
     if card.age_note:
         for_whom = f"{for_whom} ({card.age_note})" if for_whom else card.age_note
-    places = [cut(p.address or p.name or "", SHORT) for p in card.places[:3]]
+    places = [cut(place_text(t, p), SHORT) for p in card.places[:3]]
     contacts = [
         t("card.phones", value=_join(card.phones, SHORT)) if card.phones else None,
         t("card.emails", value=_join(card.emails, SHORT)) if card.emails else None,
@@ -125,11 +125,20 @@ def card_text(t: Translator, card: ServiceCard, *, worker: bool, today: dt.date)
     return lines(*parts)
 
 
+def place_text(t: Translator, place: PlaceInfo) -> str:
+    """Where a place is, as the card says it; a hidden address only by its town."""
+    if place.hidden:
+        hidden = t("card.address_hidden")
+        return f"{place.municipality} – {hidden}" if place.municipality else hidden
+    return place.address or place.name or ""
+
+
 def card_screen(t: Translator, card: ServiceCard, state: State, *, worker: bool, today: dt.date) -> Reply:
     """The card with its buttons: map, contact, share, wrong information, web, back."""
     rows: Rows = []
-    first = [Button(t("btn.map"), cb.make(cb.MAP, card.id))] if card.places else []
-    if card.phones:
+    mappable = any(not p.hidden for p in card.places)
+    first = [Button(t("btn.map"), cb.make(cb.MAP, card.id))] if mappable else []
+    if card.dialable_phones:
         first.append(Button(t("btn.contact"), cb.make(cb.CONTACT, card.id)))
     if first:
         rows.append(tuple(first))
@@ -158,9 +167,9 @@ def map_reply(t: Translator, card: ServiceCard) -> Reply:
 
 def contact_reply(t: Translator, card: ServiceCard) -> Reply:
     """A contact card with the first phone number."""
-    if not card.phones:
+    if not card.dialable_phones:
         return Reply(t("contact.none"))
-    phone = tel_uri(card.phones[0]).removeprefix("tel:")
+    phone = tel_uri(card.dialable_phones[0]).removeprefix("tel:")
     return Reply(t("contact.sent", name=cut(card.name, 300)), contact=Contact(phone, label(card.name, 64)))
 
 
