@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.dialog.events import Button, Reply
 from bot.dialog.presses import set_language
 from bot.dialog.render import info_screen, language_menu
 from bot.dialog.state import State
+from bot.dialog.turn import Turn
 from bot.i18n import normalise_language
 from bot.search.text import fold
-
-if TYPE_CHECKING:
-    from bot.dialog.flow import Turn
 
 COMMANDS = {
     "start": "start",

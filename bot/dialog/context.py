@@ -16,6 +16,8 @@ from bot.dialog.cards import CardLookup
 from bot.safety.detector import DangerDetector, default_detector
 from bot.safety.lines import CrisisLine, DangerNeed, load_crisis_lines, load_danger_needs
 from bot.search.documents import CatalogueView, ServiceDoc, Town
+from bot.search.results import SearchResult, Understood
+from bot.search.vocabulary import Need
 
 REGIONS = CATALOG_DATA / "regiony.csv"
 SITUATIONS = CATALOG_DATA / "zivotni-situace.csv"
@@ -30,11 +32,11 @@ class SearcherLike(Protocol):
         *,
         town: str | int | None = None,
         group: str | None = None,
-        need: Any = None,
+        need: str | Need | None = None,
         limit: int = 5,
         offset: int = 0,
         relatives: bool = True,
-    ) -> Any: ...
+    ) -> SearchResult: ...
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,10 @@ class SearchEvent:
     the place), which the statistics scrub before keeping anything.
     """
 
-    understood: Any
+    understood: Understood
     total: int
     reason: str | None
-    result: Any
+    result: SearchResult
     query: str | None
     language: str
     day: dt.date

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from bot.dialog import callbacks as cb
 from bot.dialog.cardview import contact_reply, map_reply, share_replies
 from bot.dialog.events import Button, Reply
 from bot.dialog.render import ask_location
 from bot.dialog.state import PlaceSlot
+from bot.dialog.turn import Turn
 from bot.families import FAMILIES
 from bot.i18n import LANGUAGES
-
-if TYPE_CHECKING:
-    from bot.dialog.flow import Turn
 
 log = logging.getLogger(__name__)
 
