@@ -23,9 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.bench_search import generated, pct  # noqa: E402
 from bot.catalog.bundled import load_bundled_data  # noqa: E402
+from bot.catalog.readmodel import load_catalogue  # noqa: E402
 from bot.console.prompt import build_context  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade_schema  # noqa: E402
-from bot.search.documents import CatalogueView, ServiceDoc, load_catalogue  # noqa: E402
+from bot.search.documents import CatalogueView, ServiceDoc  # noqa: E402
 from bot.search.engine import Searcher  # noqa: E402
 from harness.held_out import (  # noqa: E402
     HELD_OUT,

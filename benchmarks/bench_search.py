@@ -17,8 +17,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.catalog.bundled import load_bundled_data  # noqa: E402
+from bot.catalog.readmodel import load_catalogue  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade_schema  # noqa: E402
-from bot.search.documents import CatalogueView, ServiceDoc, load_catalogue  # noqa: E402
+from bot.search.documents import CatalogueView, ServiceDoc  # noqa: E402
 from bot.search.engine import Searcher  # noqa: E402
 from harness.fts_baseline import FtsBaseline  # noqa: E402
 from harness.search_eval import EvalQuery, Judge, evaluate, load_queries  # noqa: E402

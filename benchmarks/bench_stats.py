@@ -35,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import Engine, func, select, text  # noqa: E402
 
 from bot.catalog.bundled import load_bundled_data  # noqa: E402
+from bot.catalog.readmodel import load_catalogue  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade_schema  # noqa: E402
-from bot.search.documents import load_catalogue  # noqa: E402
 from bot.search.engine import Searcher, SearchResult  # noqa: E402
 from bot.stats.events import demand_from_search  # noqa: E402
 from bot.stats.export import build_export  # noqa: E402

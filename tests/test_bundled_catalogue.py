@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from bot.catalog.bundled import load_bundled_data
 from bot.catalog.models import ImportRun, LifeSituation, Municipality, Service
-from bot.search.documents import load_catalogue
+from bot.catalog.readmodel import load_catalogue
 from bot.search.engine import Searcher
 
 

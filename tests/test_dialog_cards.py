@@ -15,7 +15,8 @@ from bot.catalog.models import (
     Service,
     ServiceForm,
 )
-from bot.dialog import load_cards, load_crisis_lines, situations_from
+from bot.catalog.readmodel import load_cards
+from bot.dialog import load_crisis_lines, situations_from
 from bot.dialog.cards import format_postcode
 
 

@@ -258,8 +258,8 @@ def test_helplines_are_read_in_the_order_of_the_text() -> None:
 
 
 def test_the_real_dialog_and_search_comparison_run_over_the_tiny_catalogue(sessions) -> None:
+    from bot.catalog.readmodel import load_catalogue
     from bot.console.prompt import build_context
-    from bot.search.documents import load_catalogue
 
     ids = _catalogue(sessions)
     ctx = build_context(sessions, today=TODAY)

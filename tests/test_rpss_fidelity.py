@@ -20,9 +20,9 @@ from typer.testing import CliRunner
 
 from bot.catalog import repository
 from bot.catalog.models import Service
+from bot.catalog.readmodel import service_card
 from bot.catalog.rpss import MAX_DEPTH, RpssSummary, TooDeep, import_rpss, read_items
 from bot.catalog.rpss_hours import format_hours
-from bot.dialog.cards import service_card
 from tests.rpss_register import (
     AS,
     CODELISTS,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from bot.catalog.bundled import load_bundled_data
+from bot.catalog.readmodel import load_catalogue
 from bot.db import make_engine, session_factory, upgrade_schema
-from bot.search.documents import load_catalogue
 from bot.search.engine import Searcher
 from harness.search_eval import Judge, load_queries
 

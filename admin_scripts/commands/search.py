@@ -11,7 +11,7 @@ from rich.table import Table
 
 from admin_scripts.app import app
 from admin_scripts.common import console, fail, open_database
-from bot.search.documents import load_catalogue
+from bot.catalog.readmodel import load_catalogue
 from bot.search.engine import Searcher, SearchResult, hit_as_dict
 
 REASONS = {

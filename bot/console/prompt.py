@@ -95,18 +95,9 @@ def run_console(ctx: Context, stdin: TextIO, stdout: TextIO, *, state: State | N
 
 def build_context(sessions: sessionmaker[Session], **options: object) -> Context:
     """Load the catalogue, the cards and the life situations; build the search once."""
-    from bot.catalog import repository
-    from bot.dialog import load_cards, situations_from
-    from bot.search.documents import load_catalogue
-    from bot.search.engine import Searcher
+    from bot.compose import build_context as compose
 
-    with sessions() as session:
-        catalogue = load_catalogue(session)
-        cards = load_cards(session)
-        situations = situations_from(repository.life_situations(session))
-    searcher = Searcher(catalogue)
-    options.setdefault("situations", situations)
-    return Context.from_catalogue(catalogue, searcher, cards.get, **options)
+    return compose(sessions, **options)
 
 
 CONSOLE_PERSON = "console"  # a terminal has one person at it

@@ -4,7 +4,7 @@ Knows nothing of Telegram: adapters (bot.console, the Telegram bot) turn their i
 events, call `handle`, render the replies and keep the state between messages.
 """
 
-from bot.dialog.cards import PlaceInfo, ServiceCard, load_cards, service_card
+from bot.dialog.cards import PlaceInfo, ServiceCard
 from bot.dialog.context import (
     Context,
     Region,
@@ -54,10 +54,8 @@ __all__ = [
     "Venue",
     "handle",
     "inline_answers",
-    "load_cards",
     "load_crisis_lines",
     "load_regions",
     "load_situations",
-    "service_card",
     "situations_from",
 ]

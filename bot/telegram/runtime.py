@@ -11,14 +11,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import gc
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
 from bot.dialog import (
@@ -26,7 +25,6 @@ from bot.dialog import (
     Event,
     InlineAnswer,
     Reply,
-    ServiceCard,
     State,
     handle,
     inline_answers,
@@ -42,7 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 INLINE_ANSWERS = 20
-CARD_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -51,43 +48,6 @@ class Snapshot:
 
     contexts: Mapping[str, Context]
     services: int
-
-
-def load_cards_in_batches(session: Session, batch: int = CARD_BATCH) -> dict[int, ServiceCard]:
-    """The cards of every active service, as `bot.dialog.load_cards` builds them, `batch`
-    services at a time in the session's transaction.
-
-    The ORM objects of a national register's 7,000 services at once take about 100 MB for a
-    moment, and the process keeps most of that memory afterwards; a batch's are dropped (and
-    collected) before the next batch is read.
-    """
-    from bot.catalog.models import CodelistTerm, Service, ServiceForm
-    from bot.dialog.cards import cards_from
-
-    terms = {t.id: t.name for t in session.scalars(select(CodelistTerm))}
-    ids = list(session.scalars(select(Service.id).where(Service.active.is_(True)).order_by(Service.id)))
-    connection = session.connection()
-    cards: dict[int, ServiceCard] = {}
-    for start in range(0, len(ids), batch):
-        # the relationships that `service_card` reads
-        query = (
-            select(Service)
-            .where(Service.id.in_(ids[start : start + batch]))
-            .options(
-                selectinload(Service.provider),
-                selectinload(Service.druh),
-                selectinload(Service.target_groups),
-                selectinload(Service.age_groups),
-                selectinload(Service.forms).selectinload(ServiceForm.form),
-                selectinload(Service.capacities),
-                selectinload(Service.places),
-            )
-            .order_by(Service.id)
-        )
-        with Session(bind=connection) as part:
-            cards.update(cards_from(part.scalars(query).all(), terms))
-        gc.collect(1)  # the batch's objects refer to each other: free them now
-    return cards
 
 
 class Runtime:
@@ -126,29 +86,18 @@ class Runtime:
 
     def load(self) -> Snapshot:
         """Read the catalogue, cards and life situations from the database; build the search."""
-        from bot.catalog import repository
-        from bot.dialog import situations_from
-        from bot.search.documents import load_catalogue
-        from bot.search.engine import Searcher
+        from bot.compose import build_context
 
-        with self.sessions() as session:
-            catalogue = load_catalogue(session)
-            cards = load_cards_in_batches(session)
-            situations = situations_from(repository.life_situations(session))
-        searcher = Searcher(catalogue)
-        base = Context.from_catalogue(
-            catalogue,
-            searcher,
-            cards.get,
-            situations=situations,
+        base = build_context(
+            self.sessions,
             language=self.settings.default_language,
             conversation_hours=self.settings.conversation_ttl_hours,
             on_search=self._on_search,
             on_feedback=self._on_feedback,
         )
         contexts = {code: dataclasses.replace(base, language=code) for code in LANGUAGES}
-        log.info("catalogue loaded: %d services, %d municipalities", len(catalogue.services), len(catalogue.towns))
-        return Snapshot(contexts, len(catalogue.services))
+        log.info("catalogue loaded: %d services, %d municipalities", len(base.services), len(base.towns))
+        return Snapshot(contexts, len(base.services))
 
     def reload(self) -> int:
         """Load the catalogue again and swap it in; returns the number of services."""
