@@ -22,11 +22,15 @@ DRUH_PREFIX = "DruhSocialniSluzby/"
 SITUATION_WEIGHT = 0.8
 
 
+# the kinds of need: a druh of social service, a life situation, a local category
+NEED_KINDS = ("druh", "situace", "kategorie")
+
+
 @dataclass(frozen=True)
 class Need:
     """A need the catalogue can answer: a druh, a life situation or a local category."""
 
-    kind: str  # "druh" | "situace" | "kategorie"
+    kind: str  # one of NEED_KINDS
     key: str
     weight: float = field(default=1.0, compare=False)  # how well an expression points to it
 

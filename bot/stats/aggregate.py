@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql.elements import ColumnElement
 
 from bot.catalog.models import Municipality
+from bot.search.vocabulary import NEED_KINDS
 from bot.stats.events import SensitiveNeeds, load_sensitive_needs
 from bot.stats.models import DemandEvent
 
@@ -132,9 +133,7 @@ def scope_for(
 def sensitive_condition(sensitive: SensitiveNeeds) -> ColumnElement[bool] | None:
     """True for an event whose need is sensitive; None when no need is."""
     parts = [
-        and_(E.need_kind == kind, E.need_key.in_(keys))
-        for kind in ("druh", "situace", "kategorie")
-        if (keys := sensitive.of_kind(kind))
+        and_(E.need_kind == kind, E.need_key.in_(keys)) for kind in NEED_KINDS if (keys := sensitive.of_kind(kind))
     ]
     return or_(*parts) if parts else None
 

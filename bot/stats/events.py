@@ -17,7 +17,7 @@ from pathlib import Path
 from bot import CATALOG_DATA
 from bot.families import FAMILIES
 from bot.search.engine import SearchResult
-from bot.search.vocabulary import DRUH_PREFIX, Need
+from bot.search.vocabulary import DRUH_PREFIX, NEED_KINDS, Need
 from bot.stats.scrub import Scrubber, default_scrubber, understood_terms
 
 CHANNELS = ("telegram", "inline", "console")
@@ -202,7 +202,7 @@ def _read_sensitive_needs(path: Path) -> SensitiveNeeds:
         for row in csv.DictReader(f):
             kind = (row.get("typ") or "").strip()
             key = (row.get("klic") or "").strip()
-            if kind not in ("druh", "situace", "kategorie") or not key:
+            if kind not in NEED_KINDS or not key:
                 continue
             if kind == "druh" and not key.startswith(DRUH_PREFIX):
                 key = f"{DRUH_PREFIX}{key}"
