@@ -11,8 +11,9 @@ import datetime as dt
 
 import pytest
 
+from bot.stats.crosstabs import SENSITIVE_TABLES
 from bot.stats.events import load_sensitive_needs
-from bot.stats.export import SENSITIVE_TABLES, build_export
+from bot.stats.export import build_export
 from tests.stats_audit import CROSSTABS, audit_export, simulate_demand
 from tests.test_stats_support import TOWNS, add_towns
 

@@ -18,15 +18,9 @@ from admin_scripts.app import app
 from admin_scripts.common import console, database_failed, fail, open_database
 from bot.config import ConfigError, get_settings
 from bot.stats.aggregate import DIMENSION_NAMES, Labels, count_events, scope_for
+from bot.stats.crosstabs import build_grid, column_keys, header_of
 from bot.stats.disclosure import publish
-from bot.stats.export import (
-    StatsExport,
-    build_export,
-    build_grid,
-    column_keys,
-    czech_date,
-    header_of,
-)
+from bot.stats.export import StatsExport, build_export, czech_date
 from bot.stats.files import write_csv, write_xlsx
 from bot.stats.models import DemandEvent, FeedbackEvent
 from bot.stats.recorder import engine_of

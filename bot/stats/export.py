@@ -1,13 +1,14 @@
 """The published statistics of a period: every table counted, protected and labelled in Czech.
 
-`build_export` counts the events, suppresses small cells (bot.stats.disclosure) and returns
-the tables; `write_csv` and `write_xlsx` write them, one file or sheet per table.
+`build_export` counts the crosstabs (bot.stats.crosstabs), suppresses small cells across all
+of them (bot.stats.disclosure, bot.stats.linked) and adds the demand-and-supply, word and
+feedback tables, a summary and an overview; bot.stats.files writes them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from babel.dates import format_date
@@ -16,19 +17,26 @@ from sqlalchemy.engine import Connection
 
 from bot.catalog.models import DRUH, CodelistTerm, LifeSituation, Service
 from bot.stats.aggregate import (
-    DIMENSION_NAMES,
     PERIOD_NAMES,
     Key,
     Labels,
     Scope,
     count_events,
-    make_key,
     period_label,
-    periods_between,
     scope_for,
     snap_period,
 )
 from bot.stats.combinations import Combinations, ExactCheck, partner
+from bot.stats.crosstabs import (
+    SENSITIVE_TABLES,
+    Counted,
+    TableSpec,
+    build_grid,
+    column_keys,
+    header_of,
+    sensitive_note,
+    table_specs,
+)
 from bot.stats.disclosure import (
     Cell,
     Grid,
@@ -68,19 +76,6 @@ def czech_date(day: dt.date) -> str:
     return format_date(day, "d. M. y", locale="cs")
 
 
-@dataclass(frozen=True)
-class TableSpec:
-    """One crosstab of the export: rows by `rows`, columns by `column`."""
-
-    name: str
-    title: str
-    rows: tuple[str, ...]
-    column: str
-    period: str | None = None
-    group_prefix: int = 0  # rows sharing these leading keys have totals published in another table
-    sensitive: bool = False  # counts the sensitive needs alone (else it leaves them out)
-
-
 @dataclass
 class StatsExport:
     """Every published table of one period."""
@@ -106,128 +101,6 @@ class StatsExport:
         raise KeyError(name)
 
 
-def header_of(dimension: str) -> list[str]:
-    """The Czech column headers of a dimension used in rows."""
-    if dimension == "municipality":
-        return ["Kód obce", "Obec"]
-    return [DIMENSION_NAMES[dimension]]
-
-
-def labels_of(key: Key) -> list[object]:
-    """The row label cells of a key."""
-    if key.dimension == "municipality":
-        return [key.value if key.value is not None else "", key.label]
-    return [key.label]
-
-
-def column_keys(
-    dimension: str, counts: dict[tuple[Key, ...], int], scope: Scope, period: str | None, labels: Labels
-) -> list[Key]:
-    """The columns of a crosstab: all outcomes, all periods of the range, else those seen."""
-    if dimension == "outcome":
-        return [make_key("outcome", o, labels, None) for o in OUTCOMES]
-    if dimension == "period":
-        return [
-            make_key("period", p, labels, period) for p in periods_between(scope.start, scope.end, period or "month")
-        ]
-    seen = {key[-1] for key in counts}
-    return sorted(seen, key=lambda k: k.order)
-
-
-def build_grid(
-    counts: dict[tuple[Key, ...], int], n_row_dims: int, columns: list[Key], group_prefix: int = 0
-) -> tuple[Grid, list[tuple[Key, ...]]]:
-    """A grid of counts whose keys are (row keys..., column key).
-
-    With `group_prefix`, the first keys of a row are its major part and the rest its minor
-    part (municipality × need): a three-way table whose sums by either part are published.
-    """
-    row_keys = sorted({key[:n_row_dims] for key in counts}, key=lambda ks: tuple(k.order for k in ks))
-    index = {c: j for j, c in enumerate(columns)}
-    values = [[0] * len(columns) for _ in row_keys]
-    position = {ks: i for i, ks in enumerate(row_keys)}
-    for key, n in counts.items():
-        j = index.get(key[-1])
-        if j is not None:
-            values[position[key[:n_row_dims]]][j] += n
-    row_labels = [tuple(cell for k in ks for cell in labels_of(k)) for ks in row_keys]
-    axes: list[tuple[Hashable, Hashable]] | None = (
-        [(ks[:group_prefix], ks[group_prefix:]) for ks in row_keys] if group_prefix else None
-    )
-    return Grid(row_labels, [c.label for c in columns], values, axes), row_keys
-
-
-def _meaning(keys: Sequence[Key]) -> frozenset[tuple[object, ...]]:
-    return frozenset(
-        (k.dimension, k.value, k.label) if k.dimension == "period" else (k.dimension, k.value) for k in keys
-    )
-
-
-@dataclass
-class _Counted:
-    """A counted crosstab before protection, with what each of its cells means."""
-
-    spec: TableSpec
-    scope: Scope
-    grid: Grid
-    row_keys: list[tuple[Key, ...]]
-    columns: list[Key]
-
-    def meaning(self, cell: Cell) -> tuple[str, frozenset[tuple[object, ...]]]:
-        """What a cell counts, the same in every table that shows it: its filters and scope.
-
-        The sensitive needs are counted in tables of their own, never beside the others, so a
-        cell means the same wherever it is shown within each of the two groups of tables.
-        """
-        kind, a, b = cell
-        keys: list[Key]
-        if kind == "c":
-            assert isinstance(a, int) and isinstance(b, int)  # a row and a column
-            keys = [*self.row_keys[a], self.columns[b]]
-        elif kind == "r":
-            assert isinstance(a, int)  # a row
-            keys = list(self.row_keys[a])
-        elif kind == "k":
-            assert isinstance(a, int)  # a column
-            keys = [self.columns[a]]
-        elif kind in ("m", "n"):
-            assert isinstance(a, tuple) and isinstance(b, int)  # the keys of a part of the rows, a column
-            keys = [*a, self.columns[b]]
-        elif kind in ("M", "N"):
-            assert isinstance(a, tuple)  # the keys of a part of the rows
-            keys = list(a)
-        else:
-            keys = []
-        dims = _meaning(keys)
-        return ("sensitive" if self.scope.only_sensitive else "plain"), dims
-
-
-def sensitive_note(scope: Scope, sensitive: SensitiveNeeds) -> str:
-    """What a table says about the sensitive needs."""
-    if not sensitive.keys:
-        return ""
-    quarters = scope.whole_quarters
-    if scope.only_sensitive:
-        if quarters is None:
-            return "Období neobsahuje žádné celé čtvrtletí, citlivé potřeby se proto neuvádějí."
-        return (
-            "Jen citlivé potřeby (" + ", ".join(sensitive.labels) + "), jen za celá čtvrtletí "
-            f"{period_label(quarters[0], 'quarter')} – {period_label(quarters[1], 'quarter')}; "
-            "ostatní tabulky je nezahrnují."
-        )
-    if scope.exclude_sensitive:
-        return (
-            "Citlivé potřeby (" + ", ".join(sensitive.labels) + ") tabulka nezahrnuje; "
-            "uvádějí se jen v tabulkách " + ", ".join(SENSITIVE_TABLES) + " (po ORP, za celá čtvrtletí)."
-        )
-    if quarters is None:
-        return "Citlivé potřeby tabulka nezahrnuje: období neobsahuje žádné celé čtvrtletí."
-    return (
-        "Citlivé potřeby jsou zahrnuty jen za celá čtvrtletí "
-        f"{period_label(quarters[0], 'quarter')} – {period_label(quarters[1], 'quarter')}."
-    )
-
-
 class _Builder:
     def __init__(self, conn: Connection, start: dt.date, end: dt.date, k: int, period: str, sensitive: SensitiveNeeds):
         self.conn = conn
@@ -236,7 +109,7 @@ class _Builder:
         self.labels = Labels.load(conn)
         self.protected: dict[str, tuple[Protected, list[tuple[Key, ...]]]] = {}
 
-    def count(self, spec: TableSpec) -> _Counted:
+    def count(self, spec: TableSpec) -> Counted:
         by = (*spec.rows, spec.column)
         scope = Scope(
             self.start,
@@ -248,7 +121,7 @@ class _Builder:
         counts = count_events(self.conn, scope, by, period=spec.period, labels=self.labels)
         columns = column_keys(spec.column, counts, scope, spec.period, self.labels)
         grid, row_keys = build_grid(counts, len(spec.rows), columns, spec.group_prefix)
-        return _Counted(spec, scope, grid, row_keys, columns)
+        return Counted(spec, scope, grid, row_keys, columns)
 
     def crosstabs(self, specs: Sequence[TableSpec]) -> list[PublishedTable]:
         """Count and protect the crosstabs together: a count hidden in one is hidden in all,
@@ -437,58 +310,6 @@ class _Builder:
 
 def _or_blank(value: int | None) -> object:
     return "" if value is None else value
-
-
-SENSITIVE_TABLES = ("citlive-orp", "citlive-orp-ctvrtleti")
-
-
-def table_specs(period: str) -> list[TableSpec]:
-    """The crosstabs of an export, in order."""
-    name = PERIOD_NAMES[period]
-    return [
-        TableSpec("obdobi", f"Hledání podle období ({name}) a výsledku", ("period",), "outcome", period),
-        TableSpec("orp", "Hledání podle ORP a výsledku", ("orp",), "outcome"),
-        TableSpec("orp-ctvrtleti", "Hledání podle ORP a čtvrtletí", ("orp",), "period", "quarter"),
-        TableSpec("obce", "Hledání podle obcí a výsledku", ("orp", "municipality"), "outcome", group_prefix=1),
-        TableSpec("skupiny", "Hledání podle skupin a výsledku", ("family",), "outcome"),
-        TableSpec("skupiny-obdobi", f"Hledání podle skupin a období ({name})", ("family",), "period", period),
-        TableSpec("potreby", "Hledání podle potřeb a výsledku", ("need",), "outcome"),
-        TableSpec("potreby-obdobi", f"Hledání podle potřeb a období ({name})", ("need",), "period", period),
-        TableSpec(
-            "obce-potreby",
-            "Hledání podle obcí, potřeb a výsledku",
-            ("orp", "municipality", "need"),
-            "outcome",
-            group_prefix=2,
-        ),
-        TableSpec("orp-potreby", "Hledání podle ORP, potřeb a výsledku", ("orp", "need"), "outcome", group_prefix=1),
-        TableSpec(
-            "orp-potreby-ctvrtleti",
-            "Hledání podle ORP, potřeb a čtvrtletí",
-            ("orp", "need"),
-            "period",
-            "quarter",
-            group_prefix=1,
-        ),
-        TableSpec("kanaly-jazyky", "Hledání podle kanálu a jazyka", ("channel",), "language"),
-        TableSpec(
-            SENSITIVE_TABLES[0],
-            "Citlivé potřeby podle ORP a výsledku",
-            ("orp", "need"),
-            "outcome",
-            group_prefix=1,
-            sensitive=True,
-        ),
-        TableSpec(
-            SENSITIVE_TABLES[1],
-            "Citlivé potřeby podle ORP a čtvrtletí",
-            ("orp", "need"),
-            "period",
-            "quarter",
-            group_prefix=1,
-            sensitive=True,
-        ),
-    ]
 
 
 def build_export(
