@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, aliased
 
 from bot.catalog import repository
 from bot.catalog.contacts import dialable
@@ -210,15 +210,7 @@ def load_cards(session: Session, batch: int = CARD_BATCH) -> dict[int, ServiceCa
         query = (
             select(Service)
             .where(Service.id.in_(ids[start : start + batch]))
-            .options(
-                selectinload(Service.provider),
-                selectinload(Service.druh),
-                selectinload(Service.target_groups),
-                selectinload(Service.age_groups),
-                selectinload(Service.forms).selectinload(ServiceForm.form),
-                selectinload(Service.capacities),
-                selectinload(Service.places),
-            )
+            .options(*repository.card_details())
             .order_by(Service.id)
         )
         with Session(bind=connection) as part:

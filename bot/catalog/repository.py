@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -19,23 +20,26 @@ from bot.catalog.models import (
 
 def active_services(session: Session) -> Sequence[Service]:
     """Every active service with everything a search index or a card needs, in id order."""
-    query = (
-        select(Service)
-        .where(Service.active.is_(True))
-        .options(
-            selectinload(Service.provider),
-            selectinload(Service.druh),
-            selectinload(Service.target_groups),
-            selectinload(Service.age_groups),
-            selectinload(Service.life_situations),
-            selectinload(Service.forms).selectinload(ServiceForm.form),
-            selectinload(Service.capacities),
-            selectinload(Service.places),
-            selectinload(Service.area),
-        )
-        .order_by(Service.id)
-    )
+    query = select(Service).where(Service.active.is_(True)).options(*service_details()).order_by(Service.id)
     return session.scalars(query).all()
+
+
+def card_details() -> tuple[Any, ...]:
+    """The loader options for everything a service card reads of a service."""
+    return (
+        selectinload(Service.provider),
+        selectinload(Service.druh),
+        selectinload(Service.target_groups),
+        selectinload(Service.age_groups),
+        selectinload(Service.forms).selectinload(ServiceForm.form),
+        selectinload(Service.capacities),
+        selectinload(Service.places),
+    )
+
+
+def service_details() -> tuple[Any, ...]:
+    """The loader options for everything a card or a search index reads of a service."""
+    return (*card_details(), selectinload(Service.life_situations), selectinload(Service.area))
 
 
 def municipalities(session: Session) -> Sequence[Municipality]:
