@@ -15,3 +15,7 @@ import_app = typer.Typer(help="Import dat do katalogu.", no_args_is_help=True)
 app.add_typer(import_app, name="import")
 region_app = typer.Typer(help="Regiony (ORP): co katalog potřebuje kromě služeb.", no_args_is_help=True)
 app.add_typer(region_app, name="region")
+sync_app = typer.Typer(
+    help="Stažení otevřených dat a jejich import (pro cron nebo systemd timer).", no_args_is_help=True
+)
+app.add_typer(sync_app, name="sync")

@@ -46,6 +46,9 @@ class Settings(BaseSettings):
     state_secret: str | None = None  # keys the conversation store; see bot/storage/secret.py
     state_secret_file: Path = DEFAULT_STATE_SECRET_FILE
     log_level: str = "WARNING"
+    rpss_base_url: str = "https://data.mpsv.cz/od/soubory/"  # `sync rpss`: where the open data is published
+    rpss_max_mb: float = Field(default=2000.0, gt=0)  # `sync rpss`: the largest file accepted
+    rpss_timeout: float = Field(default=60.0, gt=0)  # `sync rpss`: seconds to wait for the server
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod
@@ -93,6 +96,14 @@ class Settings(BaseSettings):
         value = (value or "").strip() or None
         if value is not None and not WEBHOOK_SECRET_PATTERN.fullmatch(value):
             raise ValueError("očekává se 1–256 znaků A–Z, a–z, 0–9, _ nebo -")
+        return value
+
+    @field_validator("rpss_base_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        value = value.strip()
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("očekává se adresa https://…")
         return value
 
     @field_validator("log_level")
