@@ -28,6 +28,12 @@ CASES = [
 TODAY = dt.date(2026, 1, 1)
 
 
+def sqlite_only_beyond_the_first_case(engine, case) -> None:
+    """The audit's algebra is the same on every engine: PostgreSQL runs the first case only."""
+    if engine.dialect.name != "sqlite" and case != CASES[0]:
+        pytest.skip("PostgreSQL: the first case shows the engine's counts; the algebra runs on SQLite")
+
+
 def simulated_export(engine, session, seed, events, start, end, period, k):
     add_towns(session)
     simulate_demand(engine, events, start, end, seed=seed, towns=[(c, o, p) for c, _, o, p in TOWNS])
@@ -38,6 +44,7 @@ def simulated_export(engine, session, seed, events, start, end, period, k):
 
 @pytest.mark.parametrize(("seed", "events", "start", "end", "period", "k"), CASES)
 def test_no_hidden_count_of_an_export_can_be_computed(engine, session, seed, events, start, end, period, k) -> None:
+    sqlite_only_beyond_the_first_case(engine, (seed, events, start, end, period, k))
     export, sensitive = simulated_export(engine, session, seed, events, start, end, period, k)
     audit = audit_export(engine, export, sensitive)
     assert audit.hidden > 20 and audit.shown > 200  # the simulation makes small cells and large ones
@@ -45,6 +52,7 @@ def test_no_hidden_count_of_an_export_can_be_computed(engine, session, seed, eve
 
 
 def test_the_audit_finds_a_cell_shown_where_it_should_be_hidden(engine, session) -> None:
+    sqlite_only_beyond_the_first_case(engine, None)
     export, sensitive = simulated_export(engine, session, *CASES[0])
     before = audit_export(engine, export, sensitive)
     # show one hidden count of a row that hides exactly two and shows its total

@@ -55,6 +55,9 @@ MIN_FUZZY = 5  # letters a word needs to be compared by edit distance; shorter n
 SHORT_WORD = 8  # a word shorter than this needs a single nearest place
 MAX_EDITS = 2
 SUBSTITUTION_FROM = 9  # letters from which one letter may be changed, not just missed or swapped
+# ...and from which it may in a word written in Cyrillic, where a Czech sound has several
+# renderings ("Кожетін"/"Коєтін" for Kojetín, "Пшеров"/"Пршеров" for Přerov)
+CYRILLIC_SUBSTITUTION_FROM = 6
 # Edits tolerated by length of the phonetic key: a word as written may lose, gain or swap a
 # letter from five letters on, two from ten; a stem (the case ending cut off) only from eight.
 FORM_EDITS = (0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2)
@@ -66,6 +69,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _WORD = re.compile(r"[^\W_]+")
 _INNER_APOSTROPHE = re.compile(r"(?<=[^\W_])['’ʼ`´](?=[^\W_])")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
+_CLAUSE_BREAK = re.compile(r"[,;:(/–—-]")  # a place is often added after one: "…, Kojetýn"
 _POSSESSIVE = re.compile(r"([^\W_]+)['’ʼ]s\b")
 
 
@@ -99,6 +103,7 @@ class _Shape:
     original: str
     capitalised: bool = False
     possessive: bool = False
+    after_break: bool = False  # follows a comma, colon, dash or bracket
 
 
 def _shapes(text: str, tokens: Sequence[str]) -> list[_Shape]:
@@ -114,19 +119,20 @@ def _shapes(text: str, tokens: Sequence[str]) -> list[_Shape]:
         written = word.group()
         starts = i == 0 or _SENTENCE_END.search(cleaned, end, word.start()) is not None
         capitalised = not starts and written[0].isupper() and not written.isupper()
-        shapes.append(_Shape(written.lower(), capitalised, token in possessives))
+        after_break = i > 0 and _CLAUSE_BREAK.search(cleaned, end, word.start()) is not None
+        shapes.append(_Shape(written.lower(), capitalised, token in possessives, after_break))
         end = word.end()
     return shapes
 
 
-def _slip(word: str, key: str, distance: float) -> bool:
+def _slip(word: str, key: str, distance: float, substitution_from: int = SUBSTITUTION_FROM) -> bool:
     """True when a word `distance` edits from a key keeps its first letter and only misses, adds
-    or swaps letters; a changed letter ("lhůta"/"Lhota") only in a long word, where it seldom
-    makes another word."""
+    or swaps letters; a changed letter ("lhůta"/"Lhota") only in a word of `substitution_from`
+    letters or more, where it seldom makes another word."""
     if word[0] != key[0]:
         return False
     if distance == 1:
-        return len(word) != len(key) or sorted(word) == sorted(key) or len(word) >= SUBSTITUTION_FROM
+        return len(word) != len(key) or sorted(word) == sorted(key) or len(word) >= substitution_from
     return Indel.distance(word, key) == distance
 
 
@@ -173,7 +179,7 @@ class PlaceVariants:
     def __init__(self) -> None:
         self._forms = _Keys(FORM_EDITS)
         self._stems = _Keys(STEM_EDITS)
-        self._cache: dict[tuple[tuple[str, ...], tuple[str, ...]], str | None] = {}
+        self._cache: dict[tuple[tuple[str, ...], tuple[str, ...], int], str | None] = {}
 
     def add(self, form: str, stem: str, population: int) -> None:
         """Register a local place word: a folded word of a name and its stem."""
@@ -187,9 +193,11 @@ class PlaceVariants:
             if len(text) >= MIN_FUZZY and len(key := phonetic_key(text)) >= MIN_FUZZY:
                 keys.add(key, None)
 
-    def nearest(self, forms: Iterable[str], stems: Iterable[str]) -> str | None:
-        """The place word nearest to one word, given as folded forms and their stems."""
-        query = tuple(self._keys(forms)), tuple(self._keys(stems))
+    def nearest(self, forms: Iterable[str], stems: Iterable[str], *, cyrillic: bool = False) -> str | None:
+        """The place word nearest to one word, given as folded forms and their stems (transliterated
+        when the word was `cyrillic`)."""
+        substitution_from = CYRILLIC_SUBSTITUTION_FROM if cyrillic else SUBSTITUTION_FROM
+        query = tuple(self._keys(forms)), tuple(self._keys(stems)), substitution_from
         if query not in self._cache:
             if len(self._cache) > 50_000:
                 self._cache.clear()
@@ -200,7 +208,7 @@ class PlaceVariants:
     def _keys(texts: Iterable[str]) -> list[str]:
         return list(dict.fromkeys(k for k in map(phonetic_key, texts) if len(k) >= MIN_FUZZY))
 
-    def _nearest(self, query: tuple[tuple[str, ...], tuple[str, ...]]) -> str | None:
+    def _nearest(self, query: tuple[tuple[str, ...], tuple[str, ...], int]) -> str | None:
         best: float = MAX_EDITS + 1
         outside: float = MAX_EDITS + 1
         found: dict[str, int] = {}
@@ -208,7 +216,7 @@ class PlaceVariants:
         for keys, wanted in ((self._forms, query[0]), (self._stems, query[1])):
             for key in wanted:
                 for choice, distance in keys.near(key, min(keys.edits(len(key)), int(best))):
-                    if distance > best or (distance and not _slip(key, choice, distance)):
+                    if distance > best or (distance and not _slip(key, choice, distance, query[2])):
                         continue
                     if choice in keys.outside:
                         outside = min(outside, distance)
@@ -346,11 +354,11 @@ class PlaceRecognizer:
             or not token.isalpha()
             or token in self.analyzer.stop_words
             or self.analyzer.stem(token) in known
-            or (shape.capitalised and after not in PLACE_CONTEXT)
-            or self._is_surname(shape.original, latin)
+            or (shape.capitalised and after not in PLACE_CONTEXT and not shape.after_break)
+            or (self._is_surname(shape.original, latin) and not (cyrillic and after in NAME_PLACE_CONTEXT))
         ):
             return plain, True
-        nearest = self.variants.nearest(forms, [self.analyzer.stem(f) for f in forms])
+        nearest = self.variants.nearest(forms, [self.analyzer.stem(f) for f in forms], cyrillic=cyrillic)
         return (nearest, False) if nearest else (plain, True)
 
     def _name_stems(self, text: str) -> tuple[str, ...]:
