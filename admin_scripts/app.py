@@ -19,3 +19,5 @@ sync_app = typer.Typer(
     help="Stažení otevřených dat a jejich import (pro cron nebo systemd timer).", no_args_is_help=True
 )
 app.add_typer(sync_app, name="sync")
+export_app = typer.Typer(help="Export katalogu jako otevřená data (Open Referral HSDS).", no_args_is_help=True)
+app.add_typer(export_app, name="export")
