@@ -54,6 +54,7 @@ HEADINGS = [
     "Kanály a jazyky",
     "Slova, která lidé psali",
     "Zpětná vazba ke katalogu",
+    "Změny v katalogu",
     "Skryté údaje",
 ]
 FLAGS = [
@@ -429,8 +430,12 @@ def test_chromium_sees_the_headings_charts_and_tables(browser: Browser) -> None:
     page = read_page(done.stdout)
     assert page.headings == [("h1", TITLE)] + [("h2", heading) for heading in HEADINGS], page.headings
     assert page.tags.count("svg") == 4, "four charts, each an inline SVG"
-    # One table in every section but the municipalities' (a chart only).
-    assert page.tags.count("table") == len(HEADINGS) - 1
+    # One table in every section but the municipalities' (a chart only) and the catalogue's: the
+    # simulated year has no import of the register or a spreadsheet and no ended service, which
+    # the section says instead of showing empty tables.
+    assert page.tags.count("table") == len(HEADINGS) - 2
+    assert "V období není zaznamenán žádný import registru ani tabulky koordinátora." in page.text
+    assert "V období nebyla ukončena žádná služba." in page.text
     assert "script" not in page.tags
     assert "Data jsou syntetická" in page.text
     assert page.text.count("<5") > 1, "the legend and the hidden counts show as <k"

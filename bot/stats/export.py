@@ -2,7 +2,8 @@
 
 `build_export` counts the crosstabs (bot.stats.crosstabs), suppresses small cells across all
 of them (bot.stats.disclosure, bot.stats.linked) and adds the demand-and-supply, word and
-feedback tables, a summary and an overview; bot.stats.files writes them.
+feedback tables, the catalogue's changes (bot.stats.catalogue: services, not people, so
+outside the suppression), a summary and an overview; bot.stats.files writes them.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from bot.stats.aggregate import (
     scope_for,
     snap_period,
 )
+from bot.stats.catalogue import CATALOGUE_TABLES, catalogue_changes, ended_in_period
 from bot.stats.combinations import Combinations, ExactCheck, partner
 from bot.stats.crosstabs import (
     SENSITIVE_TABLES,
@@ -342,6 +344,8 @@ def build_export(
     tables.append(builder.demand_supply("orp-potreby", by_orp=True, supply=supply))
     tables.append(builder.terms())
     tables.append(builder.feedback())
+    tables.append(catalogue_changes(conn, start, end, k))
+    tables.append(ended_in_period(conn, start, end, k))
     orp_table, _ = builder.protected["orp"]
     events = orp_table.values[Cell("t")] + builder.protected[SENSITIVE_TABLES[0]][0].values[Cell("t")]
     synthetic = (
@@ -386,6 +390,13 @@ def summary(
                 if quarters
                 else " (období žádné celé čtvrtletí neobsahuje, nejsou tedy uvedeny nikde)."
             ),
+        ],
+        [
+            "Změny katalogu",
+            "tabulky "
+            + " a ".join(CATALOGUE_TABLES)
+            + " popisují katalog služeb (co změnily importy, které služby skončily), ne lidi: "
+            + "malé počty se v nich neskrývají a do počtů hledání se nezapočítávají",
         ],
         [
             "Co se neukládá",

@@ -23,7 +23,8 @@ from babel.numbers import format_decimal
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from bot.stats.disclosure import TOTAL, PublishedTable
+from bot.stats.catalogue import CHANGES_TABLE, ENDED_TABLE, NO_ENDED, NO_IMPORTS
+from bot.stats.disclosure import TOTAL, PublishedTable, mark
 from bot.stats.export import StatsExport, czech_date
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ HEADINGS = {
     "kanaly": "Kanály a jazyky",
     "slova": "Slova, která lidé psali",
     "zpetna-vazba": "Zpětná vazba ke katalogu",
+    "katalog": "Změny v katalogu",
     "skryte": "Skryté údaje",
 }
 
@@ -119,9 +121,11 @@ def _czech_number(value: float, decimals: int = 0) -> str:
 
 
 def _shown(value: object) -> str:
-    """A cell as text: nothing for None, a decimal comma in fractions."""
+    """A cell as text: nothing for None, a decimal comma in fractions, a date in Czech."""
     if value is None:
         return ""
+    if isinstance(value, dt.date):
+        return czech_date(value)
     if isinstance(value, float):
         return str(value).replace(".", ",")
     return str(value)
@@ -136,11 +140,12 @@ def html_table(
     holding long texts are marked "w", so a phone gives them room instead of a word a line.
     """
     body = table.rows if rows is None else rows
+    hidden = mark(table.k)  # a hidden count; any other text (a name starting "<" too) is text
     wide = {
         j
         for row in body
         for j, value in enumerate(row)
-        if isinstance(value, str) and not value.startswith("<") and len(value) > LONG_TEXT
+        if isinstance(value, str) and value != hidden and len(value) > LONG_TEXT
     }
     parts = ['<div class="table"><table><thead><tr>']
     parts += [f'<th scope="col">{escape(h)}</th>' for h in header or table.header]
@@ -149,7 +154,7 @@ def html_table(
         total = bool(row) and row[0] == "Celkem"
         parts.append('<tr class="total">' if total else "<tr>")
         for j, value in enumerate(row):
-            numeric = _number(value) is not None or (isinstance(value, str) and value.startswith("<"))
+            numeric = _number(value) is not None or value == hidden
             kind = ' class="n"' if numeric else ' class="w"' if j in wide else ""
             parts.append(f"<td{kind}>{escape(_shown(value))}</td>")
         parts.append("</tr>")
@@ -320,7 +325,15 @@ def build_report(export: StatsExport) -> Report:
         "channels": html_table(export.table("kanaly-jazyky")),
         "terms": html_table(export.table("slova")),
         "feedback": html_table(export.table("zpetna-vazba")),
+        "catalogue": html_table(export.table(CHANGES_TABLE)),
+        "ended": html_table(export.table(ENDED_TABLE)),
         "overview": html_table(export.table("potlaceni")),
+    }
+    catalogue = {
+        "imports": bool(export.table(CHANGES_TABLE).records()),
+        "ended": bool(export.table(ENDED_TABLE).records()),
+        "no_imports": NO_IMPORTS,
+        "no_ended": NO_ENDED,
     }
     html = _ENVIRONMENT.get_template("report.html").render(
         title="Síť pomoci – poptávka po sociálních službách",
@@ -334,6 +347,7 @@ def build_report(export: StatsExport) -> Report:
         sections=list(HEADINGS.items()),
         charts=charts,
         tables=tables,
+        catalogue=catalogue,
     )
     return Report(html, sum(1 for c in charts.values() if "<svg" in c))
 
