@@ -258,3 +258,31 @@ def test_hiding_cuts_and_cutting_again_after_a_good_time_are_self_harm() -> None
 
 def test_a_carer_leaving_someone_lying_in_their_waste_is_recognised() -> None:
     assert "violence_carer" in assess("v domově nechávají dědu ležet ve výkalech celý den").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dělám do školy prezentaci o tom, jak pomoct dětem, které doma někdo mlátí",
+        "píšu seminárku o týraných seniorech, kde najdu čísla za Olomoucký kraj?",
+        "a novel I am reading: the husband beats his wife and she runs to a shelter. Is that realistic?",
+        "готую реферат про булінг у школах, які є служби?",
+    ],
+)
+def test_violence_as_the_topic_of_a_school_work_or_a_story_is_no_alarm(text) -> None:
+    assert not default_detector().assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["po tom seriálu se chci zabít", "ten film byl o mně, už nechci žít"],
+)
+def test_a_topic_never_hides_a_wish_to_die(text) -> None:
+    assert default_detector().assess(text).danger
+
+
+def test_a_past_attempt_with_a_good_life_now_is_no_alarm_but_again_is() -> None:
+    detector = default_detector()
+    well_now = "před třemi lety jsem se pokusila o sebevraždu, po terapii je mi dobře a hledám práci"
+    assert not detector.assess(well_now).danger
+    assert detector.assess("před třemi lety jsem se pokusila o sebevraždu a zase na to myslím").danger

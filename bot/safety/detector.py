@@ -39,6 +39,9 @@ SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mea
 MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
 MODEL_MIN_WORDS = 4  # shorter messages are left to the rules, which read them word by word
 ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, from which 155/112 lead
+FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
+# "po tom filmu se chci zabít" names no "me" either: a wish to die is never read as a topic
+SELF_DIRECTED = frozenset({"suicide", "self_harm"})
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
 SIGNAL_BLOCKERS = frozenset({"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT"})  # no alarm from weak signals
 
@@ -341,6 +344,10 @@ class DangerDetector:
         past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
         if "suicide" not in categories and (past_and_safe or "SOLVED" in present):
             return NO_DANGER  # in the past and safe or resolved now: the request is about something else
+        if past_and_safe and "NOW" not in present:
+            return NO_DANGER  # "after an attempt two years ago I am well now": nothing says today is different
+        if "TOPIC" in present and not acute and not present & FIRST_PERSON and not categories & SELF_DIRECTED:
+            return NO_DANGER  # a school project, a book, a film about violence: nobody says it happens to them
         if not acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
             return NO_DANGER  # violence in the past, now in court or claiming damages
         if "MEANS" in present and "suicide" in categories:
