@@ -35,6 +35,8 @@ CRISIS_LINES = CATALOG_DATA / "krizove-linky.csv"
 
 PHONE_CRISIS_DRUH = "18"  # telefonická krizová pomoc: a nationwide line
 FIELD_FORM_CODE = "ter"  # terénní forma
+OUTPATIENT_FORM_CODE = "amb"  # ambulantní forma
+RESIDENTIAL_FORM_CODE = "pob"  # pobytová forma
 LINKA_BEZPECI = "116 111"
 EMERGENCY = ("112", "155", "158", "150")
 ACUTE_FIRST = ("155", "112")
@@ -156,6 +158,8 @@ class ServiceFacts:
     field_service: bool
     places: tuple[PlaceFact, ...]
     area: frozenset[int]
+    outpatient: bool = False
+    residential: bool = False
 
 
 def _ended(valid_to: dt.date | None, today: dt.date) -> bool:
@@ -198,6 +202,8 @@ class Judge:
                 category=s.category,
                 situations=frozenset(ls.id for ls in s.life_situations),
                 field_service=any(_code(f.form_id) == FIELD_FORM_CODE for f in s.forms),
+                outpatient=any(_code(f.form_id) == OUTPATIENT_FORM_CODE for f in s.forms),
+                residential=any(_code(f.form_id) == RESIDENTIAL_FORM_CODE for f in s.forms),
                 places=tuple(PlaceFact(p.municipality_code, not _ended(p.valid_to, today)) for p in s.places),
                 area=frozenset(a.municipality_code for a in s.area),
             )
@@ -233,8 +239,10 @@ class Judge:
     def serves(self, service_id: int, town: str) -> bool:
         """An active service reaching the municipality named `town` (any of its namesakes).
 
-        Served: an active place in it; or it is in the service area; or a field service with
-        an active place in the same ORP and no area rows; or a nationwide line (druh 18, or
+        Served: an active place in it; or it is in the service area; or, with no area rows, a
+        field or residential service with an active place in the same ORP, or an outpatient
+        one with an active place in the ORP's seat (as the authors of the sets read the
+        catalogue: people of the ORP go to the seat); or a nationwide line (druh 18, or
         neither places nor area).
         """
         s = self.services.get(service_id)
@@ -247,10 +255,14 @@ class Judge:
                 return True
             if code in s.area:
                 return True
-            if s.field_service and not s.area:
-                orp = self.orp.get(code)
-                if any(p.active and p.municipality in self.orp and self.orp[p.municipality] == orp for p in s.places):
-                    return True
+            if s.area:
+                continue
+            orp = self.orp.get(code)
+            in_orp = [p.municipality for p in s.places if p.active and self.orp.get(p.municipality) == orp]
+            if in_orp and (s.field_service or s.residential):
+                return True
+            if s.outpatient and orp is not None and set(in_orp) & set(self.codes.get(orp, ())):
+                return True
         return False
 
     def acceptable(self, service_id: int, accept: Accept, town: str) -> bool:

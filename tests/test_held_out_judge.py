@@ -35,7 +35,9 @@ PAST = dt.date(2025, 1, 31)
 CARE = Accept(druhy=("4",))
 
 
-def _service(name: str, *, druh: str | None = "4", field: bool = False, places=(), area=(), **extra) -> Service:
+def _service(
+    name: str, *, druh: str | None = "4", field: bool = False, form: str = "amb", places=(), area=(), **extra
+) -> Service:
     """A service with places [(code, valid_to)] and area codes."""
     s = Service(
         name=name,
@@ -43,7 +45,7 @@ def _service(name: str, *, druh: str | None = "4", field: bool = False, places=(
         druh_id=f"DruhSocialniSluzby/{druh}" if druh else None,
         **extra,
     )
-    s.forms = [ServiceForm(form_id="FormaSocialniSluzby/ter" if field else "FormaSocialniSluzby/amb")]
+    s.forms = [ServiceForm(form_id=f"FormaSocialniSluzby/{'ter' if field else form}")]
     s.places = [Place(municipality_code=code, municipality_name=str(code), valid_to=to) for code, to in places]
     s.area = [ServiceArea(municipality_code=code) for code in area]
     return s
@@ -62,6 +64,7 @@ def _catalogue(sessions: sessionmaker[Session]) -> dict[str, int]:
                 CodelistTerm(id="DruhSocialniSluzby/18", codelist="druh", code="18", name="telefonická krizová pomoc"),
                 CodelistTerm(id="FormaSocialniSluzby/ter", codelist="forma", code="ter", name="terénní"),
                 CodelistTerm(id="FormaSocialniSluzby/amb", codelist="forma", code="amb", name="ambulantní"),
+                CodelistTerm(id="FormaSocialniSluzby/pob", codelist="forma", code="pob", name="pobytová"),
                 LifeSituation(id="dovoz-obedu", name="Dovoz obědů", family="seniori", position=1),
             ]
         )
@@ -75,6 +78,8 @@ def _catalogue(sessions: sessionmaker[Session]) -> dict[str, int]:
             ),
             "area": _service("Pečovatelská služba pro Troubky", places=[(PREROV, None)], area=[TROUBKY]),
             "ended_place": _service("Pečovatelská služba Troubky", places=[(TROUBKY, PAST)]),
+            "seat": _service("Poradna v Přerově", druh=None, category="poradna", places=[(PREROV, None)]),
+            "home": _service("Domov v Kojetíně", druh=None, category="domov", form="pob", places=[(KOJETIN, None)]),
             "line": _service("Linka důvěry", druh="18", places=[(PREROV, None)]),
             "nowhere": _service("Potravinová pomoc", druh=None, category="potravinová pomoc"),
             "inactive": _service("Zrušená pečovatelská služba", places=[(KOJETIN, None)], active=False),
@@ -102,6 +107,12 @@ def test_a_field_service_reaches_its_orp(tiny) -> None:
     judge, ids = tiny
     assert judge.acceptable(ids["field"], CARE, "Troubky")
     assert not judge.acceptable(ids["field"], CARE, "Lipník nad Bečvou")
+
+
+def test_an_outpatient_service_in_the_orp_seat_and_a_residential_one_reach_their_orp(tiny) -> None:
+    judge, ids = tiny
+    assert judge.serves(ids["seat"], "Troubky") and judge.serves(ids["home"], "Troubky")
+    assert not judge.serves(ids["seat"], "Lipník nad Bečvou") and not judge.serves(ids["home"], "Lipník nad Bečvou")
 
 
 def test_a_field_service_with_area_rows_reaches_only_its_area(tiny) -> None:

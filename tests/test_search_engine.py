@@ -197,3 +197,18 @@ def test_hit_json_carries_the_register_id(searcher) -> None:
 def test_a_secondary_meaning_of_an_expression_still_finds_services(searcher) -> None:
     # "bezdomovec" points first to noclehárny, then to azylové domy; only the latter exist here
     assert names(searcher.search("bezdomovec")) == ["Azylový dům pro muže"]
+
+
+def test_a_need_served_only_elsewhere_is_not_in_place_even_when_other_services_share_its_words() -> None:
+    shelter = service("Azylový dům pro muže", "azyl", PREROV, groups=("osoby bez přístřeší",))
+    care = service(
+        "Pečovatelská služba",
+        "pecovatelska",
+        PREROV,
+        field=True,
+        description="Pomoc v domě, s úklidem a nákupy, pro ženy i pro muže.",
+    )
+    searcher = Searcher(CatalogueView([shelter, care], TOWNS, {}))
+    result = searcher.search("azylový dům pro muže v Troubkách")
+    assert result.hits == [] and result.reason == NOT_IN_PLACE  # the dialog then shows the ORP's offer
+    assert names(searcher.search("azylový dům pro muže v Přerově"))[0] == "Azylový dům pro muže"

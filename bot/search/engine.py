@@ -440,11 +440,13 @@ class Searcher:
         masks = self.family_masks
         ranked: dict[int, float] = {}
         for_group = 0
+        need_for_group = False  # a service meeting an understood need passed the group filter
         for idx, value in relevance.items():
             mask = masks[idx]
             if strict_mask and not mask & strict_mask and (mask or not asked_for_something):
                 continue
             for_group += 1
+            need_for_group = need_for_group or idx in matched
             if mask & wanted_mask:
                 value += 0.25
             if served is not None:
@@ -457,6 +459,10 @@ class Searcher:
         if not for_group:
             return SearchResult([], understood, 0, NOT_FOR_GROUP)
         if not ranked:
+            return SearchResult([], understood, 0, NOT_IN_PLACE)
+        if need_for_group and served is not None and not any(idx in matched for idx in ranked):
+            # services for the need exist, none reaches the place: what does reach it only shares
+            # words with the query, so the place has none ("K-centrum" asked in a village)
             return SearchResult([], understood, 0, NOT_IN_PLACE)
         levels = served
 
