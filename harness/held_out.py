@@ -258,7 +258,11 @@ class Judge:
             if s.area:
                 continue
             orp = self.orp.get(code)
-            in_orp = [p.municipality for p in s.places if p.active and self.orp.get(p.municipality) == orp]
+            in_orp = [
+                p.municipality
+                for p in s.places
+                if p.active and p.municipality is not None and self.orp.get(p.municipality) == orp
+            ]
             if in_orp and (s.field_service or s.residential):
                 return True
             if s.outpatient and orp is not None and set(in_orp) & set(self.codes.get(orp, ())):
