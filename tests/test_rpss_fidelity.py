@@ -218,8 +218,21 @@ def test_unknown_area_shapes_are_counted_with_their_reason(sessions, tmp_path):
         "neznámý tvar {'popis': 'celý region'}; očekává se odkaz na obec, ORP, okres nebo kraj; "
         "položka se načte bez něj",
         "neznámý druh území CastObce; očekává se obec, ORP, okres nebo kraj; položka se načte bez něj",
-        "neznámé id 'Obec/999999'; očekává se id z číselníku obce.json; položka se načte bez něj",
+        "neznámé id 'Obec/999999'; očekává se id z číselníku obce.json nebo obec z tabulky obcí; "
+        "položka se načte bez něj",
     ]
+
+
+def test_a_municipality_of_the_table_is_known_even_when_the_obce_codelist_lacks_it(sessions, tmp_path):
+    add_municipalities(sessions)
+    codelists = copy.deepcopy(CODELISTS)
+    codelists["obce"] = [t for t in codelists["obce"] if t["id"] != f"Obec/{KOJETIN}"]
+    write_register(tmp_path, [item("1", 1, rozsirenePusobnostiVKraji=[f"Obec/{KOJETIN}"])], codelists=codelists)
+
+    summary = run(sessions, tmp_path)
+
+    assert summary.added == 1 and area_of(sessions) == [KOJETIN]
+    assert warnings(summary) == []
 
 
 # --- 3. services that start later --------------------------------------------------------

@@ -361,10 +361,14 @@ class RecordBuilder:
                 problem: str | None
                 if entry.kind == "Obec":
                     code = municipality_code(term_id)
-                    if code is not None and self.codelists.name(term_id, "Obec") is not None:
+                    # a municipality of the database (e.g. from the national table) is known even
+                    # when a partial obce.json lacks it
+                    if code is not None and (
+                        self.codelists.name(term_id, "Obec") is not None or code in self.areas.orp_of
+                    ):
                         codes.add(code)
                         continue
-                    problem = f"neznámé id '{term_id}'; očekává se id z číselníku obce.json"
+                    problem = f"neznámé id '{term_id}'; očekává se id z číselníku obce.json nebo obec z tabulky obcí"
                 else:
                     found, problem = self.areas.expand(entry.kind, term_id, entry.names)
                     codes.update(found)
