@@ -286,3 +286,23 @@ def test_a_past_attempt_with_a_good_life_now_is_no_alarm_but_again_is() -> None:
     well_now = "před třemi lety jsem se pokusila o sebevraždu, po terapii je mi dobře a hledám práci"
     assert not detector.assess(well_now).danger
     assert detector.assess("před třemi lety jsem se pokusila o sebevraždu a zase na to myslím").danger
+
+
+@pytest.mark.parametrize(
+    ("text", "writer"),
+    [
+        ("starší brácha (20) mě mlátí, když naši nejsou doma", "child"),
+        ("sestřenice (23) mi vyhrožuje, že rozešle moje fotky, já mám 14", "child"),
+        ("moje máma (81) má modřiny, bratr ji bije, když pije", "senior"),
+        ("můj syn (40) mě bije a bere mi důchod", "senior"),
+    ],
+)
+def test_the_age_of_a_grown_relative_never_makes_the_writer_an_adult(text, writer) -> None:
+    assert assess(text).writer == writer
+
+
+@pytest.mark.parametrize(
+    "text", ["chodím do druháku na gymplu a přítel mi dává pěsti", "před přijímačkama mě otčím zmlátil"]
+)
+def test_school_years_and_exams_say_a_young_person_writes(text) -> None:
+    assert assess(text).writer == "child"

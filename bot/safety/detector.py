@@ -382,21 +382,33 @@ def _writer(age: int | None, present: set[str], agent: str | None, categories: s
     grown_up = present & GROWN_UP
     if age is None and not grown_up and ("PARENT" in present or categories & MOSTLY_YOUNG):
         return "child"
-    if (age is not None and age >= 65) or "PENSION" in present or agent == "adult_child":
+    if (age is not None and age >= SENIOR_AGE) or "PENSION" in present or agent == "adult_child":
         return "senior"
     return "adult"
 
 
 _AGE = re.compile(
-    r"(?:\b(?:je\s+(?:mi|mu|ji|nam)|mi\s+je|i\s*a?m|мені|мне|нам|komu\s+je)\s+(\d{1,2})\b)"
+    r"(?:\b(?:je\s+(?:mi|nam)|mi\s+je|ja\s+mam|i\s*a?m|мені|мне|нам)\s+(\d{1,2})\b)"
+    r"|(?:\b(?:je\s+(?:mu|ji)|komu\s+je)\s+(\d{1,2})\b)"
     r"|(?:\b(\d{1,2})\s*-?\s*(?:let|lete|leta|lety|letou|lety|rok\w*|years?|yo|yrs|рок\w*|рік|лет|год\w*)\b)"
     r"|(?:\((\d{1,2})\))"
 )
+OTHERS_AGE = (1, 3)  # groups that give the age of someone named ("je mu 19", "brácha (19)")
+SENIOR_AGE = 65
 
 
 def _age(text: str) -> int | None:
-    """The youngest age given in the message ("je mi 14", "mám 15 let", "16letá", "dcera (14)")."""
-    ages = [int(g) for m in _AGE.finditer(normalise(text[:MAX_CHARS])) for g in m.groups() if g]
+    """The youngest age given in the message ("je mi 14", "mám 15 let", "16letá", "dcera (14)").
+
+    The age of another person ("je mu 19", "brácha (19)") counts only for a child or a senior
+    (under 18, from 65): a grown brother's age says nothing of who writes.
+    """
+    ages = [
+        int(g)
+        for m in _AGE.finditer(normalise(text[:MAX_CHARS]))
+        for n, g in enumerate(m.groups())
+        if g and (n not in OTHERS_AGE or not 18 <= int(g) < SENIOR_AGE)
+    ]
     return min(ages) if ages else None
 
 
