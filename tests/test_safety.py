@@ -306,3 +306,16 @@ def test_the_age_of_a_grown_relative_never_makes_the_writer_an_adult(text, write
 )
 def test_school_years_and_exams_say_a_young_person_writes(text) -> None:
     assert assess(text).writer == "child"
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("soused na mě sahá, kde nemá, a říká ať to nikomu neříkám", "sexual_violence"),
+        ("bratranec mi v noci leze do postele, když u nás spí", "sexual_violence"),
+        ("na kameře jsme viděli, jak ji pečovatelka plácá přes obličej", "violence"),
+        ("spolubydlící mi vyhrožujou, že mi něco udělají", "threats"),
+    ],
+)
+def test_how_children_and_families_describe_abuse_is_recognised(text, category) -> None:
+    assert category in assess(text).categories
