@@ -2,7 +2,8 @@
 
 Loads the bundled data into an empty database, then talks to the user: in Telegram when
 TELEGRAM_BOT_TOKEN is set (and the Telegram adapter `bot.telegram` is installed), otherwise
-the same conversation in the terminal.
+the same conversation in the terminal. `python -m bot web` serves the web catalogue instead
+(WEB_HOST, WEB_PORT; 127.0.0.1:8081 by default).
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ def main() -> int:
     if missing:
         print("\n".join(missing), file=sys.stderr)
         return 2
+    if sys.argv[1:] == ["web"]:
+        from bot.web import run_web
+
+        return run_web(sessions)
     if settings.telegram_bot_token and importlib.util.find_spec("bot.telegram") is not None:
         from bot.telegram import run
 
