@@ -50,7 +50,7 @@ FAMILY_NAMES = {
     "rodiny-deti": "rodiny a děti",
     "krize": "krize, bydlení, dluhy, závislosti",
 }
-CHANNEL_NAMES = {"telegram": "Telegram", "inline": "Telegram (inline)", "console": "konzole"}
+CHANNEL_NAMES = {"telegram": "Telegram", "inline": "Telegram (inline)", "console": "konzole", "web": "web"}
 LANGUAGE_NAMES = {"cs": "čeština", "uk": "ukrajinština", "en": "angličtina", "ru": "ruština", "sk": "slovenština"}
 OUTCOME_NAMES = {
     "found": "nalezeno",

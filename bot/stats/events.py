@@ -20,7 +20,7 @@ from bot.search.engine import SearchResult
 from bot.search.vocabulary import DRUH_PREFIX, NEED_KINDS, Need
 from bot.stats.scrub import Scrubber, default_scrubber, understood_terms
 
-CHANNELS = ("telegram", "inline", "console")
+CHANNELS = ("telegram", "inline", "console", "web")
 
 FOUND = "found"
 WEAK = "weak"

@@ -25,6 +25,7 @@ def run_web(sessions: sessionmaker[Session]) -> int:
     from aiohttp import web
 
     from bot.compose import build_context
+    from bot.stats import StatsRecorder
     from bot.web.app import make_app
 
     try:
@@ -32,7 +33,13 @@ def run_web(sessions: sessionmaker[Session]) -> int:
     except ValueError as error:
         print(error, file=sys.stderr)
         return 2
-    app = make_app(build_context(sessions))
+    recorder = StatsRecorder(sessions)  # searches count in the statistics (bot.web.stats)
+    app = make_app(build_context(sessions), recorder)
+
+    async def close_recorder(_app: web.Application) -> None:
+        await recorder.aclose()
+
+    app.on_cleanup.append(close_recorder)
     # no access log: the address of a search carries what the person wrote
     web.run_app(
         app, host=host, port=port, access_log=None, print=lambda _: print(f"Web katalogu běží na http://{host}:{port}/")

@@ -1,19 +1,25 @@
 """The public web catalogue: routes, security headers and the app factory `make_app(ctx)`.
 
 Plain HTML from Jinja templates (autoescaped), no JavaScript, no cookies, nothing from other
-hosts. Nothing is recorded in the statistics yet.
+hosts. Czech by default, Ukrainian and English with `?lang=uk|en` (bot.web.texts): every
+link and form of a page keeps its language. Searches are counted in the anonymous demand
+statistics when the app is given a recorder (bot.web.stats: channel "web", no person).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 import jinja2
 from aiohttp import web
 
 from bot.dialog.context import Context
+from bot.stats.recorder import StatsRecorder
 from bot.web import pages
+from bot.web.stats import record_web_search
+from bot.web.texts import LANGUAGE_LABELS, WEB_LANGUAGES, group_names, texts, web_language
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -25,6 +31,7 @@ SECURITY_HEADERS = {
 }
 CONTEXT_KEY = web.AppKey("context", Context)
 TEMPLATES_KEY = web.AppKey("templates", jinja2.Environment)
+RECORDER_KEY = web.AppKey("recorder", StatsRecorder)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -40,9 +47,39 @@ def templates() -> jinja2.Environment:
     )
 
 
+def language_of(request: web.Request) -> str:
+    """The page language: `?lang=uk` or `?lang=en`, Czech otherwise."""
+    return web_language(request.query.get("lang"))
+
+
+def link(language: str, path: str, params: Mapping[str, object] | None = None) -> str:
+    """An address of this site in `language` ("/hledat?skupina=seniori&lang=uk")."""
+    query = {k: v for k, v in (params or {}).items() if v is not None and v != ""}
+    if language != "cs":
+        query["lang"] = language
+    return f"{path}?{urlencode(query)}" if query else path
+
+
+def language_links(request: web.Request, language: str) -> list[tuple[str, str, str, bool]]:
+    """(code, name, address, current) of this page in each language."""
+    params = {k: v for k, v in request.query.items() if k != "lang"}
+    return [(code, LANGUAGE_LABELS[code], link(code, request.path, params), code == language) for code in WEB_LANGUAGES]
+
+
 def render(request: web.Request, name: str, *, status: int = 200, **values: Any) -> web.Response:
-    """A page from its template."""
-    html = request.app[TEMPLATES_KEY].get_template(name).render(**values)
+    """A page from its template, in the request's language."""
+    language = language_of(request)
+    html = (
+        request.app[TEMPLATES_KEY]
+        .get_template(name)
+        .render(
+            lang=language,
+            t=texts(language),
+            url=lambda path, **params: link(language, path, params),
+            languages=language_links(request, language),
+            **values,
+        )
+    )
     return web.Response(text=html, status=status, content_type="text/html", charset="utf-8")
 
 
@@ -51,18 +88,32 @@ def _ctx(request: web.Request) -> Context:
 
 
 async def home(request: web.Request) -> web.Response:
-    """The search form, the four groups, the crisis lines."""
+    """The search form, the four groups, the life situations, the municipalities, the crisis lines."""
     ctx = _ctx(request)
-    return render(request, "home.html", towns=pages.town_options(ctx), groups=pages.GROUP_NAMES)
+    language = language_of(request)
+    return render(
+        request,
+        "home.html",
+        towns=pages.town_options(ctx),
+        groups=group_names(language),
+        situations=pages.situations_by_family(ctx, language),
+        popular=ctx.popular_towns,
+    )
 
 
 async def search(request: web.Request) -> web.Response:
-    """Results of `/hledat?q=...&obec=...&skupina=...`, crisis lines first in a danger."""
+    """Results of `/hledat?q=...&obec=...&skupina=...`, crisis lines first in a danger.
+
+    A search that was made is counted in the statistics (bot.web.stats), never its words as typed.
+    """
     ctx = _ctx(request)
+    language = language_of(request)
     query = request.query.get("q")
     town = pages.town_code(ctx, request.query.get("obec"))
-    page = pages.search_page(ctx, query, town, request.query.get("skupina"))
-    return render(request, "search.html", page=page, groups=pages.GROUP_NAMES, lines=pages.all_lines(ctx))
+    page = pages.search_page(ctx, query, town, request.query.get("skupina"), language)
+    if page.result is not None:
+        record_web_search(request.app.get(RECORDER_KEY), page.result, query=page.query or None, language=language)
+    return render(request, "search.html", page=page, groups=group_names(language), lines=pages.all_lines(ctx))
 
 
 async def service(request: web.Request) -> web.Response:
@@ -70,7 +121,7 @@ async def service(request: web.Request) -> web.Response:
     card = _ctx(request).cards(int(request.match_info["id"]))
     if card is None:
         raise web.HTTPNotFound()
-    return render(request, "service.html", page=pages.service_page(card))
+    return render(request, "service.html", page=pages.service_page(card, language_of(request)))
 
 
 async def crisis_lines(request: web.Request) -> web.Response:
@@ -78,9 +129,33 @@ async def crisis_lines(request: web.Request) -> web.Response:
     return render(request, "lines.html", lines=pages.all_lines(_ctx(request)))
 
 
+async def municipality(request: web.Request) -> web.Response:
+    """The services of one municipality (`/obec/{code}`); 404 for one the catalogue does not have."""
+    page = pages.town_page(_ctx(request), int(request.match_info["code"]))
+    if page is None:
+        raise web.HTTPNotFound()
+    return render(request, "town.html", page=page, lines=pages.all_lines(_ctx(request)))
+
+
+async def municipality_form(request: web.Request) -> web.Response:
+    """The home page's select of a municipality (`/obec?kod=...`) goes to its page."""
+    code = pages.town_code(_ctx(request), request.query.get("kod"))
+    if code is None:
+        raise web.HTTPNotFound()
+    raise web.HTTPFound(link(language_of(request), f"/obec/{code}"))
+
+
+async def need(request: web.Request) -> web.Response:
+    """The services for one life situation (`/potreba/{id}`); 404 for an unknown one."""
+    page = pages.need_page(_ctx(request), request.match_info["id"], language_of(request))
+    if page is None:
+        raise web.HTTPNotFound()
+    return render(request, "need.html", page=page, lines=pages.all_lines(_ctx(request)))
+
+
 @web.middleware
-async def not_found_in_czech(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Unknown addresses and services get a Czech page with the way home."""
+async def not_found_page(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Unknown addresses, services, municipalities and needs get a page with the way home."""
     try:
         return await handler(request)
     except web.HTTPNotFound:
@@ -91,14 +166,20 @@ async def _security_headers(request: web.Request, response: web.StreamResponse) 
     response.headers.update(SECURITY_HEADERS)
 
 
-def make_app(ctx: Context) -> web.Application:
-    """The web catalogue over a built context (`bot.compose.build_context`)."""
-    app = web.Application(middlewares=[not_found_in_czech])
+def make_app(ctx: Context, recorder: StatsRecorder | None = None) -> web.Application:
+    """The web catalogue over a built context (`bot.compose.build_context`); searches are
+    counted in the statistics through `recorder` when one is given."""
+    app = web.Application(middlewares=[not_found_page])
     app[CONTEXT_KEY] = ctx
     app[TEMPLATES_KEY] = templates()
+    if recorder is not None:
+        app[RECORDER_KEY] = recorder
     app.on_response_prepare.append(_security_headers)
     app.router.add_get("/", home)
     app.router.add_get("/hledat", search)
     app.router.add_get(r"/sluzba/{id:\d{1,9}}", service)
     app.router.add_get("/krizove-linky", crisis_lines)
+    app.router.add_get("/obec", municipality_form)
+    app.router.add_get(r"/obec/{code:\d{1,9}}", municipality)
+    app.router.add_get(r"/potreba/{id:[a-z0-9-]{1,80}}", need)
     return app

@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from babel.dates import format_date
 
 from bot.catalog.contacts import dialable, tel_uri
-from bot.catalog.views import PlaceInfo, ServiceCard
+from bot.catalog.views import PlaceInfo, ServiceCard, ServiceDoc
 from bot.dialog.cardview import language_names, web_url
 from bot.dialog.context import Context
-from bot.families import FAMILIES
 from bot.i18n import Translator
 from bot.safety.lines import CrisisLine, lines_for
 from bot.search.places import PlaceRef
@@ -27,32 +26,20 @@ from bot.search.results import (
     Hit,
     SearchResult,
 )
+from bot.search.vocabulary import Need
+from bot.web.texts import group_for, group_names, texts
 
 MAX_QUERY = 300
 RESULTS = 20
 
-GROUP_NAMES = {
-    "seniori": "Senioři",
-    "zdravotni-postizeni": "Zdravotní postižení",
-    "rodiny-deti": "Rodiny a děti",
-    "krize": "Krize, bydlení, dluhy, závislosti",
-}
-GROUP_FOR = {
-    "seniori": "pro seniory",
-    "zdravotni-postizeni": "pro lidi se zdravotním postižením",
-    "rodiny-deti": "pro rodiny s dětmi",
-    "krize": "v těžké situaci",
-}
-assert set(GROUP_NAMES) == set(GROUP_FOR) == set(FAMILIES)
-
+GROUP_NAMES = group_names("cs")
 EMPTY_REASONS = {
-    NOT_UNDERSTOOD: "Nerozuměl jsem, s čím potřebujete pomoci. Zkuste to napsat jinými slovy, "
-    "například „pečovatelská služba“ nebo „azylový dům“.",
-    NO_SERVICE: "Takovou službu v katalogu nemáme.",
-    NOT_FOR_GROUP: "Takové služby v katalogu jsou, ale ne pro tuto skupinu lidí.",
-    NOT_IN_PLACE: "V této obci ani do ní takovou službu nikdo neposkytuje.",
-    PLACE_OUTSIDE: "Tato obec leží mimo oblast, kterou katalog pokrývá.",
-}
+    NOT_UNDERSTOOD: "not_understood",
+    NO_SERVICE: "no_service",
+    NOT_FOR_GROUP: "not_for_group",
+    NOT_IN_PLACE: "not_in_place",
+    PLACE_OUTSIDE: "place_outside",
+}  # the reason of an empty search -> its text in bot.web.texts
 
 
 @dataclass(frozen=True)
@@ -110,6 +97,7 @@ class SearchPage:
     asked: bool = True
     town: int | None = None
     more: bool = False  # more matched than the page lists
+    result: SearchResult | None = field(default=None, repr=False, compare=False)  # for the statistics
 
 
 @dataclass(frozen=True)
@@ -169,8 +157,10 @@ def town_code(ctx: Context, value: str | None) -> int | None:
     return int(text) if int(text) in ctx.town_by_code else None
 
 
-def count_line(total: int) -> str:
-    """ "Našly se 3 služby." in correct Czech plural."""
+def count_line(total: int, language: str = "cs") -> str:
+    """ "Našly se 3 služby." in correct Czech plural (the message catalogue's in uk and en)."""
+    if language != "cs":
+        return str(Translator(language).plural("results.found", total, n=total))
     if total == 1:
         return "Našla se 1 služba."
     if 2 <= total <= 4:
@@ -179,8 +169,11 @@ def count_line(total: int) -> str:
 
 
 def _result(hit: Hit) -> ResultView:
-    doc = hit.service
-    return ResultView(doc.id, doc.name, doc.kind, doc.municipality or "", doc.provider)
+    return _doc_view(hit.service)
+
+
+def _doc_view(doc: ServiceDoc, municipality: str | None = None) -> ResultView:
+    return ResultView(doc.id, doc.name, doc.kind, municipality or doc.municipality or "", doc.provider)
 
 
 def _lower_first(text: str) -> str:
@@ -196,12 +189,23 @@ def _where(ctx: Context, place: PlaceRef | None) -> str:
     return f"v místě {place.name}" if place.kind == "town" else f"v oblasti {place.name}"
 
 
-def _summary(ctx: Context, result: SearchResult, group: str | None) -> str:
-    """ "Hledám pomoc pro seniory v Kojetíně: pečovatelská služba." — what was understood."""
+def _summary(ctx: Context, result: SearchResult, group: str | None, language: str = "cs") -> str:
+    """ "Hledám pomoc pro seniory v Kojetíně: pečovatelská služba." — what was understood.
+
+    In Ukrainian and English without the Czech locative: "Looking for: home care – for older
+    people, Kojetín."
+    """
     understood = result.understood
     label = result.listed_label or next(iter(understood.need_labels), "")
     need = _lower_first(label)
-    where = " ".join(p for p in (GROUP_FOR.get(group or "", ""), _where(ctx, understood.place)) if p)
+    if language != "cs":
+        place = understood.place
+        town = ctx.town_by_code.get(place.code) if place is not None and place.code is not None else None
+        place_name = town.name if town else place.name if place else ""
+        where = ", ".join(p for p in (group_for(language, group), place_name) if p)
+        said = " – ".join(p for p in (need, where) if p)
+        return f"{texts(language)['looking_for']} {said}." if said else ""
+    where = " ".join(p for p in (group_for("cs", group), _where(ctx, understood.place)) if p)
     if where and need:
         return f"Hledám pomoc {where}: {need}."
     if need:
@@ -209,8 +213,14 @@ def _summary(ctx: Context, result: SearchResult, group: str | None) -> str:
     return f"Hledám pomoc {where}." if where else ""
 
 
-def search_page(ctx: Context, query: str | None, town: int | None, group: str | None) -> SearchPage:
-    """Assess the words for danger, then search; never a page without a way on."""
+def search_page(
+    ctx: Context, query: str | None, town: int | None, group: str | None, language: str = "cs"
+) -> SearchPage:
+    """Assess the words for danger, then search; never a page without a way on.
+
+    The page keeps the search's result (`result`) for the statistics; None when nothing was asked.
+    """
+    words = texts(language)
     text = (query or "").strip()[:MAX_QUERY]
     group = group if group in GROUP_NAMES else None
     towns = town_options(ctx, town)
@@ -220,11 +230,9 @@ def search_page(ctx: Context, query: str | None, town: int | None, group: str | 
         if found.danger:
             danger = [line_view(line) for line in lines_for(found, ctx.crisis_lines)]
     if not text and group is None and town is None:
-        return SearchPage(
-            text, towns, group, danger, asked=False, empty="Napište, s čím potřebujete pomoci.", town=town
-        )
+        return SearchPage(text, towns, group, danger, asked=False, empty=words["write_need"], town=town)
     result = ctx.searcher.search(text or None, town=town, group=group, limit=RESULTS)
-    summary = _summary(ctx, result, group)
+    summary = _summary(ctx, result, group, language)
     if not result.hits:
         return SearchPage(
             text,
@@ -233,8 +241,9 @@ def search_page(ctx: Context, query: str | None, town: int | None, group: str | 
             danger,
             summary=summary,
             alternatives=[_result(h) for h in result.alternatives],
-            empty=EMPTY_REASONS.get(result.reason or "", "Nic vhodného jsem nenašel."),
+            empty=words[EMPTY_REASONS.get(result.reason or "", "nothing")],
             town=town,
+            result=result,
         )
     return SearchPage(
         text,
@@ -242,35 +251,127 @@ def search_page(ctx: Context, query: str | None, town: int | None, group: str | 
         group,
         danger,
         summary=summary,
-        count_line=count_line(result.total),
+        count_line=count_line(result.total, language),
         results=[_result(h) for h in result.hits],
         town=town,
         more=result.total > len(result.hits),
+        result=result,
     )
 
 
-def _place(place: PlaceInfo) -> PlaceView:
+@dataclass(frozen=True)
+class KindGroup:
+    """The services of one kind (druh or category) on a page."""
+
+    kind: str
+    services: list[ResultView]
+
+
+@dataclass(frozen=True)
+class TownPage:
+    """A municipality: the services with a place there or coming there, grouped by kind."""
+
+    code: int
+    name: str
+    kinds: list[KindGroup]
+    reaching: frozenset[int]  # ids of services that only come here
+
+
+@dataclass(frozen=True)
+class NeedPage:
+    """A life situation and the services for it, best first."""
+
+    id: str
+    name: str
+    family: str | None
+    services: list[ResultView]
+
+
+def _reach(ctx: Context, doc: ServiceDoc) -> set[int]:
+    """Where a service comes to people: its area, or a field service's ORPs (as the search reads it)."""
+    reach = set(doc.area_codes)
+    if not reach and doc.is_field_service:
+        for code in doc.place_codes:
+            town = ctx.town_by_code.get(code)
+            if town is not None:
+                reach |= {t.code for t in ctx.orp_towns.get(town.orp, [])}
+    return reach
+
+
+def by_kind(views: list[ResultView]) -> list[KindGroup]:
+    """Services grouped by their kind (kinds and services by name; no kind last)."""
+    groups: dict[str, list[ResultView]] = {}
+    for view in views:
+        groups.setdefault(view.kind, []).append(view)
+    return [
+        KindGroup(kind, sorted(items, key=lambda v: (v.name.casefold(), v.id)))
+        for kind, items in sorted(groups.items(), key=lambda kv: (not kv[0], kv[0].casefold()))
+    ]
+
+
+def town_page(ctx: Context, code: int) -> TownPage | None:
+    """The services of one municipality of the catalogue; None for an unknown code."""
+    town = ctx.town_by_code.get(code)
+    if town is None:
+        return None
+    here: list[ResultView] = []
+    reaching: set[int] = set()
+    for doc in ctx.services:
+        if code in doc.place_codes:
+            here.append(_doc_view(doc, town.name))
+        elif code in _reach(ctx, doc):
+            here.append(_doc_view(doc))
+            reaching.add(doc.id)
+    return TownPage(town.code, town.name, by_kind(here), frozenset(reaching))
+
+
+def need_page(ctx: Context, situation_id: str, language: str = "cs") -> NeedPage | None:
+    """The services for one life situation, as the search ranks them; None for an unknown one."""
+    situation = ctx.situation_by_id.get(situation_id)
+    if situation is None:
+        return None
+    result = ctx.searcher.search(None, need=Need("situace", situation.id), limit=len(ctx.services) or 1)
+    return NeedPage(
+        situation.id,
+        situation.name_in(language),
+        situation.family,
+        [_result(h) for h in result.hits],
+    )
+
+
+def situations_by_family(ctx: Context, language: str = "cs") -> list[tuple[str, list[Link]]]:
+    """The life situations for the home page, under their family's name (in the file's order)."""
+    names = group_names(language)
+    return [
+        (names[family], [Link(s.name_in(language), f"/potreba/{s.id}") for s in ctx.situations_of(family)])
+        for family in names
+        if ctx.situations_of(family)
+    ]
+
+
+def _place(place: PlaceInfo, language: str = "cs") -> PlaceView:
     if place.hidden:
-        hidden = "adresa se nezveřejňuje"
+        hidden = texts(language)["hidden_address"]
         return PlaceView(f"{place.municipality} – {hidden}" if place.municipality else hidden)
     return PlaceView(place.address or place.name or place.municipality or "")
 
 
-def _explained(card: ServiceCard) -> str:
+def _explained(card: ServiceCard, language: str = "cs") -> str:
     if not card.druh_id:
         return ""
     msgid = "druh." + card.druh_id.rsplit("/", 1)[-1]
-    text = Translator("cs").raw(msgid)
+    text = Translator(language).raw(msgid)
     return "" if text == msgid else text
 
 
-def _checked(card: ServiceCard) -> str:
+def _checked(card: ServiceCard, language: str = "cs") -> str:
+    words = texts(language)
     if card.last_checked is None:
-        return "Kdy byly údaje ověřeny, nevíme."
-    return "Ověřeno: " + format_date(card.last_checked, format="medium", locale="cs")
+        return words["checked_unknown"]
+    return f"{words['checked']} " + format_date(card.last_checked, format="medium", locale=language)
 
 
-def service_page(card: ServiceCard) -> ServicePage:
+def service_page(card: ServiceCard, language: str = "cs") -> ServicePage:
     """The card's fields for the service page."""
     for_whom = ", ".join(card.target_groups)
     if card.age_note:
@@ -281,11 +382,11 @@ def service_page(card: ServiceCard) -> ServicePage:
         name=card.name,
         provider=card.provider,
         kind=card.kind,
-        explained=_explained(card),
+        explained=_explained(card, language),
         description=card.description,
         how_to_get_help=card.how_to_get_help,
         for_whom=for_whom,
-        places=[p for p in (_place(place) for place in card.places) if p.text],
+        places=[p for p in (_place(place, language) for place in card.places) if p.text],
         hours=card.hours,
         price=card.price,
         languages=", ".join(language_names(card.languages)),
@@ -296,5 +397,5 @@ def service_page(card: ServiceCard) -> ServicePage:
         webs=[Link(w, url) for w, url in webs if url],
         webs_text=[w for w, url in webs if not url],
         contacts_of_provider=card.contacts_of_provider,
-        checked=_checked(card),
+        checked=_checked(card, language),
     )
