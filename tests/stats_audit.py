@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import product
@@ -300,7 +301,8 @@ def read_cells(reader: Reader, export: StatsExport) -> list[Cell]:
     return cells
 
 
-def _count(event: Event, terms: list[Product], reader: Reader) -> bool:
+def _profile(event: Event, reader: Reader) -> tuple:
+    """The event's value along each dimension, in the order of DIMS."""
     values = {
         "time": reader.time_of_day[event.day],
         "place": event.place,
@@ -310,7 +312,11 @@ def _count(event: Event, terms: list[Product], reader: Reader) -> bool:
         "channel": event.channel,
         "language": event.language,
     }
-    hits = sum(all(values[d] in allowed for d, allowed in term.items()) for term in terms)
+    return tuple(values[d] for d in DIMS)
+
+
+def _matches(profile: tuple, terms: list[Product]) -> bool:
+    hits = sum(all(profile[i] in term[d] for i, d in enumerate(DIMS) if d in term) for term in terms)
     assert hits <= 1, "the terms of a cell overlap"
     return hits == 1
 
@@ -358,8 +364,10 @@ def audit_export(engine: Engine, export: StatsExport, sensitive: SensitiveNeeds)
     coordinates = Coordinates(reader.domains)
     shown: list[dict[int, float]] = []
     hidden: list[tuple[Finding, dict[int, float]]] = []
+    # events with the same values along every dimension count alike
+    profiles = Counter(_profile(e, reader) for e in events)
     for cell in cells:
-        actual = sum(_count(e, cell.terms, reader) for e in events)
+        actual = sum(n for profile, n in profiles.items() if _matches(profile, cell.terms))
         if cell.shown == hidden_mark:
             hidden.append((Finding(cell.table, cell.row, cell.column, actual), coordinates.of(cell.terms)))
             continue
