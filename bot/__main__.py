@@ -39,7 +39,7 @@ def main() -> int:
     if sys.argv[1:] == ["web"]:
         from bot.web import run_web
 
-        return run_web(sessions)
+        return run_web(sessions, settings)
     if settings.telegram_bot_token and importlib.util.find_spec("bot.telegram") is not None:
         from bot.telegram import run
 

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     state_secret: str | None = None  # keys the conversation store; see bot/storage/secret.py
     state_secret_file: Path = DEFAULT_STATE_SECRET_FILE
     log_level: str = "WARNING"
+    web_host: str = "127.0.0.1"  # `python -m bot web`: where the web catalogue listens (behind a reverse proxy)
+    web_port: int = Field(default=8081, ge=1, le=65535)
     rpss_base_url: str = "https://data.mpsv.cz/od/soubory/"  # `sync rpss`: where the open data is published
     rpss_max_mb: float = Field(default=2000.0, gt=0)  # `sync rpss`: the largest file accepted
     rpss_timeout: float = Field(default=60.0, gt=0)  # `sync rpss`: seconds to wait for the server
@@ -144,6 +146,7 @@ _CZECH_MESSAGES = {
     "float_parsing": "očekává se číslo",
     "greater_than_equal": "očekává se číslo alespoň {ge}",
     "greater_than": "očekává se číslo větší než {gt}",
+    "less_than_equal": "očekává se číslo nejvýše {le}",
     "bool_parsing": "očekává se true nebo false",
 }
 

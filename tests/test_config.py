@@ -43,6 +43,8 @@ def test_dotenv_file_is_read(tmp_path) -> None:
         ("ADMIN_USER_IDS", "12,abc", "Neplatné nastavení ADMIN_USER_IDS"),
         ("DEFAULT_LANGUAGE", "de", "Neplatné nastavení DEFAULT_LANGUAGE: očekává se jeden z jazyků cs, uk, en"),
         ("DATABASE_URL", "mysql://x", "Neplatné nastavení DATABASE_URL"),
+        ("WEB_PORT", "70000", "Neplatné nastavení WEB_PORT: očekává se číslo nejvýše 65535 (zadáno: '70000')"),
+        ("WEB_PORT", "0", "Neplatné nastavení WEB_PORT: očekává se číslo alespoň 1"),
     ],
 )
 def test_invalid_setting_fails_with_one_line_naming_the_variable(monkeypatch, name, value, expected) -> None:

@@ -232,5 +232,5 @@ def test_a_bad_web_port_stops_the_start_with_one_line(tmp_path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "Neplatné nastavení WEB_PORT: očekává se číslo portu 1–65535"
-    ]  # the variable is named, its value never shown
+        "Neplatné nastavení WEB_PORT: očekává se celé číslo (zadáno: 'osmdesát')"
+    ]
