@@ -129,8 +129,8 @@ def bot_child(url: str, api_base_url: str, token: str) -> None:
 
     from bot.config import load_settings
     from bot.db import make_engine, session_factory
+    from bot.interpreter import tune_interpreter
     from bot.telegram import Runtime, build_application, running
-    from bot.telegram.app import tune_interpreter
 
     settings = load_settings(
         database_url=url,

@@ -82,6 +82,8 @@ async def test_a_care_search_in_a_town_lists_the_towns_care_service(client, web_
     html = await page(client, f"/hledat?q=pečovatelská+služba&obec={KOJETIN}")
     assert "Pečovatelská služba Kojetín" in html
     assert "v Kojetíně" in html
+    assert f'<option value="{KOJETIN}" selected>Kojetín</option>' in html  # the search form keeps the town
+    assert html.count(" selected>") == 1
     service_id = next(d.id for d in ctx.services if d.name == "Pečovatelská služba Kojetín")
     assert f'href="/sluzba/{service_id}"' in html
     assert "Jde-li o život" not in html.split("<main>")[1].split("</main>")[0]  # no danger box

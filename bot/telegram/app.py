@@ -15,7 +15,6 @@ import functools
 import gc
 import logging
 import secrets
-import sys
 from collections.abc import AsyncIterator
 from functools import partial
 from typing import Any
@@ -40,6 +39,7 @@ from telegram.ext import (
 from bot.config import Settings
 from bot.dialog.commands import COMMANDS
 from bot.i18n import LANGUAGES
+from bot.interpreter import tune_interpreter
 from bot.telegram import admin, handlers, inline
 from bot.telegram.delivery import ChatLocks, deliver
 from bot.telegram.fairness import MAX_WAITING_PER_CHAT, FairUpdateProcessor
@@ -54,13 +54,6 @@ PURGE_EVERY_SECONDS = 15 * 60
 # The limiter only paces calls within Telegram's flood limits; retrying (flood limits and
 # network faults alike) is bot.telegram.delivery's alone, so a call has one budget of attempts.
 RATE_LIMIT_RETRIES = 0
-# The interpreter of the bot's process (`tune_interpreter`). Every update makes thousands of
-# short-lived objects: the cyclic garbage collector scans the young ones every 50,000
-# allocations instead of every 700 (a tenth of the CPU per update, and most of the
-# catalogue's loading time). The event loop waits for the GIL whenever a worker thread
-# (the database, the dialog) holds it: it gets it back after 0.5 ms instead of 5 ms.
-GC_THRESHOLDS = (50_000, 20, 100)
-SWITCH_INTERVAL = 0.0005
 CONNECTIONS = 256  # to the Bot API at once, as PTB's default
 
 # the commands offered in Telegram's menu, per language (each must be one of the dialog's)
@@ -228,12 +221,6 @@ async def running(app: Application, settings: Settings, **overrides: Any) -> Asy
     finally:
         await _post_stop(app)
         await app.shutdown()
-
-
-def tune_interpreter() -> None:
-    """Set the garbage collector and the GIL's switch interval for a bot process."""
-    gc.set_threshold(*GC_THRESHOLDS)
-    sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def run(settings: Settings, sessions: Any) -> int:

@@ -16,12 +16,15 @@ def run_web(sessions: sessionmaker[Session], settings: Settings) -> int:
     from aiohttp import web
 
     from bot.compose import build_context
+    from bot.interpreter import keep_out_of_collections, tune_interpreter
     from bot.stats import StatsRecorder
     from bot.web.app import make_app
 
     host, port = settings.web_host, settings.web_port
+    tune_interpreter()
     recorder = StatsRecorder(sessions)  # searches count in the statistics (bot.web.stats)
     app = make_app(build_context(sessions), recorder)
+    keep_out_of_collections()  # the catalogue lives as long as the process
 
     async def close_recorder(_app: web.Application) -> None:
         await recorder.aclose()

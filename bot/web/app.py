@@ -32,6 +32,7 @@ SECURITY_HEADERS = {
 CONTEXT_KEY = web.AppKey("context", Context)
 TEMPLATES_KEY = web.AppKey("templates", jinja2.Environment)
 RECORDER_KEY = web.AppKey("recorder", StatsRecorder)
+TOWN_SELECT_KEY = web.AppKey("town_select", pages.TownSelect)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -77,6 +78,7 @@ def render(request: web.Request, name: str, *, status: int = 200, **values: Any)
             t=texts(language),
             url=lambda path, **params: link(language, path, params),
             languages=language_links(request, language),
+            town_options=request.app[TOWN_SELECT_KEY].options,
             **values,
         )
     )
@@ -94,7 +96,6 @@ async def home(request: web.Request) -> web.Response:
     return render(
         request,
         "home.html",
-        towns=pages.town_options(ctx),
         groups=group_names(language),
         situations=pages.situations_by_family(ctx, language),
         popular=ctx.popular_towns,
@@ -172,6 +173,7 @@ def make_app(ctx: Context, recorder: StatsRecorder | None = None) -> web.Applica
     app = web.Application(middlewares=[not_found_page])
     app[CONTEXT_KEY] = ctx
     app[TEMPLATES_KEY] = templates()
+    app[TOWN_SELECT_KEY] = pages.TownSelect(ctx)
     if recorder is not None:
         app[RECORDER_KEY] = recorder
     app.on_response_prepare.append(_security_headers)

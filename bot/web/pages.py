@@ -7,8 +7,10 @@ The search, the safety layer and the cards are the same as in the conversation
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from babel.dates import format_date
+from markupsafe import Markup
 
 from bot.catalog.contacts import dialable, tel_uri
 from bot.catalog.views import PlaceInfo, ServiceCard, ServiceDoc
@@ -86,7 +88,6 @@ class SearchPage:
     """The answer to a search: crisis lines first in a danger, then the results or why none."""
 
     query: str
-    towns: list[Option]
     group: str | None
     danger_lines: list[LineView] = field(default_factory=list)
     summary: str = ""
@@ -147,6 +148,21 @@ def town_options(ctx: Context, selected: int | None = None) -> list[Option]:
     """The municipalities of the catalogue, by name."""
     towns = sorted(ctx.towns, key=lambda t: (t.name.casefold(), t.code))
     return [Option(t.code, t.name, t.code == selected) for t in towns]
+
+
+class TownSelect:
+    """The `<option>`s of the municipality select, rendered once per selected municipality
+    (every search page has the select; a national catalogue has thousands of municipalities)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._towns = town_options(ctx)
+        self.options = lru_cache(maxsize=256)(self._render)
+
+    def _render(self, selected: int | None) -> Markup:
+        option = Markup('<option value="{}"{}>{}</option>')
+        return Markup("\n").join(
+            option.format(t.code, Markup(" selected") if t.code == selected else "", t.name) for t in self._towns
+        )
 
 
 def town_code(ctx: Context, value: str | None) -> int | None:
@@ -223,20 +239,18 @@ def search_page(
     words = texts(language)
     text = (query or "").strip()[:MAX_QUERY]
     group = group if group in GROUP_NAMES else None
-    towns = town_options(ctx, town)
     danger: list[LineView] = []
     if text:
         found = ctx.safety.assess(text)
         if found.danger:
             danger = [line_view(line) for line in lines_for(found, ctx.crisis_lines)]
     if not text and group is None and town is None:
-        return SearchPage(text, towns, group, danger, asked=False, empty=words["write_need"], town=town)
+        return SearchPage(text, group, danger, asked=False, empty=words["write_need"], town=town)
     result = ctx.searcher.search(text or None, town=town, group=group, limit=RESULTS)
     summary = _summary(ctx, result, group, language)
     if not result.hits:
         return SearchPage(
             text,
-            towns,
             group,
             danger,
             summary=summary,
@@ -247,7 +261,6 @@ def search_page(
         )
     return SearchPage(
         text,
-        towns,
         group,
         danger,
         summary=summary,
