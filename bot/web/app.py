@@ -19,7 +19,7 @@ from bot.dialog.context import Context
 from bot.stats.recorder import StatsRecorder
 from bot.web import pages
 from bot.web.stats import record_web_search
-from bot.web.texts import LANGUAGE_LABELS, WEB_LANGUAGES, group_names, texts, web_language
+from bot.web.texts import LANGUAGE_LABELS, WEB_LANGUAGES, group_names, guide_questions, texts, web_language
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -58,7 +58,9 @@ def link(language: str, path: str, params: Mapping[str, object] | None = None) -
     query = {k: v for k, v in (params or {}).items() if v is not None and v != ""}
     if language != "cs":
         query["lang"] = language
-    return f"{path}?{urlencode(query)}" if query else path
+    if not query:
+        return path
+    return f"{path}{'&' if '?' in path else '?'}{urlencode(query)}"
 
 
 def language_links(request: web.Request, language: str) -> list[tuple[str, str, str, bool]]:
@@ -111,10 +113,18 @@ async def search(request: web.Request) -> web.Response:
     language = language_of(request)
     query = request.query.get("q")
     town = pages.town_code(ctx, request.query.get("obec"))
-    page = pages.search_page(ctx, query, town, request.query.get("skupina"), language)
+    group, situation = request.query.get("skupina"), request.query.get("potreba")
+    page = pages.search_page(ctx, query, town, group, language, situation)
     if page.result is not None:
         record_web_search(request.app.get(RECORDER_KEY), page.result, query=page.query or None, language=language)
     return render(request, "search.html", page=page, groups=group_names(language), lines=pages.all_lines(ctx))
+
+
+async def guide(request: web.Request) -> web.Response:
+    """The guided path `/pruvodce?skupina=...&obec=...`: for whom, then where, then what."""
+    language = language_of(request)
+    page = pages.guide_page(_ctx(request), request.query.get("skupina"), request.query.get("obec"), language)
+    return render(request, "guide.html", page=page, ask=guide_questions(language), whole=pages.WHOLE_AREA)
 
 
 async def service(request: web.Request) -> web.Response:
@@ -179,6 +189,7 @@ def make_app(ctx: Context, recorder: StatsRecorder | None = None) -> web.Applica
     app.on_response_prepare.append(_security_headers)
     app.router.add_get("/", home)
     app.router.add_get("/hledat", search)
+    app.router.add_get("/pruvodce", guide)
     app.router.add_get(r"/sluzba/{id:\d{1,9}}", service)
     app.router.add_get("/krizove-linky", crisis_lines)
     app.router.add_get("/obec", municipality_form)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import urlencode
 
 from babel.dates import format_date
 from markupsafe import Markup
@@ -230,7 +231,12 @@ def _summary(ctx: Context, result: SearchResult, group: str | None, language: st
 
 
 def search_page(
-    ctx: Context, query: str | None, town: int | None, group: str | None, language: str = "cs"
+    ctx: Context,
+    query: str | None,
+    town: int | None,
+    group: str | None,
+    language: str = "cs",
+    situation_id: str | None = None,
 ) -> SearchPage:
     """Assess the words for danger, then search; never a page without a way on.
 
@@ -244,9 +250,11 @@ def search_page(
         found = ctx.safety.assess(text)
         if found.danger:
             danger = [line_view(line) for line in lines_for(found, ctx.crisis_lines)]
-    if not text and group is None and town is None:
+    situation = ctx.situation_by_id.get(situation_id or "")
+    need = Need("situace", situation.id) if situation is not None else None
+    if not text and group is None and town is None and need is None:
         return SearchPage(text, group, danger, asked=False, empty=words["write_need"], town=town)
-    result = ctx.searcher.search(text or None, town=town, group=group, limit=RESULTS)
+    result = ctx.searcher.search(text or None, town=town, group=group, need=need, limit=RESULTS)
     summary = _summary(ctx, result, group, language)
     if not result.hits:
         return SearchPage(
@@ -411,4 +419,44 @@ def service_page(card: ServiceCard, language: str = "cs") -> ServicePage:
         webs_text=[w for w, url in webs if not url],
         contacts_of_provider=card.contacts_of_provider,
         checked=_checked(card, language),
+    )
+
+
+WHOLE_AREA = "vse"  # the guide's "any municipality" choice
+
+
+@dataclass(frozen=True)
+class GuidePage:
+    """One step of the guided path: for whom, then where, then what (as the bot's buttons)."""
+
+    step: str  # "group", "town" or "need"
+    group: str | None
+    group_name: str = ""
+    town: int | None = None
+    town_name: str = ""
+    choices: list[Link] = field(default_factory=list)  # the step's links
+    all_link: str = ""  # on the last step: every service for the group there
+
+
+def guide_page(ctx: Context, group: str | None, town_value: str | None, language: str = "cs") -> GuidePage:
+    """The step of the guide that the choices so far lead to; an unknown choice asks again."""
+    names = group_names(language)
+    if group not in names:
+        return GuidePage("group", None, choices=[Link(name, f"/pruvodce?skupina={key}") for key, name in names.items()])
+    town = town_code(ctx, town_value)
+    if town is None and town_value != WHOLE_AREA:
+        popular = [Link(t.name, f"/pruvodce?skupina={group}&obec={t.code}") for t in ctx.popular_towns]
+        return GuidePage("town", group, names[group], choices=popular)
+    where = {"skupina": group, **({"obec": town} if town is not None else {})}
+    situations = [
+        Link(s.name_in(language), "/hledat?" + urlencode({**where, "potreba": s.id})) for s in ctx.situations_of(group)
+    ]
+    return GuidePage(
+        "need",
+        group,
+        names[group],
+        town,
+        ctx.town_by_code[town].name if town is not None else "",
+        situations,
+        "/hledat?" + urlencode(where),
     )

@@ -34,6 +34,14 @@ CS: dict[str, str] = {
     "home_intro": "Napište vlastními slovy, s čím potřebujete pomoci, a vyberte obec.",
     "for_whom_h": "Pro koho hledáte",
     "by_need_h": "Podle životní situace",
+    "guide_link": "Nevíte, jak to napsat? Hledejte krok za krokem",
+    "guide_title": "Hledat krok za krokem",
+    "guide_town": "Ve které obci?",
+    "guide_whole": "Nevím, nebo v celé oblasti",
+    "guide_next": "Pokračovat",
+    "guide_all": "Všechny služby pro tuto skupinu",
+    "guide_words": "Nebo to napište vlastními slovy:",
+    "guide_back": "Změnit volbu",
     "by_town_h": "Služby v obci",
     "town_pick": "Obec",
     "town_show": "Zobrazit služby v obci",
@@ -105,6 +113,14 @@ UK: dict[str, str] = {
     "home_intro": "Напишіть своїми словами, з чим вам потрібна допомога, і оберіть населений пункт.",
     "for_whom_h": "Для кого шукаєте",
     "by_need_h": "За життєвою ситуацією",
+    "guide_link": "Не знаєте, як написати? Шукайте крок за кроком",
+    "guide_title": "Пошук крок за кроком",
+    "guide_town": "У якому населеному пункті?",
+    "guide_whole": "Не знаю, або в усій області",
+    "guide_next": "Далі",
+    "guide_all": "Усі служби для цієї групи",
+    "guide_words": "Або напишіть своїми словами:",
+    "guide_back": "Змінити вибір",
     "by_town_h": "Служби в населеному пункті",
     "town_pick": "Населений пункт",
     "town_show": "Показати служби",
@@ -176,6 +192,14 @@ EN: dict[str, str] = {
     "home_intro": "Write in your own words what you need help with, and choose a municipality.",
     "for_whom_h": "Who is the help for",
     "by_need_h": "By life situation",
+    "guide_link": "Not sure what to write? Search step by step",
+    "guide_title": "Search step by step",
+    "guide_town": "In which municipality?",
+    "guide_whole": "I don't know, or anywhere in the area",
+    "guide_next": "Continue",
+    "guide_all": "All services for this group",
+    "guide_words": "Or write it in your own words:",
+    "guide_back": "Change the choice",
     "by_town_h": "Services in a municipality",
     "town_pick": "Municipality",
     "town_show": "Show services",
@@ -243,6 +267,12 @@ def web_language(value: str | None) -> str:
 def texts(language: str) -> Mapping[str, str]:
     """The web's words in `language` (Czech for an unknown one)."""
     return TEXTS.get(language, CS)
+
+
+def guide_questions(language: str) -> dict[str, str]:
+    """The guide's questions, as the bot asks them (from the message catalogue)."""
+    t = Translator(language)
+    return {"group": t.raw("ask.group"), "need": t.raw("ask.need")}
 
 
 def group_names(language: str) -> dict[str, str]:
