@@ -182,8 +182,9 @@ async def test_no_page_links_to_another_host_but_the_services_own_web(client, we
         assert 'src="http' not in html and "<script" not in html
 
 
-def test_python_m_bot_web_serves_the_catalogue_on_the_configured_port(tmp_path) -> None:
+def test_python_m_bot_web_serves_the_catalogue_on_the_configured_port_and_reloads_it_on_sighup(tmp_path) -> None:
     import os
+    import signal
     import socket
     import subprocess
     import sys
@@ -212,6 +213,24 @@ def test_python_m_bot_web_serves_the_catalogue_on_the_configured_port(tmp_path) 
                 assert process.poll() is None, process.communicate()[1].decode()
                 assert time.monotonic() < deadline, "the web server did not start"
                 time.sleep(0.3)
+        # after an import, SIGHUP makes the running server read the catalogue again
+        engine = make_engine(env["DATABASE_URL"])
+        with session_factory(engine)() as session:
+            service = session.scalars(select(Service).order_by(Service.id)).first()
+            assert service is not None
+            service.name = "Poradna po novém importu"
+            session.commit()
+            service_id = service.id
+        engine.dispose()
+        process.send_signal(signal.SIGHUP)
+        deadline = time.monotonic() + 60
+        while True:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/sluzba/{service_id}", timeout=5) as response:
+                if "Poradna po novém importu" in response.read().decode("utf-8"):
+                    break
+            assert process.poll() is None, process.communicate()[1].decode()
+            assert time.monotonic() < deadline, "SIGHUP did not reload the catalogue"
+            time.sleep(0.3)
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import signal
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -9,16 +12,18 @@ from sqlalchemy.orm import Session, sessionmaker
 if TYPE_CHECKING:
     from bot.config import Settings
 
+log = logging.getLogger(__name__)
+
 
 def run_web(sessions: sessionmaker[Session], settings: Settings) -> int:
-    """Serve the web catalogue over the database on WEB_HOST:WEB_PORT until stopped; returns
-    the exit status."""
+    """Serve the web catalogue over the database on WEB_HOST:WEB_PORT until stopped; SIGHUP
+    reads the catalogue again (after an import). Returns the exit status."""
     from aiohttp import web
 
     from bot.compose import build_context
     from bot.interpreter import keep_out_of_collections, tune_interpreter
     from bot.stats import StatsRecorder
-    from bot.web.app import make_app
+    from bot.web.app import make_app, replace_catalogue
 
     host, port = settings.web_host, settings.web_port
     tune_interpreter()
@@ -29,6 +34,26 @@ def run_web(sessions: sessionmaker[Session], settings: Settings) -> int:
     async def close_recorder(_app: web.Application) -> None:
         await recorder.aclose()
 
+    async def reload_on_hangup(_app: web.Application) -> None:
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(signal.SIGHUP, hangup)
+
+    def hangup() -> None:
+        task = asyncio.get_running_loop().create_task(reload())
+        reloads.add(task)
+        task.add_done_callback(reloads.discard)
+
+    async def reload() -> None:
+        try:
+            ctx = await asyncio.to_thread(build_context, sessions)
+        except Exception:
+            log.exception("catalogue reload failed: the previous catalogue is still served")
+            return
+        replace_catalogue(app, ctx)
+        log.info("catalogue reloaded: %d services", len(ctx.services))
+
+    reloads: set[asyncio.Task[None]] = set()  # kept until done: the event loop holds tasks weakly
+    app.on_startup.append(reload_on_hangup)
     app.on_cleanup.append(close_recorder)
     # no access log: the address of a search carries what the person wrote
     web.run_app(

@@ -9,6 +9,7 @@ statistics when the app is given a recorder (bot.web.stats: channel "web", no pe
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -29,10 +30,26 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-CONTEXT_KEY = web.AppKey("context", Context)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The catalogue the pages read: the context and its municipality select, swapped whole."""
+
+    ctx: Context
+    town_select: pages.TownSelect
+
+
+@dataclass
+class Catalogue:
+    """The current snapshot; `replace_catalogue` swaps it, requests in flight keep the old one."""
+
+    snapshot: Snapshot
+
+
+CATALOGUE_KEY = web.AppKey("catalogue", Catalogue)
 TEMPLATES_KEY = web.AppKey("templates", jinja2.Environment)
 RECORDER_KEY = web.AppKey("recorder", StatsRecorder)
-TOWN_SELECT_KEY = web.AppKey("town_select", pages.TownSelect)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -80,7 +97,7 @@ def render(request: web.Request, name: str, *, status: int = 200, **values: Any)
             t=texts(language),
             url=lambda path, **params: link(language, path, params),
             languages=language_links(request, language),
-            town_options=request.app[TOWN_SELECT_KEY].options,
+            town_options=request.app[CATALOGUE_KEY].snapshot.town_select.options,
             **values,
         )
     )
@@ -88,7 +105,7 @@ def render(request: web.Request, name: str, *, status: int = 200, **values: Any)
 
 
 def _ctx(request: web.Request) -> Context:
-    return request.app[CONTEXT_KEY]
+    return request.app[CATALOGUE_KEY].snapshot.ctx
 
 
 async def home(request: web.Request) -> web.Response:
@@ -181,9 +198,8 @@ def make_app(ctx: Context, recorder: StatsRecorder | None = None) -> web.Applica
     """The web catalogue over a built context (`bot.compose.build_context`); searches are
     counted in the statistics through `recorder` when one is given."""
     app = web.Application(middlewares=[not_found_page])
-    app[CONTEXT_KEY] = ctx
+    app[CATALOGUE_KEY] = Catalogue(Snapshot(ctx, pages.TownSelect(ctx)))
     app[TEMPLATES_KEY] = templates()
-    app[TOWN_SELECT_KEY] = pages.TownSelect(ctx)
     if recorder is not None:
         app[RECORDER_KEY] = recorder
     app.on_response_prepare.append(_security_headers)
@@ -196,3 +212,8 @@ def make_app(ctx: Context, recorder: StatsRecorder | None = None) -> web.Applica
     app.router.add_get(r"/obec/{code:\d{1,9}}", municipality)
     app.router.add_get(r"/potreba/{id:[a-z0-9-]{1,80}}", need)
     return app
+
+
+def replace_catalogue(app: web.Application, ctx: Context) -> None:
+    """Serve a newly built context (`python -m bot web` does it on SIGHUP, after an import)."""
+    app[CATALOGUE_KEY].snapshot = Snapshot(ctx, pages.TownSelect(ctx))
