@@ -1,4 +1,4 @@
-"""Headless Chromium driven over the DevTools protocol (aiohttp's WebSocket client).
+"""Headless Chromium: how to find it, its flags, and a driver over the DevTools protocol (aiohttp's WebSocket client).
 
 One browser, one tab: open a page at a viewport, list the requests the page made, evaluate
 JavaScript in it (axe-core, layout checks). The browser's proxy is a closed port on
@@ -34,9 +34,9 @@ FLAGS = [
     "--disable-breakpad",
     "--hide-scrollbars",
     "--mute-audio",
-    "--proxy-server=http://127.0.0.1:9",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
+# nothing leaves the machine: the proxy is a closed port, no host name but 127.0.0.1 resolves
+OFFLINE = ["--proxy-server=http://127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 LISTENING = re.compile(r"DevTools listening on (ws://\S+)")
 TIMEOUT = 60.0
 
@@ -147,6 +147,7 @@ class Chromium:
         self.process = await asyncio.create_subprocess_exec(
             self.binary,
             *FLAGS,
+            *OFFLINE,
             f"--user-data-dir={self.profile}",
             "--remote-debugging-port=0",
             "about:blank",

@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import signal
 import struct
 import subprocess
@@ -36,6 +35,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from bot import CATALOG_DATA
+from tests.cdp import FLAGS, find_chromium
 
 TIMEOUT = 120  # seconds for any one subprocess
 DESKTOP = (1280, 2000)
@@ -57,34 +57,10 @@ HEADINGS = [
     "Změny v katalogu",
     "Skryté údaje",
 ]
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--disable-extensions",
-    "--disable-breakpad",
-    "--hide-scrollbars",
-    "--mute-audio",
-]
 
 
 def _ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def _find_chromium() -> str | None:
-    named = os.environ.get("CHROMIUM")
-    if named:
-        return named if Path(named).is_file() else None
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else None
 
 
 def run(command: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -221,7 +197,7 @@ def server(report: Path) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def chromium() -> str:
-    found = _find_chromium()
+    found = find_chromium()
     if found is None:
         if _ci():
             pytest.fail("Chromium is missing in CI: `make test` installs Debian's chromium package (apt-get)")
