@@ -157,6 +157,19 @@ def test_a_place_outside_the_regions_is_said_plainly(searcher) -> None:
     assert result.hits == [] and result.reason == PLACE_OUTSIDE
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "dřív jsem bydlel v Brně, teď jsem v Kojetíně a potřebuju pečovatelku",
+        "jsem z Brna, pečovatelská služba Kojetín",
+    ],
+)
+def test_a_municipality_of_the_region_beats_a_place_elsewhere_named_beside_it(searcher, query) -> None:
+    result = searcher.search(query)
+    assert result.understood.place is not None and result.understood.place.name == "Kojetín"
+    assert result.hits and result.reason != PLACE_OUTSIDE
+
+
 def test_a_need_nobody_serves_in_the_place_is_not_in_place(searcher) -> None:
     result = searcher.search("domov pro seniory Kroměříž")
     assert result.hits == [] and result.reason == NOT_IN_PLACE
