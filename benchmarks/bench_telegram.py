@@ -120,7 +120,6 @@ def pin(cpu: int) -> str:
 
 def bot_child(url: str, api_base_url: str, token: str) -> None:
     """Run the bot against the fake server until "stop" arrives on stdin; report as JSON lines."""
-    import gc
     import logging
     from concurrent.futures import ThreadPoolExecutor
 
@@ -129,7 +128,7 @@ def bot_child(url: str, api_base_url: str, token: str) -> None:
 
     from bot.config import load_settings
     from bot.db import make_engine, session_factory
-    from bot.interpreter import tune_interpreter
+    from bot.interpreter import keep_out_of_collections, tune_interpreter
     from bot.telegram import Runtime, build_application, running
 
     settings = load_settings(
@@ -150,7 +149,7 @@ def bot_child(url: str, api_base_url: str, token: str) -> None:
     runtime = Runtime.create(settings, session_factory(engine))
     load_s = time.perf_counter() - started
     app = build_application(settings, runtime, rate_limit=False)
-    gc.freeze()
+    keep_out_of_collections()
 
     def say(**values: Any) -> None:
         print(json.dumps(values), flush=True)

@@ -22,6 +22,6 @@ def tune_interpreter() -> None:
 
 def keep_out_of_collections() -> None:
     """Move everything alive now (the loaded catalogue) out of the collector's full passes,
-    which would otherwise pause the process for tens of milliseconds."""
+    which would otherwise pause every thread (the statistics writer included) for tens of ms."""
     gc.collect()
     gc.freeze()

@@ -21,20 +21,9 @@ from typing import Any
 
 import aiohttp
 
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--no-default-browser-check",
-    "--disable-extensions",
-    "--disable-breakpad",
-    "--hide-scrollbars",
-    "--mute-audio",
-]
+from bot.catalog.leaflet import HEADLESS_FLAGS
+
+FLAGS = list(HEADLESS_FLAGS)
 # nothing leaves the machine: the proxy is a closed port, no host name but 127.0.0.1 resolves
 OFFLINE = ["--proxy-server=http://127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 LISTENING = re.compile(r"DevTools listening on (ws://\S+)")

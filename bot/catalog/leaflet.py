@@ -48,7 +48,9 @@ FAMILY_TITLES = {
     "rodiny-deti": "Rodiny a děti",
     "krize": "Krize, bydlení, dluhy, závislosti",
 }
-CHROMIUM_FLAGS = (
+# headless Chromium without anything of its own (updates, sync, crash reports); the report's
+# and the web's browser tests use the same flags
+HEADLESS_FLAGS = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -61,6 +63,9 @@ CHROMIUM_FLAGS = (
     "--disable-breakpad",
     "--hide-scrollbars",
     "--mute-audio",
+)
+CHROMIUM_FLAGS = (
+    *HEADLESS_FLAGS,
     # the page loads nothing from elsewhere; should it try, nothing leaves the machine
     "--proxy-server=127.0.0.1:9",
     "--host-resolver-rules=MAP * ~NOTFOUND",

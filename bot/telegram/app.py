@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import gc
 import logging
 import secrets
 from collections.abc import AsyncIterator
@@ -39,7 +38,7 @@ from telegram.ext import (
 from bot.config import Settings
 from bot.dialog.commands import COMMANDS
 from bot.i18n import LANGUAGES
-from bot.interpreter import tune_interpreter
+from bot.interpreter import keep_out_of_collections, tune_interpreter
 from bot.telegram import admin, handlers, inline
 from bot.telegram.delivery import ChatLocks, deliver
 from bot.telegram.fairness import MAX_WAITING_PER_CHAT, FairUpdateProcessor
@@ -228,9 +227,7 @@ def run(settings: Settings, sessions: Any) -> int:
     tune_interpreter()
     runtime = Runtime.create(settings, sessions)
     app = build_application(settings, runtime)
-    # The catalogue is long-lived: keep it out of the garbage collector's full passes, which
-    # would otherwise pause every thread (the statistics writer included) for tens of ms.
-    gc.freeze()
+    keep_out_of_collections()  # the catalogue lives as long as the process
     try:
         if settings.telegram_mode == "webhook":
             app.run_webhook(**webhook_options(settings))

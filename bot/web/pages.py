@@ -59,7 +59,6 @@ class Option:
 
     code: int
     name: str
-    selected: bool = False
 
 
 @dataclass(frozen=True)
@@ -145,10 +144,10 @@ def all_lines(ctx: Context) -> list[LineView]:
     return [line_view(line) for line in ctx.crisis_lines]
 
 
-def town_options(ctx: Context, selected: int | None = None) -> list[Option]:
+def town_options(ctx: Context) -> list[Option]:
     """The municipalities of the catalogue, by name."""
     towns = sorted(ctx.towns, key=lambda t: (t.name.casefold(), t.code))
-    return [Option(t.code, t.name, t.code == selected) for t in towns]
+    return [Option(t.code, t.name) for t in towns]
 
 
 class TownSelect:
