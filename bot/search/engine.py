@@ -238,9 +238,7 @@ class Searcher:
         place = self._resolve_place(town)
         place_matches = self.places.match((query or "")[:MAX_QUERY_CHARS], tokens, used, self.known_stems)
         if place is None and place_matches:
-            # a municipality of the catalogue named as written beats a place elsewhere ("dřív
-            # z Prahy, teď v Oldřichově", "jsem ze Slovenska, bydlím Polkovice")
-            place = min(place_matches, key=lambda m: (not m.exact, m.payloads[0].kind == "outside")).payloads[0]
+            place = place_matches[0].payloads[0]
         for i in range(len(tokens)):
             used[i] = used[i] or stop[i]
         needs: dict[Need, float] = {n: 1.0 for n in self._resolve_need(need)}
