@@ -17,6 +17,7 @@ from bot.safety.detector import DangerDetector, default_detector
 from bot.safety.lines import CrisisLine, DangerNeed, load_crisis_lines, load_danger_needs
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 from bot.search.results import SearchResult, Understood
+from bot.search.romanised import restore_romanised
 from bot.search.vocabulary import Need
 
 REGIONS = CATALOG_DATA / "regiony.csv"
@@ -151,6 +152,7 @@ class Context:
     worker: bool = False
     today: dt.date = field(default_factory=dt.date.today)
     safety: DangerDetector = field(default_factory=default_detector)
+    read: Callable[[str], str] = restore_romanised  # a resident's words as the search and safety read them
     danger_needs: Mapping[str, DangerNeed] = field(default_factory=load_danger_needs)  # kind of danger -> situations
     on_search: OnSearch = _ignore
     on_feedback: OnFeedback = _ignore

@@ -37,6 +37,7 @@ def inline_answers(
     When the query speaks of danger, the first answer is the crisis lines for it.
     """
     t = Translator(language or ctx.language)
+    query = ctx.read(query)
     result = ctx.searcher.search(" ".join(query.split())[:200] or None, limit=min(limit, MAX_ANSWERS))
     answers = []
     found = ctx.safety.assess(query[:MAX_INLINE_QUERY])

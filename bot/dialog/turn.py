@@ -254,6 +254,7 @@ class Turn:
         elif text.isdigit() and self.state.step == "nearby":
             self.emit(Reply(t("results.tap")))
         else:
+            text = self.ctx.read(text)
             if self.state.language is None and self.t.language == "cs" and writes_cyrillic(text):
                 # Ukrainian and Russian speakers read the Ukrainian interface more easily than Czech
                 self.state = self.state.with_(language=CYRILLIC_LANGUAGE)

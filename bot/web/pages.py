@@ -245,15 +245,16 @@ def search_page(
     text = (query or "").strip()[:MAX_QUERY]
     group = group if group in GROUP_NAMES else None
     danger: list[LineView] = []
+    read = ctx.read(text)
     if text:
-        found = ctx.safety.assess(text)
+        found = ctx.safety.assess(read)
         if found.danger:
             danger = [line_view(line) for line in lines_for(found, ctx.crisis_lines)]
     situation = ctx.situation_by_id.get(situation_id or "")
     need = Need("situace", situation.id) if situation is not None else None
     if not text and group is None and town is None and need is None:
         return SearchPage(text, group, danger, asked=False, empty=words["write_need"], town=town)
-    result = ctx.searcher.search(text or None, town=town, group=group, need=need, limit=RESULTS)
+    result = ctx.searcher.search(read or None, town=town, group=group, need=need, limit=RESULTS)
     summary = _summary(ctx, result, group, language)
     if not result.hits:
         return SearchPage(

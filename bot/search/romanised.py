@@ -1,0 +1,232 @@
+"""Russian and Ukrainian typed in Latin letters, read back into Cyrillic.
+
+People without a Cyrillic keyboard write "u menja dolgi, nuzhna pomoshch" or "potribna
+dopomoha z zhytlom". Nothing in the vocabulary or the safety patterns matches such words, so
+the message would be turned away. The reader spells each unknown Latin word in Cyrillic under
+the usual romanisations (zh/ž, kh/ch/h, ya/ja/ia, y/i, ...), keeps the spelling whose letters
+the bundled vocabularies know, and rewrites the message only when such words clearly
+outnumber the Czech and English words it knows — so Czech without diacritics stays as it is.
+
+Known words come from wordfreq's lists of frequent Czech, English, Russian and Ukrainian word
+forms and from our vocabulary, safety concepts and stop words: data, not a list of romanised
+words.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import wordfreq
+
+from bot import CATALOG_DATA
+from bot.search.text import fold
+from bot.search.translit import is_cyrillic
+
+VOCABULARY_FILE = CATALOG_DATA / "slovnik.csv"
+SAFETY_CONCEPTS_FILE = CATALOG_DATA / "bezpeci" / "pojmy.csv"
+STOP_WORDS_FILE = CATALOG_DATA / "stop-slova.txt"
+
+# Latin letter groups and the Cyrillic letters they may stand for, longest group first.
+_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "shch": ("щ",),
+    "sch": ("щ", "сч"),
+    "zh": ("ж",),
+    "kh": ("х",),
+    "ch": ("ч", "х"),
+    "sh": ("ш",),
+    "ts": ("ц", "тс"),
+    "tz": ("ц",),
+    "ya": ("я",),
+    "ja": ("я",),
+    "ia": ("я", "иа"),
+    "yu": ("ю",),
+    "ju": ("ю",),
+    "iu": ("ю", "иу"),
+    "yo": ("ё", "йо"),
+    "jo": ("ё", "йо"),
+    "io": ("ё", "ио"),
+    "ye": ("е", "є"),
+    "je": ("е", "є"),
+    "ie": ("е", "ие", "іе"),
+    "yi": ("ї", "ый", "ий"),
+    "ji": ("ї",),
+    "a": ("а",),
+    "b": ("б",),
+    "c": ("ц", "к"),
+    "d": ("д",),
+    "e": ("е", "э", "є"),
+    "f": ("ф",),
+    "g": ("г", "ґ"),
+    "h": ("х", "г"),
+    "i": ("и", "і", "й"),
+    "j": ("й",),
+    "k": ("к",),
+    "l": ("л",),
+    "m": ("м",),
+    "n": ("н",),
+    "o": ("о",),
+    "p": ("п",),
+    "q": ("к",),
+    "r": ("р",),
+    "s": ("с",),
+    "t": ("т",),
+    "u": ("у",),
+    "v": ("в",),
+    "w": ("в",),
+    "x": ("кс", "х"),
+    "y": ("ы", "и", "й"),
+    "z": ("з",),
+    "'": ("ь",),
+}
+_LONGEST = max(len(group) for group in _SPELLINGS)
+_SOFT_SIGN = "ь"
+MIN_CONVERTED = 2  # words that must read as Cyrillic before a message is rewritten
+MIN_STEM = 4  # a safety pattern's stem ("самогуб*") must be this long to count
+WORDLIST_SIZE = "small"  # wordfreq's list of the most frequent surface forms
+_LATIN_WORD = re.compile(r"[a-z']+")
+_LATIN_WORD_ANY_CASE = re.compile(r"[A-Za-z']+")
+_WORD_OR_OTHER = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Known words: Czech and English (folded Latin), Russian and Ukrainian (Cyrillic).
+
+    `cyrillic` maps a word to its rank (0 = the most frequent); `stems` are word beginnings
+    that count as known words; `prefixes` holds every beginning of a known Cyrillic word.
+    """
+
+    latin: frozenset[str]
+    cyrillic: dict[str, int]
+    stems: tuple[str, ...] = ()
+    prefixes: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def from_words(cls, latin: Iterable[str], cyrillic: Iterable[Iterable[str]], stems: Iterable[str] = ()) -> Lexicon:
+        """A lexicon of Latin words, lists of Cyrillic words (each the more frequent first; a word
+        ranks by its best place in any list) and Cyrillic stems."""
+        ranks: dict[str, int] = {}
+        for words in cyrillic:
+            for rank, word in enumerate(words):
+                key = word.lower().replace("ё", "е")
+                ranks[key] = min(rank, ranks.get(key, rank))
+        stem_list = tuple(sorted({s.lower() for s in stems if len(s) >= MIN_STEM}))
+        prefixes = {w[:i] for w in (*ranks, *stem_list) for i in range(1, len(w) + 1)}
+        return cls(frozenset(fold(w) for w in latin), ranks, stem_list, frozenset(prefixes))
+
+    def knows_cyrillic(self, word: str) -> bool:
+        """True when `word` is a known Cyrillic word or begins with a known stem."""
+        return word in self.cyrillic or self.has_stem(word)
+
+    def has_stem(self, word: str) -> bool:
+        """True when `word` begins with a known stem."""
+        return any(word.startswith(stem) for stem in self.stems)
+
+    def may_begin(self, partial: str) -> bool:
+        """True when a known word or stem begins with `partial`, or `partial` with a stem."""
+        return partial in self.prefixes or self.has_stem(partial)
+
+    def rank(self, word: str) -> int:
+        """How frequent a known Cyrillic word is (smaller is more frequent)."""
+        return self.cyrillic.get(word, len(self.cyrillic))
+
+
+class RomanisedReader:
+    """Reads Latin-typed Russian and Ukrainian back into Cyrillic; leaves other text alone."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def knows_latin(self, word: str) -> bool:
+        """True when `word` (folded Latin) is a known Czech or English word."""
+        return word in self.lexicon.latin
+
+    def cyrillic(self, word: str) -> str | None:
+        """The most frequent known Cyrillic spelling of `word` (folded Latin), or None."""
+        known = []
+        for spelling in self.spellings(word):
+            for candidate in (spelling, spelling + _SOFT_SIGN):
+                if self.lexicon.knows_cyrillic(candidate):
+                    known.append(candidate)
+        return min(known, key=self.lexicon.rank) if known else None
+
+    def spellings(self, word: str) -> list[str]:
+        """Cyrillic spellings of `word` under the usual romanisations that begin a known word."""
+        lexicon = self.lexicon
+        partials: dict[int, set[str]] = {0: {""}}
+        for start in range(len(word)):
+            for partial in partials.pop(start, set()):
+                for size in range(_LONGEST, 0, -1):
+                    for option in _SPELLINGS.get(word[start : start + size], ()):
+                        grown = partial + option
+                        if lexicon.may_begin(grown):
+                            partials.setdefault(start + size, set()).add(grown)
+        return sorted(partials.get(len(word), set()))
+
+    def restore(self, text: str) -> str:
+        """`text` with its romanised Russian or Ukrainian words in Cyrillic, when it is such a message.
+
+        A message is rewritten when the words that read only as Russian or Ukrainian outnumber
+        those that read only as Czech or English, and are at least MIN_CONVERTED unless no word
+        reads only as Czech or English ("ne hochu zhit"); then every word with a known Cyrillic
+        spelling is replaced and the rest (places, names) kept.
+        """
+        if not text.isascii() or not _LATIN_WORD.search(text.lower()):
+            return text
+        words = [(w, fold(w.lower().strip("'"))) for w in _LATIN_WORD_ANY_CASE.findall(text)]
+        # a capital inside the message marks a name or a place: it speaks no language
+        longer = [w for _, w in words if len(w) >= 3]
+        common = [w for n, (raw, w) in enumerate(words) if len(w) >= 3 and (n == 0 or not raw[0].isupper())]
+        spelled = {w: self.cyrillic(w) for w in set(longer)}
+        converted = sum(1 for w in longer if spelled[w] and not self.knows_latin(w))
+        latin_only = sum(1 for w in common if self.knows_latin(w) and not spelled[w])
+        if converted <= latin_only or (converted < MIN_CONVERTED and latin_only > 0) or not converted:
+            return text
+        parts = []
+        for piece in _WORD_OR_OTHER.findall(text):
+            word = fold(piece.lower().strip("'"))
+            cyrillic = spelled.get(word) or (self.cyrillic(word) if word and word not in spelled else None)
+            parts.append(cyrillic or piece)
+        return "".join(parts)
+
+
+def _vocabulary_words(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as f:
+        return [row["vyraz"] for row in csv.DictReader(f) if row.get("vyraz")]
+
+
+def _concept_words(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return [word for row in rows for word in (row.get("vzory") or "").split()]
+
+
+def _stop_words(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [word for line in lines for word in line.split("#", 1)[0].split()]
+
+
+def _wordlist(language: str) -> list[str]:
+    return [word for word in wordfreq.iter_wordlist(language, WORDLIST_SIZE) if word.isalpha()]
+
+
+@lru_cache(maxsize=1)
+def default_reader() -> RomanisedReader:
+    """The reader over wordfreq's Czech, English, Russian and Ukrainian words and our vocabularies."""
+    ours = _vocabulary_words(VOCABULARY_FILE) + _stop_words(STOP_WORDS_FILE)
+    ours_split = [part for phrase in ours for part in phrase.split()]
+    patterns = [p for p in _concept_words(SAFETY_CONCEPTS_FILE) if is_cyrillic(p)]
+    latin = [w for w in (*ours_split, *_wordlist("cs"), *_wordlist("en")) if not is_cyrillic(w)]
+    ours_cyrillic = [w for w in (*ours_split, *patterns) if is_cyrillic(w) and w.isalpha()]
+    stems = [p.rstrip("*") for p in patterns if p.endswith("*")]
+    return RomanisedReader(Lexicon.from_words(latin, (_wordlist("ru"), _wordlist("uk"), ours_cyrillic), stems))
+
+
+def restore_romanised(text: str) -> str:
+    """`text` with romanised Russian or Ukrainian in Cyrillic (see RomanisedReader.restore)."""
+    return default_reader().restore(text)
