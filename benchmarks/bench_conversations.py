@@ -223,7 +223,7 @@ def show(out: dict[str, Any], show_failures: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--set", default="a", help="a, b or all (folders of tests/eval_held_out)")
+    parser.add_argument("--set", default="a", help="a, b, a,b,c or all (folders of tests/eval_held_out)")
     parser.add_argument("--dir", type=Path, help="a folder with conversations.jsonl/danger.jsonl instead of --set")
     parser.add_argument("--show-failures", action="store_true")
     parser.add_argument("--json", action="store_true", help="print every figure as one JSON object")

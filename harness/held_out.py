@@ -115,9 +115,11 @@ def load_danger(path: Path) -> list[DangerMessage]:
 
 
 def set_dirs(name: str, root: Path = HELD_OUT) -> list[Path]:
-    """The folders of set `name` ("a", "b") or of every set ("all") that exist."""
+    """The folders of set `name` ("a", "b"), of several ("a,b,c") or of every set ("all") that exist."""
     if name == "all":
         return sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    if "," in name:
+        return [folder for part in name.split(",") if part.strip() for folder in set_dirs(part.strip(), root)]
     folder = root / name
     return [folder] if folder.is_dir() else []
 

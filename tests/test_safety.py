@@ -319,3 +319,47 @@ def test_school_years_and_exams_say_a_young_person_writes(text) -> None:
 )
 def test_how_children_and_families_describe_abuse_is_recognised(text, category) -> None:
     assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jsem v deváté třídě a píšu referát o šikaně, kam se můžou děti obrátit?",
+        "I am a student writing an essay on domestic abuse, which services exist in Přerov?",
+        "пишу курсовую о травле в школе, где взять данные?",
+    ],
+)
+def test_a_writer_of_school_work_about_violence_is_no_alarm_even_saying_i_am(text) -> None:
+    assert not assess(text).danger
+
+
+def test_school_work_never_hides_the_writer_being_hurt() -> None:
+    assert assess("mám psát slohovku, ale spolužáci mě každý den mlátí").danger
+
+
+def test_saying_it_does_not_concern_me_clears_a_question_about_violence() -> None:
+    assert not assess("zajímá mě, jak funguje intervenční centrum u domácího násilí, mě se to netýká").danger
+    assert assess("zajímá mě, jak funguje intervenční centrum, manžel mě bije").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "táta měl před dvěma lety mrtvici, teď je stabilizovaný, hledáme denní stacionář",
+        "mum had a stroke two years ago and has fully recovered, is there a lunch club for seniors?",
+    ],
+)
+def test_an_old_illness_now_stable_is_no_emergency(text) -> None:
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["to horko mě zabije, je nějaká klimatizovaná klubovna pro seniory?", "шеф меня убьёт, хаха, где детский сад?"],
+)
+def test_heat_or_a_boss_that_will_kill_me_is_a_figure_of_speech(text) -> None:
+    assert not assess(text).danger
+
+
+def test_a_partner_who_will_kill_me_is_still_a_threat() -> None:
+    assert assess("manžel řekl, že mě zabije, jestli odejdu").danger

@@ -42,6 +42,7 @@ ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, fro
 FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
 # "po tom filmu se chci zabít" names no "me" either: a wish to die is never read as a topic
 SELF_DIRECTED = frozenset({"suicide", "self_harm"})
+TOPICS = frozenset({"TOPIC"})  # a topic blocks a rule anywhere, unless the rule says the writer is hurt
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
 SIGNAL_BLOCKERS = frozenset({"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT"})  # no alarm from weak signals
 
@@ -260,8 +261,13 @@ class DangerDetector:
         """Where in the sentence the rule matches, or None; a match that a harmless context
         blocks adds the rule's category to `blocked`."""
         if rule.unless_anywhere and present.intersection(rule.unless_anywhere):
-            if self._fires(dataclasses.replace(rule, unless=(), unless_anywhere=()), hits, present, []) is not None:
-                blocked.append(rule.category)
+            at = self._fires(dataclasses.replace(rule, unless=(), unless_anywhere=()), hits, present, [])
+            if at is None:
+                return None
+            topic_only = present.intersection(rule.unless_anywhere) <= TOPICS and "GAME" not in present
+            if topic_only and ("ME", False) in rule.items:
+                return at  # "mám psát slohovku, ale spolužáci mě mlátí": the writer is hurt, not a topic
+            blocked.append(rule.category)
             return None
         positions: list[list[int]] = []
         for name, negated in rule.items:
@@ -310,6 +316,7 @@ class DangerDetector:
         categories: set[str] = set()
         blocked: list[str] = []  # rules that matched but a harmless context stopped
         acute = False
+        near_me = False  # the writer is the object near a match ("mě šikanují", not "slohovka o šikaně")
         for hits in sentences:
             now = [i for i, here in enumerate(hits) if any(h.concept == "NOW" and not h.negated for h in here)]
             for rule in self.rules:
@@ -317,12 +324,14 @@ class DangerDetector:
                     at = self._fires(rule, hits, present, blocked)
                     if at is not None:
                         categories.add(rule.category)
+                        near_me = near_me or _near(hits, "ME", at, rule.window + NOW_REACH)
                         # an attack going on right now ("právě ho mlátí") is acute too
                         ongoing = rule.category in VIOLENT and any(abs(i - at) <= NOW_REACH for i in now)
                         acute = acute or rule.acute or ongoing
         if not categories:
             categories, acute = self._signals(sentences, present)
-        denied = {h.concept for hits in sentences for here in hits for h in here if h.negated} & DENIABLE
+        denied_all = {h.concept for hits in sentences for here in hits for h in here if h.negated}
+        denied = denied_all & DENIABLE
         consult = self.model is not None and sum(len(hits) for hits in sentences) >= MODEL_MIN_WORDS
         features = self.model.features(normalise(text)) if consult and self.model else {}
         if (
@@ -348,6 +357,10 @@ class DangerDetector:
             return NO_DANGER  # "after an attempt two years ago I am well now": nothing says today is different
         if "TOPIC" in present and not acute and not present & FIRST_PERSON and not categories & SELF_DIRECTED:
             return NO_DANGER  # a school project, a book, a film about violence: nobody says it happens to them
+        if "STUDY" in present and not acute and not near_me and not categories & SELF_DIRECTED:
+            return NO_DANGER  # "píšu slohovku o šikaně, jsem v 8. třídě": the writer writes about it
+        if "CONCERNS" in denied_all and not acute and not categories & SELF_DIRECTED:
+            return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
         if not acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
             return NO_DANGER  # violence in the past, now in court or claiming damages
         if "MEANS" in present and "suicide" in categories:
@@ -369,6 +382,12 @@ class DangerDetector:
         if "running_away" in categories and writer != "child" and len(categories) == 1 and not present & FLEEING:
             return NO_DANGER  # an adult who left home or was evicted needs housing help
         return Assessment(frozenset(categories), acute, writer, agent)
+
+
+def _near(hits: list[list[_Hit]], concept: str, at: int, reach: int) -> bool:
+    """True when `concept` (not negated) stands within `reach` words of position `at`."""
+    lo, hi = max(at - reach, 0), at + reach
+    return any(h.concept == concept and not h.negated for here in hits[lo : hi + 1] for h in here)
 
 
 def _writer(age: int | None, present: set[str], agent: str | None, categories: set[str]) -> str:
