@@ -159,6 +159,13 @@ def test_a_rule_naming_an_unknown_concept_is_refused(tmp_path: Path) -> None:
         DangerDetector.from_files(tmp_path)
 
 
+def test_a_concept_defined_twice_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "pojmy.csv").write_text("pojem,preklepy,vzory\nME,ne,me\nME,ne,mi\n", encoding="utf-8")
+    (tmp_path / "pravidla.csv").write_text("kategorie,pojmy,okno,akutni,krome\nviolence,ME,3,,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="pojem 'ME' je uveden dvakrát"):
+        DangerDetector.from_files(tmp_path)
+
+
 def test_rules_in_data_drive_the_detector(tmp_path: Path) -> None:
     (tmp_path / "pojmy.csv").write_text("pojem,preklepy,vzory\nME,ne,me\nPOKE,ano,stouchá*\n", encoding="utf-8")
     (tmp_path / "pravidla.csv").write_text(
@@ -363,3 +370,29 @@ def test_heat_or_a_boss_that_will_kill_me_is_a_figure_of_speech(text) -> None:
 
 def test_a_partner_who_will_kill_me_is_still_a_threat() -> None:
     assert assess("manžel řekl, že mě zabije, jestli odejdu").danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "pro rodinu budu mrtvej cennější, aspoň dostanou pojistku"),
+        ("suicide", "honestly they would be better off with me dead"),
+        ("suicide", "nechal jsem na stole dopis na rozloučenou, kde je poradna pro dluhy?"),
+        ("suicide", "я не вижу смысла жить без неё"),
+        ("threats", "exekutor ne, ale lichvář mi vyhrožuje, že mi podpálí barák kvůli dluhu"),
+        ("self_harm", "když to nezvládám, kousnu se do ruky, až teče krev"),
+        ("violence", "my grandson yells at me all the time and yesterday he slapped me"),
+    ],
+)
+def test_indirect_and_mixed_danger_is_recognised(category, text) -> None:
+    assert category in assess(text).categories
+
+
+def test_asking_how_to_call_an_ambulance_puts_the_emergency_number_first() -> None:
+    found = assess("мама вся серая, жалуется на сердце, как вызвать скорую?")
+    assert "medical_emergency" in found.categories and found.acute
+    assert numbers("мама вся серая, жалуется на сердце, как вызвать скорую?")[0] in ("155", "112")
+
+
+def test_killing_time_is_no_alarm() -> None:
+    assert not assess("just killing time before my appointment, where is the day centre?").danger

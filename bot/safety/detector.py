@@ -181,6 +181,8 @@ class DangerDetector:
         concepts = {}
         for row in _rows(folder / "pojmy.csv"):
             name, patterns = row["pojem"].strip(), normalise(row["vzory"]).split()
+            if name in concepts:
+                raise ValueError(f"{folder / 'pojmy.csv'}: pojem {name!r} je uveden dvakrát")
             concepts[name] = Concept(
                 name,
                 frozenset(p for p in patterns if not p.endswith("*")),
