@@ -396,3 +396,51 @@ def test_asking_how_to_call_an_ambulance_puts_the_emergency_number_first() -> No
 
 def test_killing_time_is_no_alarm() -> None:
     assert not assess("just killing time before my appointment, where is the day centre?").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "přítel mě vyhodil z bytu, kde se dá v Přerově přespat?",
+        "je mi 40, spím v autě, potřebuju noclehárnu",
+        "manžel odešel a na nájem sama nemám",
+        "čekám na nádraží na vlak, kde je tu sociální odbor?",
+    ],
+)
+def test_an_adult_without_a_home_is_helped_to_a_roof_not_given_an_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+def test_ran_is_running_away_only_with_away() -> None:
+    rules = DangerDetector.from_files()
+    assert not rules.assess("I ran to the town hall but the social office was already closed").danger
+    assert "running_away" in rules.assess("I am 14 and I ran away last night").categories
+
+
+def test_an_adult_who_ran_from_a_partner_in_fear_is_an_alarm() -> None:
+    assert assess("utekla jsem od manžela, bojím se, že mě najde").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["dcera (15) odešla po hádce a píše, ať ji nehledáme, nehledejte mě", "syn (13) utekl z domu a nebere telefon"],
+)
+def test_a_child_who_left_home_is_an_alarm(text) -> None:
+    assert "running_away" in assess(text).categories
+
+
+def test_violence_long_ago_is_no_alarm_but_fear_now_is() -> None:
+    assert not assess("jako dítě mě před lety bil otčím, dnes je mi 35 a chci terapii").danger
+    assert assess("před lety mě bil otčím a pořád se bojím, když přijde").danger
+
+
+def test_someone_following_me_home_is_a_threat() -> None:
+    assert "threats" in assess("a man keeps following me home from the bus stop").categories
+
+
+def test_nothing_keeps_me_alive_is_suicidal() -> None:
+    assert "suicide" in assess("mám dluhy a už mě nic nedrží naživu").categories
+
+
+def test_a_stroke_gone_through_long_ago_is_no_emergency() -> None:
+    assert not assess("babička prodělala mrtvici, potřebuje polohovací postel").danger

@@ -42,6 +42,8 @@ ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, fro
 FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
 # "po tom filmu se chci zabít" names no "me" either: a wish to die is never read as a topic
 SELF_DIRECTED = frozenset({"suicide", "self_harm"})
+PAST_HARM = frozenset({"violence", "sexual_violence"})  # harm that can lie years back
+STILL = frozenset({"NOW", "AGAIN", "FEAR", "STILL"})  # it goes on, or the writer is afraid now
 TOPICS = frozenset({"TOPIC"})  # a topic blocks a rule anywhere, unless the rule says the writer is hurt
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
 SIGNAL_BLOCKERS = frozenset({"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT"})  # no alarm from weak signals
@@ -56,7 +58,7 @@ AGENTS = {
 }
 VIOLENT = frozenset({"violence", "sexual_violence", "threats", "bullying"})
 UNNAMED_DANGER = "acute_crisis"  # the category of a danger only the model sees
-FLEEING = frozenset({"PARTNER", "FEAR", "NIGHT"})  # an adult who fled someone, afraid, at night
+FLEEING = frozenset({"PARTNER", "FEAR"})  # an adult who ran from someone, or ran afraid
 # danger the writer denies ("nikdo mě nebije", "nemám sebevražedné myšlenky"): no learned alarm
 DENIABLE = frozenset({"HIT", "HURT", "KILL", "SUICIDE_WORD", "VIOLENCE_WORD", "THREAT", "ABUSE", "DIE"})
 MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
@@ -365,6 +367,8 @@ class DangerDetector:
             return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
         if not acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
             return NO_DANGER  # violence in the past, now in court or claiming damages
+        if not acute and categories <= PAST_HARM and "LONG_AGO" in present and not present & STILL:
+            return NO_DANGER  # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
         if "MEANS" in present and "suicide" in categories:
             acute = True
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
@@ -381,8 +385,9 @@ class DangerDetector:
             and self.model.probability("child", features) >= CHILD_THRESHOLD
         ):
             writer = "child"  # how the message is written says a young person writes
-        if "running_away" in categories and writer != "child" and len(categories) == 1 and not present & FLEEING:
-            return NO_DANGER  # an adult who left home or was evicted needs housing help
+        fled = "RUN" in present and bool(present & FLEEING) and not ("PAST" in present and "NOW" not in present)
+        if "running_away" in categories and writer != "child" and len(categories) == 1 and not (fled or acute):
+            return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
         return Assessment(frozenset(categories), acute, writer, agent)
 
 
