@@ -192,3 +192,22 @@ def test_transliteration_renders_czech_r_and_soft_signs() -> None:
     assert transliterate("пршерові") == "přerovi"
     assert transliterate("оломоуць") == "olomouc"
     assert transliterate("щастя") == "ščastja"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["syn hraje hry a na výšce propadá", "na tábor pro děti nemám peníze", "sháním CHB pro muže 40 let"],
+)
+def test_everyday_words_and_abbreviations_never_become_places(searcher, query) -> None:
+    assert searcher.understand(query)[0].place is None
+
+
+@pytest.mark.parametrize(("query", "town"), [("jsme z Tábora", "Tábor"), ("bydlím v praze", "Praha")])
+def test_a_town_elsewhere_named_as_a_place_is_still_recognised(searcher, query, town) -> None:
+    found = searcher.understand(query)[0].place
+    assert found is not None and (found.kind, found.name) == ("outside", town)
+
+
+def test_a_kind_of_service_the_catalogue_lacks_is_named_not_shown_as_an_id(searcher) -> None:
+    labels = [searcher.vocabulary.label(n) for n in searcher.search("terapeutická komunita").understood.needs]
+    assert "terapeutické komunity" in labels

@@ -26,6 +26,7 @@ from bot.search.phrases import PhraseMatch, PhraseTable
 from bot.search.text import fold, tokenize
 from bot.search.translit import is_cyrillic, transliterate, without_case_endings
 from bot.search.vocabulary import Analyzer
+from bot.search.wordlists import common_latin_words
 
 PREPOSITIONS = frozenset({"v", "ve", "na", "z", "ze", "do", "u", "od", "kolem", "okolo", "blizko", "in", "near"})
 NAME_JOINERS = (" nad ", " pod ", " u ", " na ", " v ")
@@ -51,6 +52,7 @@ PLACE_CONTEXT = PREPOSITIONS | {
 # Words after which a first name in a case form of a place is the place ("do Karolína", not "u Karolíny").
 NAME_PLACE_CONTEXT = frozenset({"v", "ve", "z", "ze", "do", "in", "from", "to", "в", "з", "із", "до"})
 
+ABBREVIATION = 4  # letters of an all-capital word read as an abbreviation, never a misspelt place
 MIN_FUZZY = 5  # letters a word needs to be compared by edit distance; shorter names only exactly
 SHORT_WORD = 8  # a word shorter than this needs a single nearest place
 MAX_EDITS = 2
@@ -104,6 +106,7 @@ class _Shape:
     capitalised: bool = False
     possessive: bool = False
     after_break: bool = False  # follows a comma, colon, dash or bracket
+    abbreviation: bool = False  # written in capitals, short ("CHB", "DPS")
 
 
 def _shapes(text: str, tokens: Sequence[str]) -> list[_Shape]:
@@ -120,7 +123,8 @@ def _shapes(text: str, tokens: Sequence[str]) -> list[_Shape]:
         starts = i == 0 or _SENTENCE_END.search(cleaned, end, word.start()) is not None
         capitalised = not starts and written[0].isupper() and not written.isupper()
         after_break = i > 0 and _CLAUSE_BREAK.search(cleaned, end, word.start()) is not None
-        shapes.append(_Shape(written.lower(), capitalised, token in possessives, after_break))
+        abbreviation = written.isupper() and 1 < len(written) <= ABBREVIATION
+        shapes.append(_Shape(written.lower(), capitalised, token in possessives, after_break, abbreviation))
         end = word.end()
     return shapes
 
@@ -242,8 +246,10 @@ class PlaceRecognizer:
         regions: Path = CATALOG_DATA / "regiony.csv",
         elsewhere: Path = CATALOG_DATA / "mista-mimo-regiony.txt",
         names: PersonNames | None = None,
+        common_words: frozenset[str] | None = None,
     ) -> None:
         self.analyzer = analyzer
+        self.common_words = common_latin_words() if common_words is None else common_words
         self.table: PhraseTable[PlaceRef] = PhraseTable()
         self.variants = PlaceVariants()
         self.names = names or PersonNames.from_files()
@@ -345,8 +351,14 @@ class PlaceRecognizer:
         first_name = self.names.is_first_name(latin) or self.names.is_first_name(token)
         if first_name and latin not in self._surface:
             return (own if after in NAME_PLACE_CONTEXT and own in self._local else NO_PLACE), True
+        everyday = not cyrillic and not shape.capitalised and latin in self.common_words
+        if shape.abbreviation and latin not in self._surface:
+            return NO_PLACE, True  # "CHB" (chráněné bydlení) is not Cheb, whose stem it shares
         for form in forms:
             stem = self.analyzer.stem(form)
+            named = after in NAME_PLACE_CONTEXT or (latin in self._surface and after not in PREPOSITIONS)
+            if everyday and stem not in self._local and not named:
+                return NO_PLACE, True  # "na tábor nemám": an everyday word, not a town elsewhere
             # a transliterated word is taken by its stem only when the stem says enough
             if stem in self._all and (not cyrillic or len(stem) >= MIN_FUZZY or form in self._surface):
                 return stem, True
@@ -355,6 +367,7 @@ class PlaceRecognizer:
             or not token.isalpha()
             or token in self.analyzer.stop_words
             or self.analyzer.stem(token) in known
+            or everyday  # "vyhodili ho z výšky" is not Vyškov
             or (shape.capitalised and after not in PLACE_CONTEXT and not shape.after_break)
             or (self._is_surname(shape.original, latin) and not (cyrillic and after in NAME_PLACE_CONTEXT))
         ):

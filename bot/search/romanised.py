@@ -21,11 +21,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import wordfreq
-
 from bot import CATALOG_DATA
 from bot.search.text import fold
 from bot.search.translit import is_cyrillic
+from bot.search.wordlists import common_latin_words, wordlist
 
 VOCABULARY_FILE = CATALOG_DATA / "slovnik.csv"
 SAFETY_CONCEPTS_FILE = CATALOG_DATA / "bezpeci" / "pojmy.csv"
@@ -87,7 +86,6 @@ _LONGEST = max(len(group) for group in _SPELLINGS)
 _SOFT_SIGN = "ь"
 MIN_CONVERTED = 2  # words that must read as Cyrillic before a message is rewritten
 MIN_STEM = 4  # a safety pattern's stem ("самогуб*") must be this long to count
-WORDLIST_SIZE = "small"  # wordfreq's list of the most frequent surface forms
 _LATIN_WORD = re.compile(r"[a-z']+")
 _LATIN_WORD_ANY_CASE = re.compile(r"[A-Za-z']+")
 _WORD_OR_OTHER = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
@@ -211,20 +209,16 @@ def _stop_words(path: Path) -> list[str]:
     return [word for line in lines for word in line.split("#", 1)[0].split()]
 
 
-def _wordlist(language: str) -> list[str]:
-    return [word for word in wordfreq.iter_wordlist(language, WORDLIST_SIZE) if word.isalpha()]
-
-
 @lru_cache(maxsize=1)
 def default_reader() -> RomanisedReader:
     """The reader over wordfreq's Czech, English, Russian and Ukrainian words and our vocabularies."""
     ours = _vocabulary_words(VOCABULARY_FILE) + _stop_words(STOP_WORDS_FILE)
     ours_split = [part for phrase in ours for part in phrase.split()]
     patterns = [p for p in _concept_words(SAFETY_CONCEPTS_FILE) if is_cyrillic(p)]
-    latin = [w for w in (*ours_split, *_wordlist("cs"), *_wordlist("en")) if not is_cyrillic(w)]
+    latin = [*(w for w in ours_split if not is_cyrillic(w)), *common_latin_words()]
     ours_cyrillic = [w for w in (*ours_split, *patterns) if is_cyrillic(w) and w.isalpha()]
     stems = [p.rstrip("*") for p in patterns if p.endswith("*")]
-    return RomanisedReader(Lexicon.from_words(latin, (_wordlist("ru"), _wordlist("uk"), ours_cyrillic), stems))
+    return RomanisedReader(Lexicon.from_words(latin, (wordlist("ru"), wordlist("uk"), ours_cyrillic), stems))
 
 
 def restore_romanised(text: str) -> str:

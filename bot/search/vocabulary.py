@@ -7,8 +7,10 @@ itself (names of druhy, life situations, local categories and target groups).
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from bot import CATALOG_DATA
@@ -114,6 +116,8 @@ def build_vocabulary(
         if doc.category:
             categories.add(doc.category)
         target_groups.update(doc.target_groups)
+    for druh_id, name in _druh_names().items():
+        vocabulary.labels.setdefault(Need("druh", druh_id), name)  # a kind the catalogue lacks keeps a name
     for druh_id, name in druhy.items():
         need = Need("druh", druh_id)
         vocabulary.labels[need] = name
@@ -134,6 +138,18 @@ def build_vocabulary(
             for row in csv.DictReader(f):
                 vocabulary.add(row["vyraz"], _meaning_of(row))
     return vocabulary
+
+
+DRUH_CODELIST = CATALOG_DATA / "ciselniky" / "druhy-socialni-sluzby.json"
+
+
+@lru_cache(maxsize=1)
+def _druh_names() -> dict[str, str]:
+    """Czech names of every kind of social service in the bundled codelist, by id."""
+    if not DRUH_CODELIST.exists():
+        return {}
+    items = json.loads(DRUH_CODELIST.read_text(encoding="utf-8")).get("polozky", [])
+    return {str(i["id"]): i["nazev"]["cs"] for i in items if isinstance(i.get("nazev"), dict) and "cs" in i["nazev"]}
 
 
 def _meaning_of(row: dict[str, str]) -> Meaning:

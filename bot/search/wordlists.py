@@ -1,0 +1,27 @@
+"""Frequent word forms of the languages the bot meets, from wordfreq's lists.
+
+Used where the bot must tell an everyday word from a name: a romanised Russian word from a
+Czech one (bot.search.romanised), a misspelt place from a common word ("z výšky" is not Vyškov,
+"na tábor" is no trip to Tábor).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import wordfreq
+
+from bot.search.text import fold
+
+WORDLIST_SIZE = "small"  # wordfreq's list of the most frequent surface forms
+
+
+def wordlist(language: str) -> list[str]:
+    """The frequent words of `language` ("cs", "en", "ru", "uk"), the most frequent first."""
+    return [word for word in wordfreq.iter_wordlist(language, WORDLIST_SIZE) if word.isalpha()]
+
+
+@lru_cache(maxsize=1)
+def common_latin_words() -> frozenset[str]:
+    """Frequent Czech and English words, folded (lowercase, no diacritics)."""
+    return frozenset(fold(word) for language in ("cs", "en") for word in wordlist(language))
