@@ -22,6 +22,7 @@ import pytest
 
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 from bot.search.engine import Searcher
+from bot.search.romanised import restore_romanised
 from bot.search.vocabulary import DRUH_PREFIX, Analyzer, build_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -258,6 +259,8 @@ _BEHAVIOUR_SERVICES = {
     "20": "osoby bez přístřeší",
     "22": "osoby ohrožené závislostí nebo závislé na návykových látkách",
     "23": "osoby v krizi",
+    "24": "osoby bez přístřeší",
+    "25": "děti a mládež ve věku od 6 do 26 let ohrožené společensky nežádoucími jevy",
     "26": "osoby bez přístřeší",
     "27": "osoby ohrožené závislostí nebo závislé na návykových látkách",
     "28": "rodiny s dítětem/dětmi",
@@ -394,6 +397,25 @@ def test_russian_needs_are_understood(small_catalogue: Searcher, query: str, nee
 )
 def test_verbs_of_daily_care_are_understood(small_catalogue: Searcher, query: str, need: str) -> None:
     assert _first_need(small_catalogue, query) in need.split("|")
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("syn pořád vybuchuje a ve škole si stěžují", "28"),
+        ("potřebuju pomoc s výchovou, syn je agresivní na sestru", "28"),
+        ("сын очень агрессивный, дерётся в школе", "28"),
+        ("dcera nemá žádné kamarády, kam by mohla chodit odpoledne", "25|28"),
+        ("шукаю, де дитина може бути після школи", "25"),
+        ("u menja net deneg na edu, deti golodnye", "potravinová pomoc|24"),
+        ("kde seženu čisté jehly", "22|32"),
+        ("my flatmate uses meth", "22|32"),
+        ("нема де спати сьогодні", "26|20"),
+        ("I can't deal with the letters from the authorities", "úřad"),
+    ],
+)
+def test_how_parents_homeless_people_and_foreigners_write_is_understood(small_catalogue, query, need) -> None:
+    assert _first_need(small_catalogue, restore_romanised(query)) in need.split("|")
 
 
 # --- regiony.csv
