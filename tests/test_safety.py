@@ -444,3 +444,13 @@ def test_nothing_keeps_me_alive_is_suicidal() -> None:
 
 def test_a_stroke_gone_through_long_ago_is_no_emergency() -> None:
     assert not assess("babička prodělala mrtvici, potřebuje polohovací postel").danger
+
+
+def test_a_child_who_cannot_breathe_while_crying_in_panic_gets_linka_bezpeci_first() -> None:
+    text = "je mi 13, mám záchvat paniky, nemůžu dýchat a brečím na záchodě ve škole"
+    assert assess(text).danger and numbers(text)[0] == "116 111"
+
+
+def test_someone_who_cannot_breathe_is_still_an_emergency() -> None:
+    found = assess("děda nemůže dýchat a je celý modrý")
+    assert "medical_emergency" in found.categories and found.acute
