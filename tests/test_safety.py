@@ -454,3 +454,35 @@ def test_a_child_who_cannot_breathe_while_crying_in_panic_gets_linka_bezpeci_fir
 def test_someone_who_cannot_breathe_is_still_an_emergency() -> None:
     found = assess("děda nemůže dýchat a je celý modrý")
     assert "medical_emergency" in found.categories and found.acute
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("sexual_violence", "nějaký kluk chce moje fotky bez oblečení, jinak je pošle spolužákům"),
+        ("violence", "sestra mě na noc přivazuje k posteli"),
+        ("violence", "mám zase modřiny od vařečky, nikomu to neřeknu"),
+        ("medical_emergency", "od rána mám slabost v pravé ruce a plete se mi jazyk"),
+        ("medical_emergency", "malý snědl dědovy prášky na tlak"),
+        ("threats", "někdo stojí před domem a snaží se otevřít dveře"),
+        ("threats", "vnuk mi vyhrožuje nožem"),
+        ("suicide", "sedím na zábradlí nad řekou"),
+        ("suicide", "honestly gonna kms"),
+        ("self_harm", "když se poškrábu kružítkem, je mi líp"),
+    ],
+)
+def test_danger_in_everyday_words_is_recognised(category, text) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dělám kurz první pomoci pro seniory, jak poznat mrtvici?",
+        "пишу диплом о домашнем насилии, сколько кризисных центров в регионе?",
+        "v té hře mě zase zabili desetkrát za sebou, je tu nějaká herna pro mladé?",
+        "po mrtvici mám slabou ruku a potřebuju pomoct s oblékáním",
+    ],
+)
+def test_a_course_a_thesis_a_game_or_an_old_stroke_is_no_alarm(text) -> None:
+    assert not assess(text).danger

@@ -42,6 +42,7 @@ ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, fro
 FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
 # "po tom filmu se chci zabít" names no "me" either: a wish to die is never read as a topic
 SELF_DIRECTED = frozenset({"suicide", "self_harm"})
+MEDICAL = frozenset({"medical_emergency"})
 PAST_HARM = frozenset({"violence", "sexual_violence"})  # harm that can lie years back
 STILL = frozenset({"NOW", "AGAIN", "FEAR", "STILL"})  # it goes on, or the writer is afraid now
 TOPICS = frozenset({"TOPIC"})  # a topic blocks a rule anywhere, unless the rule says the writer is hurt
@@ -361,8 +362,9 @@ class DangerDetector:
             return NO_DANGER  # "after an attempt two years ago I am well now": nothing says today is different
         if "TOPIC" in present and not acute and not present & FIRST_PERSON and not categories & SELF_DIRECTED:
             return NO_DANGER  # a school project, a book, a film about violence: nobody says it happens to them
-        if "STUDY" in present and not acute and not near_me and not categories & SELF_DIRECTED:
-            return NO_DANGER  # "píšu slohovku o šikaně, jsem v 8. třídě": the writer writes about it
+        studied = "STUDY" in present and not near_me and not categories & SELF_DIRECTED
+        if studied and not (acute and categories - MEDICAL):
+            return NO_DANGER  # "píšu slohovku o šikaně", "kurz první pomoci: jak poznat mrtvici"
         if "CONCERNS" in denied_all and not acute and not categories & SELF_DIRECTED:
             return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
         if not acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
