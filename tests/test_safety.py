@@ -486,3 +486,21 @@ def test_danger_in_everyday_words_is_recognised(category, text) -> None:
 )
 def test_a_course_a_thesis_a_game_or_an_old_stroke_is_no_alarm(text) -> None:
     assert not assess(text).danger
+
+
+def test_horni_mostenice_is_no_bridge_and_a_service_that_ended_is_no_suicide() -> None:
+    assert not assess("dřív k nám do Moštěnice chodily pečovatelky, ale služba skončila, kdo teď pomáhá?").danger
+    assert "suicide" in assess("chci skočit z mostu").categories
+
+
+def test_not_being_able_to_talk_to_anyone_is_no_stroke() -> None:
+    assert "medical_emergency" not in assess("je mi 14 a s nikým o tom nemůžu mluvit").categories
+    assert "medical_emergency" in assess("táta najednou nemůže mluvit a má pokleslý koutek").categories
+
+
+def test_panic_attacks_under_a_psychiatrist_are_no_acute_crisis() -> None:
+    assert not assess("mám úzkosti a panické ataky, psychiatra mám, hledám podporu v běžném životě").danger
+
+
+def test_a_survivor_of_violence_asking_how_to_go_on_is_no_alarm() -> None:
+    assert not assess("přežila jsem roky domácího násilí a teď hledám práci a bydlení").danger

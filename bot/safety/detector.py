@@ -371,6 +371,8 @@ class DangerDetector:
             return NO_DANGER  # violence in the past, now in court or claiming damages
         if not acute and categories <= PAST_HARM and "LONG_AGO" in present and not present & STILL:
             return NO_DANGER  # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
+        if not acute and categories <= PAST_HARM and "SURVIVOR" in present and not present & {"AGAIN", "STILL"}:
+            return NO_DANGER  # "byla jsem oběť násilí, partner je teď ve vězení": a survivor asks how to go on
         if "MEANS" in present and "suicide" in categories:
             acute = True
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
