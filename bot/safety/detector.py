@@ -42,6 +42,7 @@ ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, fro
 FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
 # "po tom filmu se chci zabít" names no "me" either: a wish to die is never read as a topic
 SELF_DIRECTED = frozenset({"suicide", "self_harm"})
+VIOLENCE_NOUNS = frozenset({"VIOLENCE_WORD", "ABUSE"})  # violence named, not someone doing it now
 MEDICAL = frozenset({"medical_emergency"})
 PAST_HARM = frozenset({"violence", "sexual_violence"})  # harm that can lie years back
 STILL = frozenset({"NOW", "AGAIN", "FEAR", "STILL"})  # it goes on, or the writer is afraid now
@@ -331,7 +332,11 @@ class DangerDetector:
                         categories.add(rule.category)
                         near_me = near_me or _near(hits, "ME", at, rule.window + NOW_REACH)
                         # an attack going on right now ("právě ho mlátí") is acute too
-                        ongoing = rule.category in VIOLENT and any(abs(i - at) <= NOW_REACH for i in now)
+                        ongoing = (
+                            rule.category in VIOLENT
+                            and not {name for name, _ in rule.items} <= VIOLENCE_NOUNS  # "násilí a teď hledám"
+                            and any(abs(i - at) <= NOW_REACH for i in now)
+                        )
                         acute = acute or rule.acute or ongoing
         if not categories:
             categories, acute = self._signals(sentences, present)
@@ -351,6 +356,7 @@ class DangerDetector:
             categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
         if not categories:
             return NO_DANGER
+        rule_acute = acute  # what the words say; the model's "acute" weighs less against a past the words name
         if not acute and features and self.model is not None:
             acute = self.model.probability("acute", features) >= ACUTE_THRESHOLD  # "life in danger now"
         if not acute and "JOKE" in present and "self_harm" not in categories:
@@ -367,11 +373,11 @@ class DangerDetector:
             return NO_DANGER  # "píšu slohovku o šikaně", "kurz první pomoci: jak poznat mrtvici"
         if "CONCERNS" in denied_all and not acute and not categories & SELF_DIRECTED:
             return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
-        if not acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
+        if not rule_acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
             return NO_DANGER  # violence in the past, now in court or claiming damages
-        if not acute and categories <= PAST_HARM and "LONG_AGO" in present and not present & STILL:
+        if not rule_acute and categories <= PAST_HARM and "LONG_AGO" in present and not present & STILL:
             return NO_DANGER  # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
-        if not acute and categories <= PAST_HARM and "SURVIVOR" in present and not present & {"AGAIN", "STILL"}:
+        if not rule_acute and categories <= PAST_HARM and "SURVIVOR" in present and not present & {"AGAIN", "STILL"}:
             return NO_DANGER  # "byla jsem oběť násilí, partner je teď ve vězení": a survivor asks how to go on
         if "MEANS" in present and "suicide" in categories:
             acute = True
