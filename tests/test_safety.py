@@ -504,3 +504,9 @@ def test_panic_attacks_under_a_psychiatrist_are_no_acute_crisis() -> None:
 
 def test_a_survivor_of_violence_asking_how_to_go_on_is_no_alarm() -> None:
     assert not assess("přežila jsem roky domácího násilí a teď hledám práci a bydlení").danger
+
+
+def test_the_age_of_the_writers_small_child_does_not_make_the_writer_a_child() -> None:
+    found = assess("partner mě zmlátil a vyhodil z bytu, jsem s 2letou dcerou u kamarádky")
+    assert found.danger and found.writer != "child"
+    assert assess("je mi 15 let a táta mě zmlátil").writer == "child"

@@ -423,10 +423,13 @@ def _writer(age: int | None, present: set[str], agent: str | None, categories: s
     return "adult"
 
 
+# the writer's own child named after its age ("s 2letou dcerou", "my 3 year old son"): a parent writes
+_OFFSPRING = r"(?:dcer|syn|dit|det|holcic|chlapec|mimin|vnu|daughter|son|child|kid|boy|girl|доч|сын|син|дит|реб)"
 _AGE = re.compile(
     r"(?:\b(?:je\s+(?:mi|nam)|mi\s+je|ja\s+mam|i\s*a?m|мені|мне|нам)\s+(\d{1,2})\b)"
     r"|(?:\b(?:je\s+(?:mu|ji)|komu\s+je)\s+(\d{1,2})\b)"
-    r"|(?:\b(\d{1,2})\s*-?\s*(?:let|lete|leta|lety|letou|lety|rok\w*|years?|yo|yrs|рок\w*|рік|лет|год\w*)\b)"
+    r"|(?:\b(\d{1,2})\s*-?\s*(?:let|lete|leta|lety|letou|lety|rok\w*|years?|yo|yrs|рок\w*|рік|лет|год\w*)\b"
+    r"(?!\s*(?:-?old\s+)?" + _OFFSPRING + r"))"
     r"|(?:\((\d{1,2})\))"
 )
 OTHERS_AGE = (1, 3)  # groups that give the age of someone named ("je mu 19", "brácha (19)")
