@@ -510,3 +510,36 @@ def test_the_age_of_the_writers_small_child_does_not_make_the_writer_a_child() -
     found = assess("partner mě zmlátil a vyhodil z bytu, jsem s 2letou dcerou u kamarádky")
     assert found.danger and found.writer != "child"
     assert assess("je mi 15 let a táta mě zmlátil").writer == "child"
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "už půl roku si schovávám prášky na spaní, kdyby to bylo nejhorší"),
+        ("suicide", "máma pořád říká, že by radši byla u táty na hřbitově"),
+        ("threats", "lichvář vyhrožuje, že podpálí barák, nevím si rady s těma dluhama"),
+    ],
+)
+def test_danger_hidden_in_a_practical_request_is_recognised(category, text) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "už jsem stará a jednou umřu, chci sepsat závěť",
+        "tlak skáče, ale doktor prášky předepsal a všechno je v pořádku, potřebuju nakoupit",
+        "z úřadu mi nikdo neodpovídá už měsíc, co s tím?",
+    ],
+)
+def test_a_will_prescribed_pills_or_a_silent_office_is_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+def test_a_wish_to_die_with_lol_is_still_an_alarm_but_a_laughing_joke_is_not() -> None:
+    assert "suicide" in assess("honestly gonna kms, nobody would notice lol").categories
+    assert not assess("zítra písemka z fyziky, asi se zabiju xD, kde je doučování?").danger
+
+
+def test_youth_slang_makes_linka_bezpeci_first() -> None:
+    assert numbers("having a breakdown rn help")[0] == "116 111"

@@ -359,7 +359,8 @@ class DangerDetector:
         rule_acute = acute  # what the words say; the model's "acute" weighs less against a past the words name
         if not acute and features and self.model is not None:
             acute = self.model.probability("acute", features) >= ACUTE_THRESHOLD  # "life in danger now"
-        if not acute and "JOKE" in present and "self_harm" not in categories:
+        laughing = "LAUGH" in present or "suicide" not in categories  # "kms, nobody would notice lol" is no joke
+        if not acute and "JOKE" in present and "self_harm" not in categories and laughing:
             return NO_DANGER  # "ve hře mě zase zabili 😂": a joke; "se řežu lol" is not one
         past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
         if "suicide" not in categories and (past_and_safe or "SOLVED" in present):
