@@ -256,6 +256,7 @@ _BEHAVIOUR_SERVICES = {
     "13": "senioři",
     "14": "osoby žijící s demencí",
     "15": "osoby s mentálním postižením",
+    "17": "rodiny s dítětem se zdravotním postižením",
     "20": "osoby bez přístřeší",
     "22": "osoby ohrožené závislostí nebo závislé na návykových látkách",
     "23": "osoby v krizi",
@@ -495,3 +496,17 @@ def test_some_queries_come_with_the_town_or_group_already_chosen_in_the_dialog()
 @pytest.mark.parametrize("bucket", ["not_social", "outside_region"])
 def test_queries_outside_the_bots_reach_expect_nothing(bucket: str) -> None:
     assert {q["expect"] for q in evaluation() if q["bucket"] == bucket} == {"empty"}
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("I think I drink too much every day and want to stop", "22|32"),
+        ("брат пьёт каждый день", "22|32"),
+        ("hledám RP pro dítě 18 měsíců s DMO", "17"),
+        ("втратив місце в гуртожитку", "20|26"),
+        ("s kým si promluvit, manžel umřel", "23"),
+    ],
+)
+def test_alcohol_professional_shorthand_and_losing_a_dorm_are_understood(small_catalogue, query, need) -> None:
+    assert _first_need(small_catalogue, query) in need.split("|")
