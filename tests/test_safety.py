@@ -543,3 +543,14 @@ def test_a_wish_to_die_with_lol_is_still_an_alarm_but_a_laughing_joke_is_not() -
 
 def test_youth_slang_makes_linka_bezpeci_first() -> None:
     assert numbers("having a breakdown rn help")[0] == "116 111"
+
+
+@pytest.mark.parametrize(
+    "text", ["jak si vyřídit přídavky na děti?", "utekl nám pes z domu, kde je útulek?", "kočka nám utekla"]
+)
+def test_child_benefits_and_a_runaway_pet_are_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+def test_a_child_who_ran_away_with_a_dog_is_still_an_alarm() -> None:
+    assert "running_away" in assess("je mi 14, utekl jsem z domu i se psem").categories
