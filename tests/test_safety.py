@@ -133,7 +133,7 @@ def test_acute_danger_puts_the_emergency_number_first() -> None:
 def test_violence_brings_the_line_for_victims_and_a_senior_the_seniors_line() -> None:
     assert numbers("manžel mě bije")[0] == "116 006"
     assert "800 200 007" in numbers("syn mě bije a bere mi důchod")
-    assert numbers("nechci už žít")[0] == "116 123"
+    assert numbers("nechci už žít")[:2] == ["116 111", "116 123"]  # no sign of age: the young line first
 
 
 def test_the_emergency_number_is_always_among_the_lines() -> None:
@@ -554,3 +554,17 @@ def test_child_benefits_and_a_runaway_pet_are_no_alarm(text) -> None:
 
 def test_a_child_who_ran_away_with_a_dog_is_still_an_alarm() -> None:
     assert "running_away" in assess("je mi 14, utekl jsem z domu i se psem").categories
+
+
+def test_a_wish_to_die_with_no_sign_of_age_lists_the_young_peoples_line_first_then_the_adults() -> None:
+    order = numbers("už nechci žít")
+    assert order[:2] == ["116 111", "116 123"]
+
+
+def test_a_grown_up_wish_to_die_lists_the_adults_line_first() -> None:
+    order = numbers("jsem v důchodu, manžel umřel a já už nechci žít")
+    assert "116 111" not in order and order[0] in ("116 123", "800 200 007")
+
+
+def test_a_snack_taken_and_kicks_say_a_school_child_writes() -> None:
+    assert numbers("zas mi sebrali svačinu a kopali mě")[0] == "116 111"

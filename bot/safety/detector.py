@@ -146,6 +146,7 @@ class Assessment:
     acute: bool = False
     writer: str = "adult"  # "child" | "senior" | "adult"
     agent: str | None = None  # who hurts: parent, partner, adult_child, carer, classmates
+    age_unknown: bool = False  # nothing tells a young person from a grown-up ("chci umřít")
 
     @property
     def danger(self) -> bool:
@@ -399,7 +400,8 @@ class DangerDetector:
         fled = "RUN" in present and bool(present & FLEEING) and not ("PAST" in present and "NOW" not in present)
         if "running_away" in categories and writer != "child" and len(categories) == 1 and not (fled or acute):
             return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
-        return Assessment(frozenset(categories), acute, writer, agent)
+        age_unknown = writer == "adult" and age is None and not present & GROWN_UP
+        return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
 
 
 def _near(hits: list[list[_Hit]], concept: str, at: int, reach: int) -> bool:

@@ -69,6 +69,10 @@ def load_crisis_lines(path: Path = CRISIS_LINES) -> list[CrisisLine]:
     return lines
 
 
+# dangers that, written with no sign of age, most often come from a young person
+YOUNG_FIRST = frozenset({"suicide", "self_harm", "acute_crisis", "bullying", "running_away"})
+
+
 def _wanted_tags(found: Assessment) -> list[str]:
     """The kinds of line a danger calls for, most urgent first."""
     kinds = found.categories
@@ -79,7 +83,8 @@ def _wanted_tags(found: Assessment) -> list[str]:
         tags.append("akutni")  # 112 before the police: one number that sends whoever is needed
         if found.violent:
             tags.append("policie")
-    if found.writer == "child":
+    if found.writer == "child" or (found.age_unknown and kinds & YOUNG_FIRST):
+        # of whom nothing says the age: the young people's line (up to 26) first, the adults' next
         tags.append("deti")
     if found.violent and found.writer != "child":
         tags.append("nasili")
