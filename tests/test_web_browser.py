@@ -27,6 +27,7 @@ from bot.compose import build_context
 from bot.db import make_engine, session_factory, upgrade_schema
 from bot.web.app import make_app
 from tests.cdp import DESKTOP, PHONE, Chromium, Tab, Viewport, find_chromium, outside
+from tests.test_web_towns import country
 
 AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 KOJETIN = 514055
@@ -50,6 +51,13 @@ PAGES = {
     "life situation": "/potreba/{need}",
     "not found": "/tato-stranka-neni",
 }
+# the same site over a national catalogue: a typed municipality field instead of a select
+NATIONAL_PAGES = {
+    "national: home": "/",
+    "national: several municipalities of one name": "/hledat?" + urlencode({"q": "obědy", "obec": "Lhota"}),
+    "national: guide, where": "/pruvodce?skupina=seniori",
+}
+ALL_PAGES = [*PAGES, *NATIONAL_PAGES]
 AXE_RUN = """
 axe.run(document, {
   runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
@@ -81,6 +89,7 @@ def _ci() -> bool:
 
 @dataclass
 class Visit:
+    origin: str
     requests: list[str]
     layout: dict[str, Any]
     violations: list[dict[str, Any]]
@@ -104,11 +113,18 @@ async def _fill(origin: str) -> dict[str, str]:
     return {"service": service.group(1), "need": need.group(1)}
 
 
-async def _check(tab: Tab, axe: str) -> Visit:
+async def _check(tab: Tab, axe: str, origin: str) -> Visit:
     requests = list(tab.requests)
     layout = await tab.evaluate(LAYOUT)
     await tab.evaluate(axe)
-    return Visit(requests, layout, await tab.evaluate(AXE_RUN))
+    return Visit(origin, requests, layout, await tab.evaluate(AXE_RUN))
+
+
+async def _serve(app: web.Application) -> tuple[web.AppRunner, str]:
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    return runner, f"http://127.0.0.1:{runner.addresses[0][1]}"
 
 
 async def _visit_everything(binary: str, profile: Path, database: Path) -> Site:
@@ -116,11 +132,9 @@ async def _visit_everything(binary: str, profile: Path, database: Path) -> Site:
     upgrade_schema(engine)
     sessions = session_factory(engine)
     load_bundled_data(sessions)
-    runner = web.AppRunner(make_app(build_context(sessions)), access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    origin = f"http://127.0.0.1:{runner.addresses[0][1]}"
+    ctx = build_context(sessions)
+    runner, origin = await _serve(make_app(ctx))
+    national, national_origin = await _serve(make_app(country(ctx)))
     axe = AXE.read_text(encoding="utf-8")
     try:
         ids = await _fill(origin)
@@ -128,14 +142,16 @@ async def _visit_everything(binary: str, profile: Path, database: Path) -> Site:
         async with Chromium(binary, profile) as tab:
             await tab.send("Page.setBypassCSP", enabled=True)  # lets the test inject axe-core
             for viewport in VIEWPORTS:
-                for name, path in PAGES.items():
-                    await tab.open(origin + path.format(**ids), viewport)
-                    visits[name, viewport.name] = await _check(tab, axe)
+                for base, pages in ((origin, PAGES), (national_origin, NATIONAL_PAGES)):
+                    for name, path in pages.items():
+                        await tab.open(base + path.format(**ids), viewport)
+                        visits[name, viewport.name] = await _check(tab, axe, base)
             await tab.open(origin + "/", PHONE)
             await tab.set_content(CANARY)
-            canary = await _check(tab, axe)
+            canary = await _check(tab, axe, origin)
     finally:
         await runner.cleanup()
+        await national.cleanup()
         engine.dispose()
     return Site(origin, visits, canary)
 
@@ -155,7 +171,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: v.name)
 def test_every_page_type_renders_without_sideways_scrolling(site: Site, viewport: Viewport) -> None:
-    for name in PAGES:
+    for name in ALL_PAGES:
         layout = site.visits[name, viewport.name].layout
         assert layout["innerWidth"] == viewport.width, f"{name}: laid out {layout['innerWidth']} px wide"
         assert layout["scrollWidth"] <= viewport.width, f"{name}: {layout['scrollWidth']} px wide"
@@ -165,7 +181,7 @@ def test_every_page_type_renders_without_sideways_scrolling(site: Site, viewport
 
 
 def test_each_page_says_its_language(site: Site) -> None:
-    languages = {name: site.visits[name, PHONE.name].layout["lang"] for name in PAGES}
+    languages = {name: site.visits[name, PHONE.name].layout["lang"] for name in ALL_PAGES}
     assert languages.pop("home in Ukrainian") == "uk"
     assert languages.pop("home in English") == "en"
     assert languages.pop("search in English") == "en"
@@ -174,14 +190,14 @@ def test_each_page_says_its_language(site: Site) -> None:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS, ids=lambda v: v.name)
 def test_axe_core_finds_no_wcag_aa_violation_on_any_page(site: Site, viewport: Viewport) -> None:
-    found = {name: site.visits[name, viewport.name].violations for name in PAGES}
+    found = {name: site.visits[name, viewport.name].violations for name in ALL_PAGES}
     assert {name: v for name, v in found.items() if v} == {}
 
 
 def test_no_page_asks_for_anything_outside_the_site(site: Site) -> None:
     for (name, viewport), visit in site.visits.items():
         assert visit.requests, f"{name} ({viewport}): no request seen"
-        assert outside(visit.requests, site.origin) == [], f"{name} ({viewport})"
+        assert outside(visit.requests, visit.origin) == [], f"{name} ({viewport})"
 
 
 def test_the_checks_see_a_foreign_request_and_an_inaccessible_page(site: Site) -> None:

@@ -21,6 +21,7 @@ from bot.stats.recorder import StatsRecorder
 from bot.web import pages
 from bot.web.stats import record_web_search
 from bot.web.texts import LANGUAGE_LABELS, WEB_LANGUAGES, group_names, guide_questions, texts, web_language
+from bot.web.towns import TownField, pick_town, town_code
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -37,7 +38,7 @@ class Snapshot:
     """The catalogue the pages read: the context and its municipality select, swapped whole."""
 
     ctx: Context
-    town_select: pages.TownSelect
+    town_field: TownField
 
 
 @dataclass
@@ -97,7 +98,8 @@ def render(request: web.Request, name: str, *, status: int = 200, **values: Any)
             t=texts(language),
             url=lambda path, **params: link(language, path, params),
             languages=language_links(request, language),
-            town_options=request.app[CATALOGUE_KEY].snapshot.town_select.options,
+            town_options=request.app[CATALOGUE_KEY].snapshot.town_field.options,
+            town_field=request.app[CATALOGUE_KEY].snapshot.town_field,
             **values,
         )
     )
@@ -129,12 +131,14 @@ async def search(request: web.Request) -> web.Response:
     ctx = _ctx(request)
     language = language_of(request)
     query = request.query.get("q")
-    town = pages.town_code(ctx, request.query.get("obec"))
+    pick = pick_town(ctx, request.query.get("obec"))
     group, situation = request.query.get("skupina"), request.query.get("potreba")
-    page = pages.search_page(ctx, query, town, group, language, situation)
+    page = pages.search_page(ctx, query, pick.code, group, language, situation)
     if page.result is not None:
         record_web_search(request.app.get(RECORDER_KEY), page.result, query=page.query or None, language=language)
-    return render(request, "search.html", page=page, groups=group_names(language), lines=pages.all_lines(ctx))
+    return render(
+        request, "search.html", page=page, pick=pick, groups=group_names(language), lines=pages.all_lines(ctx)
+    )
 
 
 async def guide(request: web.Request) -> web.Response:
@@ -167,7 +171,7 @@ async def municipality(request: web.Request) -> web.Response:
 
 async def municipality_form(request: web.Request) -> web.Response:
     """The home page's select of a municipality (`/obec?kod=...`) goes to its page."""
-    code = pages.town_code(_ctx(request), request.query.get("kod"))
+    code = town_code(_ctx(request), request.query.get("kod"))
     if code is None:
         raise web.HTTPNotFound()
     raise web.HTTPFound(link(language_of(request), f"/obec/{code}"))
@@ -198,7 +202,7 @@ def make_app(ctx: Context, recorder: StatsRecorder | None = None) -> web.Applica
     """The web catalogue over a built context (`bot.compose.build_context`); searches are
     counted in the statistics through `recorder` when one is given."""
     app = web.Application(middlewares=[not_found_page])
-    app[CATALOGUE_KEY] = Catalogue(Snapshot(ctx, pages.TownSelect(ctx)))
+    app[CATALOGUE_KEY] = Catalogue(Snapshot(ctx, TownField(ctx)))
     app[TEMPLATES_KEY] = templates()
     if recorder is not None:
         app[RECORDER_KEY] = recorder
@@ -216,4 +220,4 @@ def make_app(ctx: Context, recorder: StatsRecorder | None = None) -> web.Applica
 
 def replace_catalogue(app: web.Application, ctx: Context) -> None:
     """Serve a newly built context (`python -m bot web` does it on SIGHUP, after an import)."""
-    app[CATALOGUE_KEY].snapshot = Snapshot(ctx, pages.TownSelect(ctx))
+    app[CATALOGUE_KEY].snapshot = Snapshot(ctx, TownField(ctx))

@@ -7,11 +7,9 @@ The search, the safety layer and the cards are the same as in the conversation
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from urllib.parse import urlencode
 
 from babel.dates import format_date
-from markupsafe import Markup
 
 from bot.catalog.contacts import dialable, tel_uri
 from bot.catalog.views import PlaceInfo, ServiceCard, ServiceDoc
@@ -31,6 +29,7 @@ from bot.search.results import (
 )
 from bot.search.vocabulary import Need
 from bot.web.texts import group_for, group_names, texts
+from bot.web.towns import town_code
 
 MAX_QUERY = 300
 RESULTS = 20
@@ -51,14 +50,6 @@ class Link:
 
     label: str
     href: str
-
-
-@dataclass(frozen=True)
-class Option:
-    """One municipality of the select."""
-
-    code: int
-    name: str
 
 
 @dataclass(frozen=True)
@@ -142,35 +133,6 @@ def line_view(line: CrisisLine) -> LineView:
 def all_lines(ctx: Context) -> list[LineView]:
     """Every crisis line, in the file's order."""
     return [line_view(line) for line in ctx.crisis_lines]
-
-
-def town_options(ctx: Context) -> list[Option]:
-    """The municipalities of the catalogue, by name."""
-    towns = sorted(ctx.towns, key=lambda t: (t.name.casefold(), t.code))
-    return [Option(t.code, t.name) for t in towns]
-
-
-class TownSelect:
-    """The `<option>`s of the municipality select, rendered once per selected municipality
-    (every search page has the select; a national catalogue has thousands of municipalities)."""
-
-    def __init__(self, ctx: Context) -> None:
-        self._towns = town_options(ctx)
-        self.options = lru_cache(maxsize=256)(self._render)
-
-    def _render(self, selected: int | None) -> Markup:
-        option = Markup('<option value="{}"{}>{}</option>')
-        return Markup("\n").join(
-            option.format(t.code, Markup(" selected") if t.code == selected else "", t.name) for t in self._towns
-        )
-
-
-def town_code(ctx: Context, value: str | None) -> int | None:
-    """The municipality code from the form, or None when it is not one of ours."""
-    text = (value or "").strip()
-    if not text.isdigit():
-        return None
-    return int(text) if int(text) in ctx.town_by_code else None
 
 
 def count_line(total: int, language: str = "cs") -> str:
