@@ -568,3 +568,33 @@ def test_a_grown_up_wish_to_die_lists_the_adults_line_first() -> None:
 
 def test_a_snack_taken_and_kicks_say_a_school_child_writes() -> None:
     assert numbers("zas mi sebrali svačinu a kopali mě")[0] == "116 111"
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "už nechci bejt"),
+        ("suicide", "dnes to ukončím"),
+        ("suicide", "chci se odpojit natrvalo, zmizet navždy"),
+        ("suicide", "what's the least painful way, asking for a friend"),
+        ("suicide", "jak dlouho trvá, než zaberou prášky na spaní, když si jich dám hodně naráz"),
+        ("running_away", "je mi 15 a doma mě nechtějí, kde můžu přespat?"),
+        ("medical_emergency", "od rána rozmazaně vidím a levá ruka mi necítí"),
+        ("threats", "říkali mámě, že když nedá peníze, přijdou a ublíží jí"),
+        ("violence", "manžel mi bere telefon a nesmím jezdit za mámou"),
+    ],
+)
+def test_danger_said_briefly_or_in_passing_is_recognised(category, text) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je mi 15, naši se hádají a nechci být doma, kam můžu chodit odpoledne?",
+        "před pěti lety jsem utekla od muže, co mě bil, je to dávno vyřešený, potřebuju příspěvek na bydlení",
+        "I'm doing a course on domestic violence for social work school, any organisations for an internship?",
+    ],
+)
+def test_a_teen_who_would_rather_not_be_at_home_or_a_resolved_past_is_no_alarm(text) -> None:
+    assert not assess(text).danger
