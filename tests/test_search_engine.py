@@ -225,3 +225,11 @@ def test_a_need_served_only_elsewhere_is_not_in_place_even_when_other_services_s
     result = searcher.search("azylový dům pro muže v Troubkách")
     assert result.hits == [] and result.reason == NOT_IN_PLACE  # the dialog then shows the ORP's offer
     assert names(searcher.search("azylový dům pro muže v Přerově"))[0] == "Azylový dům pro muže"
+
+
+def test_an_everyday_word_is_no_typo_of_another_need_but_an_inflection_still_reads() -> None:
+    searcher = Searcher(CatalogueView([], [], {}))
+    keys = lambda q: {n.key for n in searcher.understand(q)[0].needs}  # noqa: E731
+    assert "obet-trestneho-cinu" not in keys("vyprat jí prádlo")  # "prádlo" is not "přepadl"
+    assert "obet-trestneho-cinu" in keys("v parku mě přepadli")
+    assert "nakupy-a-pochuzky" in keys("kdo by tátovi nakoupil")

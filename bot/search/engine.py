@@ -40,6 +40,7 @@ from bot.search.vocabulary import (
     build_vocabulary,
     load_family_groups,
 )
+from bot.search.wordlists import common_latin_words
 
 FIELD_WEIGHTS = {"name": 1.0, "kind": 0.7, "provider": 0.5, "text": 0.3}
 PLACE_CUTOFF = 85.0
@@ -50,6 +51,7 @@ MIN_TERM_SCORE = 0.3
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 40
 NEED_GUESS_THRESHOLD = 0.4  # the needs model's probability from which it names a need
+SAME_WORD = 4  # letters an everyday word shares with its correction when it is another form of it
 MIN_GUESS_WORDS = 3  # a guess needs a sentence, not a word or two
 
 
@@ -228,9 +230,14 @@ class Searcher:
         stop = [t in self.analyzer.stop_words or t in PREPOSITIONS for t in tokens]
         kin = self.relatives.find(text, tokens)
         quality = [1.0] * len(tokens)
+        common = common_latin_words()
         for i, stem in enumerate(stems):
             if not stop[i] and i not in kin:
                 corrected = self._correct(stem)
+                # an everyday word is corrected only to another form of itself: "nakoupil" is
+                # "nakoupit", but "prádlo" is no typo of "přepadl"
+                if corrected is not None and tokens[i] in common and not corrected.startswith(stem[:SAME_WORD]):
+                    corrected = None
                 if corrected is not None:
                     stems[i] = corrected
                     quality[i] = 0.9
