@@ -3,6 +3,24 @@
 from __future__ import annotations
 
 import typer
+import typer.rich_utils
+
+# Typer's own words on the help and error panels, in Czech (the vendored Click's messages inside
+# them, such as "Missing argument", have no hook and stay in English)
+CZECH_PANELS = {
+    "ARGUMENTS_PANEL_TITLE": "Argumenty",
+    "OPTIONS_PANEL_TITLE": "Volby",
+    "COMMANDS_PANEL_TITLE": "Příkazy",
+    "ERRORS_PANEL_TITLE": "Chyba",
+    "ABORTED_TEXT": "Přerušeno.",
+    "RICH_HELP": "Nápověda: [blue]{command_path} {help_option}[/]",
+    "DEFAULT_STRING": "[výchozí: {}]",
+    "ENVVAR_STRING": "[proměnná prostředí: {}]",
+    "REQUIRED_LONG_STRING": "[povinné]",
+    "DEPRECATED_STRING": "(zastaralé) ",
+}
+for _name, _text in CZECH_PANELS.items():
+    setattr(typer.rich_utils, _name, _text)
 
 app = typer.Typer(
     name="admin_scripts",

@@ -79,3 +79,10 @@ def test_search_without_any_query_is_refused_in_czech() -> None:
     result = CliRunner().invoke(app, ["search"])
     assert result.exit_code == 1
     assert "zadejte dotaz" in result.output
+
+
+def test_help_and_error_panels_are_titled_in_czech() -> None:
+    help_text = CliRunner().invoke(app, ["import", "--help"]).output
+    assert "Volby" in help_text and "Příkazy" in help_text
+    error = CliRunner().invoke(app, ["import", "rpss", "--nesmysl"])
+    assert error.exit_code != 0 and "Chyba" in error.output
