@@ -598,3 +598,32 @@ def test_danger_said_briefly_or_in_passing_is_recognised(category, text) -> None
 )
 def test_a_teen_who_would_rather_not_be_at_home_or_a_resolved_past_is_no_alarm(text) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("self_harm", "моя донька ріже руки, знайшла леза"),
+        ("acute_crisis", "máma od rána tvrdí, že ji sledují přes televizi, a zamkla se"),
+        ("threats", "муж сказал, что если уйду, у него дома ружьё"),
+        ("suicide", "хочу тихо уйти, пока ещё могу"),
+        ("suicide", "když se mi něco stane, dostanou děti pojistku?"),
+        ("running_away", "je mi 15 a nechci domů, kde můžu přespat?"),
+        ("running_away", "vypadla sem z baráku, kde přespat"),
+        ("running_away", "thinking about leaving home tonight for good"),
+    ],
+)
+def test_danger_in_new_words_is_recognised(category, text) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "táta měl před měsícem infarkt, je doma a v pořádku, potřebujeme pečovatelku",
+        "kde se dá nahlásit týrání zvířat? soused bije psa",
+        "je mi 15, naši se hádají a nechci být doma, kam můžu chodit odpoledne?",
+    ],
+)
+def test_an_old_infarct_animal_cruelty_or_a_teen_avoiding_home_is_no_alarm(text) -> None:
+    assert not assess(text).danger
