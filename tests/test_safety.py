@@ -627,3 +627,31 @@ def test_danger_in_new_words_is_recognised(category, text) -> None:
 )
 def test_an_old_infarct_animal_cruelty_or_a_teen_avoiding_home_is_no_alarm(text) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("self_harm", "když je mi zle, píchám se nůžkama do nohy"),
+        ("medical_emergency", "došel mi inzulín a je mi hrozně zle"),
+        ("medical_emergency", "mluvím nějak špatně a levou rukou neudržím hrnek"),
+    ],
+)
+def test_self_harm_with_scissors_and_a_senior_in_medical_trouble_are_recognised(category, text) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chci dělat dobrovolnici v azylovém domě pro oběti domácího násilí",
+        "ten víkend mě úplně zabil, kde je úřad práce?",
+        "babička potřebuje píchat inzulín, jezdí k nám sestřička?",
+    ],
+)
+def test_volunteering_a_hard_weekend_or_insulin_at_home_is_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+def test_a_volunteer_who_saw_a_client_hit_is_an_alarm() -> None:
+    assert assess("jsem dobrovolnice a viděla jsem, jak ošetřovatel praštil klientku").danger

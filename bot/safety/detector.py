@@ -324,6 +324,7 @@ class DangerDetector:
         blocked: list[str] = []  # rules that matched but a harmless context stopped
         acute = False
         near_me = False  # the writer is the object near a match ("mě šikanují", not "slohovka o šikaně")
+        named_only = True  # every match only names violence ("násilí"), none says someone does it
         for hits in sentences:
             now = [i for i, here in enumerate(hits) if any(h.concept == "NOW" and not h.negated for h in here)]
             for rule in self.rules:
@@ -332,6 +333,7 @@ class DangerDetector:
                     if at is not None:
                         categories.add(rule.category)
                         near_me = near_me or _near(hits, "ME", at, rule.window + NOW_REACH)
+                        named_only = named_only and {name for name, _ in rule.items} <= VIOLENCE_NOUNS
                         # an attack going on right now ("právě ho mlátí") is acute too
                         ongoing = (
                             rule.category in VIOLENT
@@ -373,6 +375,8 @@ class DangerDetector:
         studied = "STUDY" in present and not near_me and not categories & SELF_DIRECTED
         if studied and not (acute and categories - MEDICAL):
             return NO_DANGER  # "píšu slohovku o šikaně", "kurz první pomoci: jak poznat mrtvici"
+        if "VOLUNTEER" in present and named_only and not rule_acute and not near_me:
+            return NO_DANGER  # "chci dělat dobrovolnici v azylovém domě pro oběti násilí"
         if "CONCERNS" in denied_all and not acute and not categories & SELF_DIRECTED:
             return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
         if not rule_acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
