@@ -14,21 +14,16 @@ words.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from bot import CATALOG_DATA
-from bot.search.text import fold
+from bot.safety.detector import DangerDetector
+from bot.search.text import fold, load_stop_words
 from bot.search.translit import is_cyrillic
+from bot.search.vocabulary import lexicon_rows
 from bot.search.wordlists import common_latin_words, wordlist
-
-VOCABULARY_FILE = CATALOG_DATA / "slovnik.csv"
-SAFETY_CONCEPTS_FILE = CATALOG_DATA / "bezpeci" / "pojmy.csv"
-STOP_WORDS_FILE = CATALOG_DATA / "stop-slova.txt"
 
 # Latin letter groups and the Cyrillic letters they may stand for, longest group first.
 _SPELLINGS: dict[str, tuple[str, ...]] = {
@@ -86,8 +81,7 @@ _LONGEST = max(len(group) for group in _SPELLINGS)
 _SOFT_SIGN = "ь"
 MIN_CONVERTED = 2  # words that must read as Cyrillic before a message is rewritten
 MIN_STEM = 4  # a safety pattern's stem ("самогуб*") must be this long to count
-_LATIN_WORD = re.compile(r"[a-z']+")
-_LATIN_WORD_ANY_CASE = re.compile(r"[A-Za-z']+")
+_LATIN_WORD = re.compile(r"[A-Za-z']+")
 _WORD_OR_OTHER = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
 
 
@@ -174,16 +168,20 @@ class RomanisedReader:
         reads only as Czech or English ("ne hochu zhit"); then every word with a known Cyrillic
         spelling is replaced and the rest (places, names) kept.
         """
-        if not text.isascii() or not _LATIN_WORD.search(text.lower()):
+        if not text.isascii():
             return text
-        words = [(w, fold(w.lower().strip("'"))) for w in _LATIN_WORD_ANY_CASE.findall(text)]
+        words = [(w, fold(w.lower().strip("'"))) for w in _LATIN_WORD.findall(text)]
         # a capital inside the message marks a name or a place: it speaks no language
         longer = [w for _, w in words if len(w) >= 3]
         common = [w for n, (raw, w) in enumerate(words) if len(w) >= 3 and (n == 0 or not raw[0].isupper())]
-        spelled = {w: self.cyrillic(w) for w in set(longer)}
-        converted = sum(1 for w in longer if spelled[w] and not self.knows_latin(w))
+        # the words no Czech or English reader knows decide first: most messages end here
+        spelled = {w: self.cyrillic(w) for w in set(longer) if not self.knows_latin(w)}
+        converted = sum(1 for w in longer if spelled.get(w))
+        if not converted:
+            return text
+        spelled.update({w: self.cyrillic(w) for w in set(longer) - spelled.keys()})
         latin_only = sum(1 for w in common if self.knows_latin(w) and not spelled[w])
-        if converted <= latin_only or (converted < MIN_CONVERTED and latin_only > 0) or not converted:
+        if converted <= latin_only or (converted < MIN_CONVERTED and latin_only > 0):
             return text
         parts = []
         for piece in _WORD_OR_OTHER.findall(text):
@@ -193,31 +191,16 @@ class RomanisedReader:
         return "".join(parts)
 
 
-def _vocabulary_words(path: Path) -> list[str]:
-    with path.open(encoding="utf-8") as f:
-        return [row["vyraz"] for row in csv.DictReader(f) if row.get("vyraz")]
-
-
-def _concept_words(path: Path) -> list[str]:
-    with path.open(encoding="utf-8") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return [word for row in rows for word in (row.get("vzory") or "").split()]
-
-
-def _stop_words(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [word for line in lines for word in line.split("#", 1)[0].split()]
-
-
 @lru_cache(maxsize=1)
 def default_reader() -> RomanisedReader:
-    """The reader over wordfreq's Czech, English, Russian and Ukrainian words and our vocabularies."""
-    ours = _vocabulary_words(VOCABULARY_FILE) + _stop_words(STOP_WORDS_FILE)
-    ours_split = [part for phrase in ours for part in phrase.split()]
-    patterns = [p for p in _concept_words(SAFETY_CONCEPTS_FILE) if is_cyrillic(p)]
-    latin = [*(w for w in ours_split if not is_cyrillic(w)), *common_latin_words()]
-    ours_cyrillic = [w for w in (*ours_split, *patterns) if is_cyrillic(w) and w.isalpha()]
-    stems = [p.rstrip("*") for p in patterns if p.endswith("*")]
+    """The reader over wordfreq's Czech, English, Russian and Ukrainian words, our vocabulary and
+    stop words, and the Cyrillic words and stems of the safety concepts."""
+    ours = [part for row in lexicon_rows() for part in row["vyraz"].split()] + sorted(load_stop_words())
+    concepts = DangerDetector.from_files().concepts.values()
+    patterns = sorted(w for c in concepts for w in c.words if is_cyrillic(w) and w.isalpha())
+    stems = sorted(p for c in concepts for p in c.prefixes if is_cyrillic(p))
+    latin = [*(w for w in ours if not is_cyrillic(w)), *common_latin_words()]
+    ours_cyrillic = [*(w for w in ours if is_cyrillic(w) and w.isalpha()), *patterns]
     return RomanisedReader(Lexicon.from_words(latin, (wordlist("ru"), wordlist("uk"), ours_cyrillic), stems))
 
 

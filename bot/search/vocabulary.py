@@ -133,11 +133,17 @@ def build_vocabulary(
     for family, names in family_groups.items():
         for name in names & target_groups:
             vocabulary.add(name, Meaning(families=(family,)))
-    if lexicon.exists():
-        with lexicon.open(encoding="utf-8") as f:
-            for row in csv.DictReader(f):
-                vocabulary.add(row["vyraz"], _meaning_of(row))
+    for row in lexicon_rows(lexicon):
+        vocabulary.add(row["vyraz"], _meaning_of(row))
     return vocabulary
+
+
+def lexicon_rows(path: Path = CATALOG_DATA / "slovnik.csv") -> list[dict[str, str]]:
+    """The rows of the lay vocabulary (`vyraz,druhy,skupiny,situace,kategorie`); none when missing."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8") as f:
+        return [row for row in csv.DictReader(f) if row.get("vyraz")]
 
 
 DRUH_CODELIST = CATALOG_DATA / "ciselniky" / "druhy-socialni-sluzby.json"
