@@ -333,13 +333,11 @@ class DangerDetector:
                     if at is not None:
                         categories.add(rule.category)
                         near_me = near_me or _near(hits, "ME", at, rule.window + NOW_REACH)
-                        named_only = named_only and {name for name, _ in rule.items} <= VIOLENCE_NOUNS
-                        # an attack going on right now ("právě ho mlátí") is acute too
-                        ongoing = (
-                            rule.category in VIOLENT
-                            and not {name for name, _ in rule.items} <= VIOLENCE_NOUNS  # "násilí a teď hledám"
-                            and any(abs(i - at) <= NOW_REACH for i in now)
-                        )
+                        naming = {name for name, _ in rule.items} <= VIOLENCE_NOUNS  # "násilí", not "bije"
+                        named_only = named_only and naming
+                        # an attack going on right now ("právě ho mlátí") is acute too; "násilí a teď
+                        # hledám práci" is not
+                        ongoing = rule.category in VIOLENT and not naming and any(abs(i - at) <= NOW_REACH for i in now)
                         acute = acute or rule.acute or ongoing
         if not categories:
             categories, acute = self._signals(sentences, present)
@@ -392,19 +390,17 @@ class DangerDetector:
             categories.add("bullying")
         age = _age(text)
         writer = _writer(age, present, agent, categories)
+        age_unknown = writer == "adult" and age is None and not present & GROWN_UP
         if (
-            writer == "adult"
-            and age is None
-            and not present & GROWN_UP
+            age_unknown
             and features
             and self.model is not None
             and self.model.probability("child", features) >= CHILD_THRESHOLD
         ):
-            writer = "child"  # how the message is written says a young person writes
+            writer, age_unknown = "child", False  # how the message is written says a young person writes
         fled = "RUN" in present and bool(present & FLEEING) and not ("PAST" in present and "NOW" not in present)
         if "running_away" in categories and writer != "child" and len(categories) == 1 and not (fled or acute):
             return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
-        age_unknown = writer == "adult" and age is None and not present & GROWN_UP
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
 
 

@@ -40,7 +40,6 @@ from bot.search.vocabulary import (
     build_vocabulary,
     load_family_groups,
 )
-from bot.search.wordlists import common_latin_words
 
 FIELD_WEIGHTS = {"name": 1.0, "kind": 0.7, "provider": 0.5, "text": 0.3}
 PLACE_CUTOFF = 85.0
@@ -230,7 +229,7 @@ class Searcher:
         stop = [t in self.analyzer.stop_words or t in PREPOSITIONS for t in tokens]
         kin = self.relatives.find(text, tokens)
         quality = [1.0] * len(tokens)
-        common = common_latin_words()
+        common = self.places.common_words
         for i, stem in enumerate(stems):
             if not stop[i] and i not in kin:
                 corrected = self._correct(stem)

@@ -354,9 +354,9 @@ class PlaceRecognizer:
         everyday = not cyrillic and not shape.capitalised and latin in self.common_words
         if shape.abbreviation and latin not in self._surface:
             return NO_PLACE, True  # "CHB" (chráněné bydlení) is not Cheb, whose stem it shares
+        named = after in NAME_PLACE_CONTEXT or (latin in self._surface and after not in PREPOSITIONS)
         for form in forms:
             stem = self.analyzer.stem(form)
-            named = after in NAME_PLACE_CONTEXT or (latin in self._surface and after not in PREPOSITIONS)
             if everyday and stem not in self._local and not named:
                 return NO_PLACE, True  # "na tábor nemám": an everyday word, not a town elsewhere
             # a transliterated word is taken by its stem only when the stem says enough
