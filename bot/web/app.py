@@ -98,7 +98,6 @@ def render(request: web.Request, name: str, *, status: int = 200, **values: Any)
             t=texts(language),
             url=lambda path, **params: link(language, path, params),
             languages=language_links(request, language),
-            town_options=request.app[CATALOGUE_KEY].snapshot.town_field.options,
             town_field=request.app[CATALOGUE_KEY].snapshot.town_field,
             **values,
         )
