@@ -28,6 +28,18 @@ def test_romanised_russian_and_ukrainian_are_read_in_cyrillic(reader, typed, rea
 
 
 @pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("muzh menya bet kazhdyj den", "муж меня бьет каждый день"),
+        ("nam nuzhna semya i zhilye", "нам нужна семья и жилье"),
+        ("ne mogu bolshe, hochu pomytsya", "не могу больше, хочу помыться"),
+    ],
+)
+def test_unwritten_soft_signs_are_restored(reader, typed, read) -> None:
+    assert reader.restore(typed) == read
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "mam dluhy a nevim kudy kam",

@@ -655,3 +655,49 @@ def test_volunteering_a_hard_weekend_or_insulin_at_home_is_no_alarm(text) -> Non
 
 def test_a_volunteer_who_saw_a_client_hit_is_an_alarm() -> None:
     assert assess("jsem dobrovolnice a viděla jsem, jak ošetřovatel praštil klientku").danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("violence", "dostala jsem od mámy přes držku"),
+        ("violence", "když nebude uklizeno, tak to od manžela zase schytám"),
+        ("threats", "každou noc mi bývalý stojí pod oknem"),
+        ("threats", "kluci ze třídy řekli, že zítra přinesou nůž"),
+        ("threats", "he found my new address"),
+        ("threats", "jestli nepřijdeš, zveřejním tvoje fotky"),
+        ("medical_emergency", "došel mi inzulin a moc se mi točí hlava"),
+        ("medical_emergency", "tatínkovi od oběda visí koutek, má povislou pusu"),
+        ("suicide", "šetřím si léky na spaní"),
+        ("suicide", "proč tu ještě jsem"),
+        ("suicide", "лучше бы меня не было"),
+        ("self_harm", "koupila jsem si žiletku"),
+        ("acute_crisis", "nejím a nespím už týden"),
+        ("running_away", "je mi 14, domů nepůjdu"),
+    ],
+)
+def test_danger_said_in_slang_or_through_its_signs_is_recognised(category, text) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nám by se hodil někdo na papíry",
+        "máma sama doma být nemůže, co teď",
+        "hrozí, že mě vyhodí z ubytovny",
+        "chodí k nám exekutor a bojím se",
+        "банк погрожує через кредит, де безкоштовна консультація",
+    ],
+)
+def test_a_handy_helper_a_parent_alone_at_home_or_an_eviction_is_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+def test_violence_at_home_with_no_sign_of_age_lists_the_young_peoples_line_then_the_victims() -> None:
+    found = numbers("doma mě bijou")
+    assert found.index("116 111") < found.index("116 006")
+
+
+def test_violence_from_a_partner_lists_the_victims_line_first() -> None:
+    assert numbers("manžel mě bije")[0] == "116 006"

@@ -70,7 +70,10 @@ def load_crisis_lines(path: Path = CRISIS_LINES) -> list[CrisisLine]:
 
 
 # dangers that, written with no sign of age, most often come from a young person
-YOUNG_FIRST = frozenset({"suicide", "self_harm", "acute_crisis", "bullying", "running_away"})
+# ("doma mě bijou": no partner named, so most often a child hit by a parent)
+YOUNG_FIRST = frozenset(
+    {"suicide", "self_harm", "acute_crisis", "bullying", "running_away", "violence", "sexual_violence"}
+)
 
 
 def _wanted_tags(found: Assessment) -> list[str]:
