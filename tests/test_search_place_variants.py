@@ -11,6 +11,7 @@ from bot.search.translit import transliterate
 
 PREROV, KOJETIN, TOVACOV, DREVOHOSTICE, OLOMOUC, KROMERIZ = 511382, 514055, 519146, 513229, 500496, 588296
 PETROV, PETROVICE, PAVLOV, KAROLIN, LHOTA, JIHLAVKA = 900001, 900002, 900003, 587354, 514497, 900004
+RAKOV = 517585
 TOWNS = [
     Town(PREROV, "Přerov", "Přerov", 41000, "v Přerově"),
     Town(KOJETIN, "Kojetín", "Přerov", 6000, "v Kojetíně"),
@@ -24,6 +25,7 @@ TOWNS = [
     Town(KAROLIN, "Karolín", "Kroměříž", 200, "v Karolíně"),
     Town(LHOTA, "Lhota", "Přerov", 300, "ve Lhotě"),
     Town(JIHLAVKA, "Jihlávka", "Přerov", 100, "v Jihlávce"),  # near Jihlava, a town elsewhere
+    Town(RAKOV, "Rakov", "Hranice", 400, "v Rakově"),  # "rakovina" shares its stem
 ]
 HOME = ServiceDoc(
     id=1,
@@ -196,10 +198,20 @@ def test_transliteration_renders_czech_r_and_soft_signs() -> None:
 
 @pytest.mark.parametrize(
     "query",
-    ["syn hraje hry a na výšce propadá", "na tábor pro děti nemám peníze", "sháním CHB pro muže 40 let"],
+    [
+        "syn hraje hry a na výšce propadá",
+        "na tábor pro děti nemám peníze",
+        "sháním CHB pro muže 40 let",
+        "mám rakovinu a žiju sám",
+    ],
 )
 def test_everyday_words_and_abbreviations_never_become_places(searcher, query) -> None:
     assert searcher.understand(query)[0].place is None
+
+
+@pytest.mark.parametrize("query", ["bydlím v Rakově", "jsem z rakova", "pečovatelka do Rakova"])
+def test_a_town_whose_stem_an_everyday_word_shares_is_still_found(searcher, query) -> None:
+    assert place(searcher, query) == "Rakov"
 
 
 @pytest.mark.parametrize(("query", "town"), [("jsme z Tábora", "Tábor"), ("bydlím v praze", "Praha")])

@@ -510,3 +510,19 @@ def test_queries_outside_the_bots_reach_expect_nothing(bucket: str) -> None:
 )
 def test_alcohol_professional_shorthand_and_losing_a_dorm_are_understood(small_catalogue, query, need) -> None:
     assert _first_need(small_catalogue, query) in need.split("|")
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("miminko má Downův syndrom", "17"),
+        ("na tři týdny jedu do lázní a tchán sám nezůstane", "8"),
+        ("tátovi léčba nezabírá a chce umřít doma", "8|hospicová a paliativní péče"),
+        ("sestra je závislá na prášcích", "22|32"),
+        ("kde se dá najíst zadarmo", "24"),
+    ],
+)
+def test_a_childs_diagnosis_respite_for_a_spa_stay_dying_at_home_and_sleeping_rough_are_understood(
+    small_catalogue, query, need
+) -> None:
+    assert _first_need(small_catalogue, query) in need.split("|")

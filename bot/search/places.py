@@ -357,8 +357,10 @@ class PlaceRecognizer:
         named = after in NAME_PLACE_CONTEXT or (latin in self._surface and after not in PREPOSITIONS)
         for form in forms:
             stem = self.analyzer.stem(form)
-            if everyday and stem not in self._local and not named:
-                return NO_PLACE, True  # "na tábor nemám": an everyday word, not a town elsewhere
+            if everyday and not named and (stem not in self._local or latin not in self._surface):
+                # "na tábor nemám": an everyday word, not a town elsewhere; "mám rakovinu" shares
+                # Rakov's stem but is no form of its name as written
+                return NO_PLACE, True
             # a transliterated word is taken by its stem only when the stem says enough
             if stem in self._all and (not cyrillic or len(stem) >= MIN_FUZZY or form in self._surface):
                 return stem, True
