@@ -701,3 +701,15 @@ def test_violence_at_home_with_no_sign_of_age_lists_the_young_peoples_line_then_
 
 def test_violence_from_a_partner_lists_the_victims_line_first() -> None:
     assert numbers("manžel mě bije")[0] == "116 006"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jestli mi zase sebere telefon a nepusti me ven, tak nevim co udelam",
+        "když táta přijde opilý, schovávám se pod postel a sestra brečí",
+        "if my stepdad finds out i told anyone he will make me pay",
+    ],
+)
+def test_a_softening_word_does_not_silence_a_model_that_is_sure(text) -> None:
+    assert assess(text).danger
