@@ -713,3 +713,15 @@ def test_violence_from_a_partner_lists_the_victims_line_first() -> None:
 )
 def test_a_softening_word_does_not_silence_a_model_that_is_sure(text) -> None:
     assert assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "prášky mám připravené na dnešní večer, ať to mají děti jednodušší",
+        "táta mě dneska zamkl na balkoně a mrznu tu",
+        "mám cukr 2,5 a třesu se",
+    ],
+)
+def test_pills_ready_for_tonight_a_child_locked_out_in_the_cold_and_low_sugar_are_acute(text) -> None:
+    assert assess(text).acute

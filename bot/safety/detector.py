@@ -38,6 +38,7 @@ MAX_CHARS = 2000
 SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mean danger
 MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
 MODEL_OVER_BLOCKERS = 0.9  # the probability from which the model speaks despite a softening word
+SOON = frozenset({"TODAY", "TONIGHT", "NOW"})  # a plan for today is a plan for now
 MODEL_MIN_WORDS = 4  # shorter messages are left to the rules, which read them word by word
 ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, from which 155/112 lead
 FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
@@ -381,6 +382,11 @@ class DangerDetector:
             return NO_DANGER  # "byla jsem oběť násilí, partner je teď ve vězení": a survivor asks how to go on
         if "MEANS" in present and "suicide" in categories:
             acute = True
+        soon = bool(present & SOON)  # "prášky mám nachystané na večer", "tonight is the night"
+        if categories & (SELF_DIRECTED | {UNNAMED_DANGER}) and soon and present & {"MEANS", "FAREWELL"}:
+            acute = True
+        if {"FREEZING", "LOCK"} <= present and soon:
+            acute = True  # locked out on a balcony or in a cellar in the cold right now
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
         if agent == "classmates":
             categories.add("bullying")
