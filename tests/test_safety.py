@@ -725,3 +725,23 @@ def test_a_softening_word_does_not_silence_a_model_that_is_sure(text) -> None:
 )
 def test_pills_ready_for_tonight_a_child_locked_out_in_the_cold_and_low_sugar_are_acute(text) -> None:
     assert assess(text).acute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "píšu povídku, kde vrah sleduje svou oběť, jak by postupovala policie?",
+        "ten nový zákon mě fakt zabíjí, kde je právní poradna",
+        "v pubertě jsem se řezala, teď je mi 35 a jsem v pohodě, chci odstranit jizvy",
+        "před lety jsem utekla od násilného manžela, teď bych ráda dobrovolničila v azylovém domě",
+        "kamarádka mi kdysi říkala, že ji doma bijou, ale už se to vyřešilo",
+        "kdysi mě bil manžel, je to přes 20 let, teď potřebuju jen pomoc s nákupy",
+        "we are making a poster about helplines for school",
+    ],
+)
+def test_fiction_a_hard_law_a_past_long_over_or_a_school_poster_is_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+def test_violence_long_ago_that_happens_again_is_an_alarm() -> None:
+    assert assess("kdysi mě bil manžel a teď mě zase bije").danger
