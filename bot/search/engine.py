@@ -154,7 +154,7 @@ class Searcher:
         for code in doc.place_codes:
             self.serving[code][idx] = 2
         reach = set(doc.area_codes)
-        if not reach and doc.is_field_service:
+        if not reach:  # no area given: it comes to its ORP, or its ORP comes to it
             for code in doc.place_codes:
                 town = self.towns.get(code)
                 if town:
