@@ -102,7 +102,7 @@ SERVICES = [
         situations=SENIOR_CARE,
     ),
     doc(2, "Pečovatelská služba Přerov", "pecovatelska", PREROV, field_service=True, situations=SENIOR_CARE),
-    doc(3, "Domov pro seniory Tovačov", "domov", TOVACOV, situations=("bydleni-pro-seniory",)),
+    doc(3, "Domov pro seniory Tovačov", "domov", TOVACOV, area=[TOVACOV], situations=("bydleni-pro-seniory",)),
     doc(4, "Domov pro seniory Lipník", "domov", LIPNIK, situations=("bydleni-pro-seniory",), coordinates=False),
     doc(
         5,

@@ -266,6 +266,12 @@ def test_wrong_information_is_reported_with_a_reason(searcher) -> None:
     assert "<b>Pečovatelská služba Kojetín</b>" in chat.text
 
 
+def test_a_shelter_in_the_orps_town_is_listed_for_a_village_without_saying_it_comes(chat) -> None:
+    chat.say("azylový dům v Kojetíně")
+    assert "<b>Azylový dům pro muže</b> — azylové domy · Přerov" in chat.text
+    assert "přijede i k vám" not in chat.text
+
+
 def test_nothing_in_the_town_shows_the_same_need_in_its_orp(chat) -> None:
     chat.say("domov pro seniory v Kojetíně")
     assert "V Kojetíně žádná taková služba nesídlí ani tam nedojíždí. Ukazuji nabídku na Přerovsku:" in chat.text

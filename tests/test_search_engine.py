@@ -187,7 +187,9 @@ def test_a_known_need_without_any_service_is_no_service(searcher) -> None:
 
 def test_explicit_slots_work_without_text(searcher) -> None:
     result = searcher.search(None, town="Kojetín", group="seniori")
-    assert set(names(result)) == {"Pečovatelská služba Kojetín", "Pečovatelská služba Přerov"}
+    # the care services that come to Kojetín first, then the home in the ORP's town
+    assert set(names(result)[:2]) == {"Pečovatelská služba Kojetín", "Pečovatelská služba Přerov"}
+    assert names(result)[2:] == ["Domov pro seniory Tovačov"]
 
 
 def test_words_of_the_description_find_a_service(searcher) -> None:
@@ -213,7 +215,7 @@ def test_a_secondary_meaning_of_an_expression_still_finds_services(searcher) -> 
 
 
 def test_a_need_served_only_elsewhere_is_not_in_place_even_when_other_services_share_its_words() -> None:
-    shelter = service("Azylový dům pro muže", "azyl", PREROV, groups=("osoby bez přístřeší",))
+    shelter = service("Azylový dům pro muže", "azyl", PREROV, groups=("osoby bez přístřeší",), area=[PREROV])
     care = service(
         "Pečovatelská služba",
         "pecovatelska",
@@ -233,3 +235,13 @@ def test_an_everyday_word_is_no_typo_of_another_need_but_an_inflection_still_rea
     assert "obet-trestneho-cinu" not in keys("vyprat jí prádlo")  # "prádlo" is not "přepadl"
     assert "obet-trestneho-cinu" in keys("v parku mě přepadli")
     assert "nakupy-a-pochuzky" in keys("kdo by tátovi nakoupil")
+
+
+def test_a_service_with_no_area_of_its_own_is_reached_from_the_whole_orp() -> None:
+    shelter = service("Azylový dům Přerov", "azyl", PREROV, groups=("osoby bez přístřeší",))
+    office = service("Poradna v Kojetíně", "poradenstvi", KOJETIN, area=[KOJETIN])
+    searcher = Searcher(CatalogueView([shelter, office], TOWNS, {}))
+    result = searcher.search("azylový dům", town="Troubky")
+    assert names(result)[0] == "Azylový dům Přerov"
+    assert not result.hits[0].in_place  # reached by going to Přerov, not sited in Troubky
+    assert searcher.search("poradna", town="Troubky").reason == NOT_IN_PLACE  # an area given is kept

@@ -46,6 +46,8 @@ PLACE_CUTOFF = 85.0
 CORRECTION_CUTOFF = 80.0
 MIN_CORRECTABLE = 5
 MIN_TERM_SCORE = 0.3
+COMES_TO_PLACE = 0.1  # a service that comes to the place over one a person has to travel to
+FURTHER_PHRASES = 0.5  # how much a further phrase a service meets adds to its best fit
 # Work is capped on very long messages: only their beginning is read.
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 40
@@ -101,6 +103,7 @@ class Searcher:
         self.postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.serving: dict[int, dict[int, int]] = defaultdict(dict)
         self.everywhere: list[int] = []
+        self.visited: set[int] = set()  # reached from the ORP by going there, not coming to people
         self.by_family: dict[str, list[int]] = defaultdict(list)
         self.family_masks: list[int] = []
         self._served_cache: dict[PlaceRef, dict[int, int]] = {}
@@ -159,6 +162,8 @@ class Searcher:
                 town = self.towns.get(code)
                 if town:
                     reach |= self.orp_codes[town.orp]
+            if not doc.is_field_service:
+                self.visited.add(idx)
         for code in reach:
             self.serving[code].setdefault(idx, 1)
         if doc.serves_everyone:
@@ -339,7 +344,7 @@ class Searcher:
     def _need_scores(self, phrases: list[dict[Need, float]]) -> dict[int, float]:
         """Each service's fit: over the understood phrases, the best need it meets, the rarer
         the need's services the more it counts (a specific need outweighs a generic one)."""
-        scores: dict[int, float] = defaultdict(float)
+        found: dict[int, list[float]] = defaultdict(list)
         for phrase in phrases:
             best: dict[int, float] = {}
             for need_key, strength in phrase.items():
@@ -348,8 +353,10 @@ class Searcher:
                     if best.get(idx, 0.0) < value:
                         best[idx] = value
             for idx, value in best.items():
-                scores[idx] += value
-        return dict(scores)
+                found[idx].append(value)
+        # the best fit counts whole, further phrases a service also meets only in part: a generic
+        # service that every phrase touches must not outrank the one the message is about
+        return {idx: max(v) + FURTHER_PHRASES * (sum(v) - max(v)) for idx, v in found.items()}
 
     def _label_of(self, idx: int, understood: Understood) -> str | None:
         """The label of the strongest understood need that service `idx` meets."""
@@ -461,6 +468,8 @@ class Searcher:
                     continue
                 if level == 2:
                     value += 0.3
+                elif idx not in self.visited:
+                    value += COMES_TO_PLACE  # it comes to the person; a visited one is a trip away
             ranked[idx] = value
         if not for_group:
             return SearchResult([], understood, 0, NOT_FOR_GROUP)
