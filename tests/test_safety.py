@@ -745,3 +745,8 @@ def test_fiction_a_hard_law_a_past_long_over_or_a_school_poster_is_no_alarm(text
 
 def test_violence_long_ago_that_happens_again_is_an_alarm() -> None:
     assert assess("kdysi mě bil manžel a teď mě zase bije").danger
+
+
+def test_a_parent_with_dementia_who_wanders_off_is_a_request_for_care_not_running_away() -> None:
+    assert not assess("táta má demenci a pořád utíká z bytu, hledáme domov").danger
+    assert assess("utekl jsem z domova a spím v parku").danger

@@ -526,3 +526,23 @@ def test_a_childs_diagnosis_respite_for_a_spa_stay_dying_at_home_and_sleeping_ro
     small_catalogue, query, need
 ) -> None:
     assert _first_need(small_catalogue, query) in need.split("|")
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("je mi 15 a nemám kamarády", "25|18"),
+        ("potřebuju přes léto brigádu, je mi 16", "25|úřad"),
+        ("naši se rozvádí a já nevím, co bude", "1|28|18"),
+        ("kamarád bere ketamin", "22|32"),
+    ],
+)
+def test_a_teenagers_loneliness_a_summer_job_and_a_divorce_at_home_are_understood(
+    small_catalogue, query, need
+) -> None:
+    assert _first_need(small_catalogue, query) in need.split("|")
+
+
+def test_failing_sight_that_stops_reading_letters_asks_for_a_reading_service(small_catalogue) -> None:
+    needs = {n.key for n in small_catalogue.understand("mám šedý zákal a nepřečtu dopisy")[0].needs}
+    assert DRUH_PREFIX + "6" in needs
