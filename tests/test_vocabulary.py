@@ -537,9 +537,7 @@ def test_a_childs_diagnosis_respite_for_a_spa_stay_dying_at_home_and_sleeping_ro
         ("kamarád bere ketamin", "22|32"),
     ],
 )
-def test_a_teenagers_loneliness_a_summer_job_and_a_divorce_at_home_are_understood(
-    small_catalogue, query, need
-) -> None:
+def test_a_teenagers_loneliness_a_summer_job_and_a_divorce_at_home_are_understood(small_catalogue, query, need) -> None:
     assert _first_need(small_catalogue, query) in need.split("|")
 
 
