@@ -750,3 +750,29 @@ def test_violence_long_ago_that_happens_again_is_an_alarm() -> None:
 def test_a_parent_with_dementia_who_wanders_off_is_a_request_for_care_not_running_away() -> None:
     assert not assess("táta má demenci a pořád utíká z bytu, hledáme domov").danger
     assert assess("utekl jsem z domova a spím v parku").danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "stejně by mě nikomu nechyběla"),
+        ("suicide", "is there a way to just stop existing"),
+        ("running_away", "jak dlouho můžu zůstat venku, než mě začne hledat policie"),
+        ("violence", "bývalý řekl, že mě zastřelí"),
+        ("medical_emergency", "děda je od rána zmatený a má horečku"),
+    ],
+)
+def test_wishing_not_to_exist_hiding_from_the_police_and_a_feverish_confusion_are_recognised(category, text) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chtěla bych darovat peníze na azylový dům pro oběti násilí",
+        "natáčíme podcast o jednom starém případu pronásledování",
+        "před deseti lety jsem se pokusila o sebevraždu, teď jsem v pořádku a chci být dobrovolnicí na lince",
+    ],
+)
+def test_a_donation_a_podcast_or_a_survivor_who_volunteers_is_no_alarm(text) -> None:
+    assert not assess(text).danger

@@ -363,7 +363,7 @@ class DangerDetector:
         past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
         if "suicide" not in categories and (past_and_safe or "SOLVED" in present):
             return NO_DANGER  # in the past and safe or resolved now: the request is about something else
-        if past_and_safe and "NOW" not in present:
+        if past_and_safe and ("NOW" not in present or "VOLUNTEER" in present):
             return NO_DANGER  # "after an attempt two years ago I am well now": nothing says today is different
         if "TOPIC" in present and not acute and not present & FIRST_PERSON and not categories & SELF_DIRECTED:
             return NO_DANGER  # a school project, a book, a film about violence: nobody says it happens to them
