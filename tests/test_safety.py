@@ -776,3 +776,8 @@ def test_wishing_not_to_exist_hiding_from_the_police_and_a_feverish_confusion_ar
 )
 def test_a_donation_a_podcast_or_a_survivor_who_volunteers_is_no_alarm(text) -> None:
     assert not assess(text).danger
+
+
+def test_a_club_that_was_closed_is_no_one_locked_in() -> None:
+    assert not assess("chodil do kroužku, ale zavřeli ho, kam teď?").danger
+    assert assess("zavřeli ho do sklepa a nechtějí ho pustit").danger
