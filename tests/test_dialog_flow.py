@@ -442,3 +442,11 @@ def test_a_danger_no_rule_names_keeps_the_need_the_words_name(searcher) -> None:
     chat.say("dovoz obědů, Kojetín")
     assert chat.replies[0].kind == "crisis"
     assert "Hledám pomoc v Kojetíně: <b>pečovatelská služba</b>" in chat.replies[-1].text
+
+
+def test_the_town_buttons_offer_the_regions_own_towns_before_a_big_town_where_one_service_sits(searcher) -> None:
+    ctx = make_context(searcher)
+    names = [town.name for town in ctx.popular_towns]
+    # Lipník (8,000 people) holds one home of the catalogue; Kojetín (6,000) and Tovačov are the region's own
+    assert names.index("Kojetín") < names.index("Lipník nad Bečvou")
+    assert names.index("Tovačov") < names.index("Lipník nad Bečvou")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -21,6 +22,7 @@ from bot.search.romanised import restore_romanised
 from bot.search.vocabulary import Need
 
 REGIONS = CATALOG_DATA / "regiony.csv"
+MINOR_ORP_SHARE = 0.25  # an ORP with fewer service places than this part of the largest is not the region's own
 SITUATIONS = CATALOG_DATA / "zivotni-situace.csv"
 
 
@@ -183,10 +185,19 @@ class Context:
 
     @cached_property
     def popular_towns(self) -> list[Town]:
-        """Towns for the town buttons: the most populous with a service place, then the rest."""
+        """Towns for the town buttons: the most populous with a service place, then the rest; a
+        town of an ORP where only a few of the catalogue's services sit (Olomouc for a Přerov
+        catalogue) comes after the region's own."""
         with_services = {code for doc in self.services for code in doc.place_codes}
-        ranked = sorted(self.towns, key=lambda t: (t.code not in with_services, -(t.population or 0), t.name))
-        return ranked[: self.town_buttons]
+        towns = self.town_by_code
+        sited = Counter(towns[code].orp for doc in self.services for code in doc.place_codes if code in towns)
+        largest = max(sited.values(), default=0)
+
+        def order(town: Town) -> tuple[bool, bool, int, str]:
+            visiting = sited[town.orp] < MINOR_ORP_SHARE * largest
+            return town.code not in with_services, visiting, -(town.population or 0), town.name
+
+        return sorted(self.towns, key=order)[: self.town_buttons]
 
     @cached_property
     def situation_by_id(self) -> dict[str, Situation]:
