@@ -75,3 +75,14 @@ def test_the_need_named_is_the_one_the_first_service_meets() -> None:
     in_kojetin = searcher.search("domov důchodců", town="Kojetín")
     assert names(in_kojetin)[0] == "Domov se zvláštním režimem Kojetín"  # the home in Přerov comes next
     assert in_kojetin.listed_label == "domovy se zvláštním režimem"
+
+
+@pytest.mark.parametrize(
+    "query", ["synovi jsou 2 roky a ještě nechodí", "dcera (14) nechce do školy", "our son is 4", "сыну 6 лет"]
+)
+def test_a_son_or_daughter_of_a_childs_age_lifts_the_services_for_children(searcher, query) -> None:
+    assert "rodiny-deti" in searcher.understand(query)[0].families
+
+
+def test_a_grown_son_lifts_no_childrens_services(searcher) -> None:
+    assert "rodiny-deti" not in searcher.understand("synovi je 40 a pije")[0].families

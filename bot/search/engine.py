@@ -17,7 +17,7 @@ from bot.families import FAMILIES
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 from bot.search.phrases import PhraseTable
 from bot.search.places import PREPOSITIONS, PlaceRecognizer, PlaceRef
-from bot.search.relatives import Relatives
+from bot.search.relatives import CHILD, CHILDREN_FAMILY, Relatives, names_a_minor
 from bot.search.results import (  # noqa: F401 - the search's public names live here too
     NO_SERVICE,
     NOT_FOR_GROUP,
@@ -286,6 +286,9 @@ class Searcher:
                 used[i] = True
                 if relatives and relative.group in FAMILIES and relative.group not in families:
                     families.append(relative.group)
+        young = any(r.kind == CHILD for r in kin.values()) and names_a_minor(fold((query or "").lower()))
+        if relatives and young and CHILDREN_FAMILY not in families:
+            families.append(CHILDREN_FAMILY)  # "synovi jsou 2 roky": a child's services, not a grown son's
         leftover = [stems[i] for i in range(len(stems)) if not used[i]]
         ranked_needs = sorted(needs, key=lambda n: -needs[n])
         understood = Understood(

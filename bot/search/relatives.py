@@ -8,6 +8,7 @@ caller decides whether to lift at all (not when the relative is the one who hurt
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,3 +66,28 @@ class Relatives:
             if relative is not None:
                 found[i] = relative
         return found
+
+
+CHILD = "dite"  # the kind of a son or a daughter
+CHILDREN_FAMILY = "rodiny-deti"  # the group of services for children and their families
+ADULT_AGE = 18
+# an age given in years or months: "2 roky", "14 let", "4 years", "6 лет", "1,5 roku", "(14)", "je mu 9"
+_AGE = re.compile(
+    r"\b(\d{1,2})(?:[,.]\d)?\s*-?\s*(let\w*|rok\w*|years?|yo|лет|год\w*|рок\w*|рік|mes\w*|months?|месяц\w*|місяц\w*)\b"
+    r"|\((\d{1,2})\)"
+    r"|\b(?:je\s+(?:mu|ji)|is|he's|she's|сыну|дочке|дочери|сину|синові|доньці)\s+(\d{1,2})\b"
+)
+_MONTHS = ("mes", "month", "месяц", "місяц")
+
+
+def names_a_minor(folded: str) -> bool:
+    """True when a lowercased, folded message gives an age under 18 ("synovi jsou 2 roky",
+    "dcera (14)", "son is 4", "сыну 6 лет") or an age in months."""
+    for m in _AGE.finditer(folded):
+        number, unit, bracketed, stated = m.groups()
+        if unit and unit.startswith(_MONTHS):
+            return True
+        value = number or bracketed or stated
+        if value and int(value) < ADULT_AGE:
+            return True
+    return False
