@@ -781,3 +781,22 @@ def test_a_donation_a_podcast_or_a_survivor_who_volunteers_is_no_alarm(text) -> 
 def test_a_club_that_was_closed_is_no_one_locked_in() -> None:
     assert not assess("chodil do kroužku, ale zavřeli ho, kam teď?").danger
     assert assess("zavřeli ho do sklepa a nechtějí ho pustit").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jako psycholožka hledám, kam odkazovat klienty se sebevražednými myšlenkami",
+        "umřela jsem hanbou, když jsem zakopla před třídou",
+        "umřu, jestli nedodělám ten úkol z dějepisu",
+        "v dramaťáku chystáme představení o šikaně",
+    ],
+)
+def test_a_professional_looking_for_contacts_or_dying_of_shame_is_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+def test_shooting_oneself_is_still_a_wish_to_die_and_shooting_someone_else_is_not() -> None:
+    assert "suicide" not in assess("já ho snad zastřelím").categories
+    assert "suicide" in assess("mám doma pušku a asi se zastřelím").categories
+    assert "suicide" in assess("хочу застрелиться").categories

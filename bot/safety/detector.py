@@ -44,7 +44,7 @@ ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, fro
 FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
 # "po tom filmu se chci zabít" names no "me" either: a wish to die is never read as a topic
 SELF_DIRECTED = frozenset({"suicide", "self_harm"})
-VIOLENCE_NOUNS = frozenset({"VIOLENCE_WORD", "ABUSE"})  # violence named, not someone doing it now
+VIOLENCE_NOUNS = frozenset({"VIOLENCE_WORD", "ABUSE", "SUICIDE_WORD", "BULLY_WORD"})  # a danger named, not done
 MEDICAL = frozenset({"medical_emergency"})
 PAST_HARM = frozenset({"violence", "sexual_violence", "running_away"})  # harm that can lie years back
 STILL = frozenset({"AGAIN", "FEAR", "STILL"})  # it goes on, or the writer is afraid now
