@@ -800,3 +800,16 @@ def test_shooting_oneself_is_still_a_wish_to_die_and_shooting_someone_else_is_no
     assert "suicide" not in assess("já ho snad zastřelím").categories
     assert "suicide" in assess("mám doma pušku a asi se zastřelím").categories
     assert "suicide" in assess("хочу застрелиться").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "malý vypil savo a teď zvrací",
+        "od rána se mi rozmazává vidění a motá se mi hlava",
+        "tlačí mě na hrudi a vystřeluje to do ruky",
+    ],
+)
+def test_a_child_who_drank_bleach_blurred_sight_with_dizziness_and_chest_pressure_are_acute(text) -> None:
+    found = assess(text)
+    assert "medical_emergency" in found.categories and found.acute
