@@ -245,3 +245,10 @@ def test_a_service_with_no_area_of_its_own_is_reached_from_the_whole_orp() -> No
     assert names(result)[0] == "Azylový dům Přerov"
     assert not result.hits[0].in_place  # reached by going to Přerov, not sited in Troubky
     assert searcher.search("poradna", town="Troubky").reason == NOT_IN_PLACE  # an area given is kept
+
+
+def test_a_mother_with_a_child_and_no_home_gets_the_mothers_shelter_before_the_mens() -> None:
+    mothers = service("Přístav pro matky", "azyl", PREROV, groups=("osoby bez přístřeší", "rodiny s dítětem/dětmi"))
+    men = service("Azylový dům pro muže", "azyl", PREROV, groups=("osoby bez přístřeší",))
+    searcher = Searcher(CatalogueView([men, mothers], TOWNS, {}))
+    assert names(searcher.search("vyhodili nás z bytu, jsem sama s dítětem"))[0] == "Přístav pro matky"

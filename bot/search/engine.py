@@ -47,6 +47,7 @@ CORRECTION_CUTOFF = 80.0
 MIN_CORRECTABLE = 5
 MIN_TERM_SCORE = 0.3
 COMES_TO_PLACE = 0.1  # a service that comes to the place over one a person has to travel to
+FURTHER_GROUP = 0.1  # what each further implied group a service is for adds
 FURTHER_PHRASES = 0.5  # how much a further phrase a service meets adds to its best fit
 # Work is capped on very long messages: only their beginning is read.
 MAX_QUERY_CHARS = 1000
@@ -464,7 +465,9 @@ class Searcher:
             for_group += 1
             need_for_group = need_for_group or idx in matched
             if mask & wanted_mask:
-                value += 0.25
+                # each further group the words imply that the service is also for lifts it a little:
+                # a mother with a child and no home wants the mothers' shelter before the men's
+                value += 0.25 + FURTHER_GROUP * (bin(mask & wanted_mask).count("1") - 1)
             if served is not None:
                 level = served.get(idx)
                 if not level:
