@@ -544,3 +544,8 @@ def test_a_teenagers_loneliness_a_summer_job_and_a_divorce_at_home_are_understoo
 def test_failing_sight_that_stops_reading_letters_asks_for_a_reading_service(small_catalogue) -> None:
     needs = {n.key for n in small_catalogue.understand("mám šedý zákal a nepřečtu dopisy")[0].needs}
     assert DRUH_PREFIX + "6" in needs
+
+
+def test_an_english_speaking_senior_who_wants_company_is_understood(small_catalogue) -> None:
+    understood = small_catalogue.understand("I am retired and barely talk to anyone, is there a senior club?")[0]
+    assert DRUH_PREFIX + "29" in {n.key for n in understood.needs}
