@@ -287,9 +287,10 @@ class Searcher:
                 used[i] = True
                 if relatives and relative.group in FAMILIES and relative.group not in families:
                     families.append(relative.group)
-        young = any(r.kind == CHILD for r in kin.values()) and names_a_minor(fold((query or "").lower()))
-        if relatives and young and CHILDREN_FAMILY not in families:
-            families.append(CHILDREN_FAMILY)  # "synovi jsou 2 roky": a child's services, not a grown son's
+        # "synovi jsou 2 roky": a child's services, not a grown son's
+        child = relatives and CHILDREN_FAMILY not in families and any(r.kind == CHILD for r in kin.values())
+        if child and names_a_minor(fold(text)):
+            families.append(CHILDREN_FAMILY)
         leftover = [stems[i] for i in range(len(stems)) if not used[i]]
         ranked_needs = sorted(needs, key=lambda n: -needs[n])
         understood = Understood(

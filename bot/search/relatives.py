@@ -81,7 +81,7 @@ _MONTHS = ("mes", "month", "месяц", "місяц")
 
 
 def names_a_minor(folded: str) -> bool:
-    """True when a lowercased, folded message gives an age under 18 ("synovi jsou 2 roky",
+    """True when a folded message (bot.search.text.fold) gives an age under 18 ("synovi jsou 2 roky",
     "dcera (14)", "son is 4", "сыну 6 лет") or an age in months."""
     for m in _AGE.finditer(folded):
         number, unit, bracketed, stated = m.groups()
