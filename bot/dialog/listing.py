@@ -48,9 +48,7 @@ def hit_line(
         details.append(t("results.by_phone"))
     elif doc.place_names:
         details.append(escape(cut(", ".join(doc.place_names[:2]), 80)))
-    if comes and doc.is_field_service and not doc.serves_everyone:
-        # only a field service comes; a line answers by phone, a home or an office in the ORP's
-        # town is reached by going there
+    if comes and not doc.serves_everyone:  # a line answers by phone; it does not come
         details.append(t("results.comes"))
     if km is not None:
         details.append(t("results.km", km=format_decimal(round(km, 1), format="0.0", locale=t.language)))

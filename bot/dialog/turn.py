@@ -179,8 +179,10 @@ class Turn:
             where = Safe(upper_first(place_phrase(t, self.ctx, s.place, False)))
             widened = t("results.widened", where=where, wider=Safe(wider_phrase(t, self.ctx, s)))
             header = Safe(f"{header}\n{widened}")
+        # only a field service comes to a place it does not sit in; a home or an office in the
+        # ORP's town is reached by going there, and a line answers by phone
         comes = bool(s.place) and not s.widened
-        docs = [(h.service, comes and not h.in_place, None) for h in result.hits]
+        docs = [(h.service, comes and not h.in_place and h.service.is_field_service, None) for h in result.hits]
         self.emit(results_screen(t, self.ctx, s, docs, result.total, worker=self.worker, header=header))
 
     def card(self, service_id: int, *, report: bool = False) -> None:

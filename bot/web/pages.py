@@ -271,7 +271,9 @@ class NeedPage:
 
 
 def _reach(ctx: Context, doc: ServiceDoc) -> set[int]:
-    """Where a service comes to people: its area, or a field service's ORPs (as the search reads it)."""
+    """Where a service comes to people: its area, or a field service's ORP. (The search also reaches
+    the whole ORP with a service that names no area, because people travel to it; such a service
+    does not come, so a town page lists it only in its own town.)"""
     reach = set(doc.area_codes)
     if not reach and doc.is_field_service:
         for code in doc.place_codes:
