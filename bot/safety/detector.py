@@ -44,7 +44,7 @@ ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, fro
 FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
 # "po tom filmu se chci zabít" names no "me" either: a wish to die is never read as a topic
 SELF_DIRECTED = frozenset({"suicide", "self_harm"})
-VIOLENCE_NOUNS = frozenset({"VIOLENCE_WORD", "ABUSE", "SUICIDE_WORD", "BULLY_WORD"})  # a danger named, not done
+DANGER_NOUNS = frozenset({"VIOLENCE_WORD", "ABUSE", "SUICIDE_WORD", "BULLY_WORD"})  # a danger named, not done
 MEDICAL = frozenset({"medical_emergency"})
 PAST_HARM = frozenset({"violence", "sexual_violence", "running_away"})  # harm that can lie years back
 STILL = frozenset({"AGAIN", "FEAR", "STILL"})  # it goes on, or the writer is afraid now
@@ -326,7 +326,7 @@ class DangerDetector:
         blocked: list[str] = []  # rules that matched but a harmless context stopped
         acute = False
         near_me = False  # the writer is the object near a match ("mě šikanují", not "slohovka o šikaně")
-        named_only = True  # every match only names violence ("násilí"), none says someone does it
+        named_only = True  # every match only names the danger ("násilí"), none says someone does it
         for hits in sentences:
             now = [i for i, here in enumerate(hits) if any(h.concept == "NOW" and not h.negated for h in here)]
             for rule in self.rules:
@@ -335,7 +335,7 @@ class DangerDetector:
                     if at is not None:
                         categories.add(rule.category)
                         near_me = near_me or _near(hits, "ME", at, rule.window + NOW_REACH)
-                        naming = {name for name, _ in rule.items} <= VIOLENCE_NOUNS  # "násilí", not "bije"
+                        naming = {name for name, _ in rule.items} <= DANGER_NOUNS  # "násilí", "šikana", not "bije"
                         named_only = named_only and naming
                         # an attack going on right now ("právě ho mlátí") is acute too; "násilí a teď
                         # hledám práci" is not
