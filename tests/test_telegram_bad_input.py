@@ -254,6 +254,9 @@ async def test_an_update_delivered_twice_is_answered_once(bot: RunningBot) -> No
     }
     push_twice(api, press)
     await api.wait_for(lambda: len(edits_in(api, JANA)) == 1, STEP_TIMEOUT, "the menu edited")
+    # the press is answered alongside the work (and retried on a failure), so it may reach the
+    # server after the edit: wait for it, then for everything queued, before counting
+    await api.wait_for(lambda: bool(api.calls_of("answerCallbackQuery")), STEP_TIMEOUT, "the press answered")
     await settled(api, JANA)
     assert len(edits_in(api, JANA)) == 1
     assert len(api.calls_of("answerCallbackQuery")) == 1
