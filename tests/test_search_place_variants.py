@@ -223,3 +223,13 @@ def test_a_town_elsewhere_named_as_a_place_is_still_recognised(searcher, query, 
 def test_a_kind_of_service_the_catalogue_lacks_is_named_not_shown_as_an_id(searcher) -> None:
     labels = [searcher.vocabulary.label(n) for n in searcher.search("terapeutická komunita").understood.needs]
     assert "terapeutické komunity" in labels
+
+
+@pytest.mark.parametrize("query", ["je mi 83, dcera je v Jihlavě, nosil by mi někdo obědy?", "syn žije v Jihlavě"])
+def test_a_relatives_town_elsewhere_is_not_where_help_is_sought(searcher, query) -> None:
+    assert searcher.understand(query)[0].place is None
+
+
+def test_a_relatives_town_elsewhere_leaves_the_writers_own_town(searcher) -> None:
+    assert place(searcher, "dcera je v Jihlavě, já bydlím v Kojetíně") == "Kojetín"
+    assert searcher.understand("bydlím v Jihlavě")[0].place.kind == "outside"

@@ -86,3 +86,12 @@ def test_a_son_or_daughter_of_a_childs_age_lifts_the_services_for_children(searc
 
 def test_a_grown_son_lifts_no_childrens_services(searcher) -> None:
     assert "rodiny-deti" not in searcher.understand("synovi je 40 a pije")[0].families
+
+
+def test_a_widow_who_talks_to_no_one_is_lonely_not_a_child_who_does_not_speak(searcher) -> None:
+    lonely = {
+        n.key for n in searcher.understand("od smrti manžela s nikým nemluvím, jsou tu kluby pro starší lidi?")[0].needs
+    }
+    late = {n.key for n in searcher.understand("syn ve dvou letech ještě nemluví")[0].needs}
+    assert "osamelost" in lonely and "rana-pece" not in lonely
+    assert "rana-pece" in late

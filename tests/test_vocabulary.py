@@ -208,6 +208,16 @@ def _expected_needs(row: dict[str, str]) -> set[tuple[str, str]]:
     )
 
 
+def test_a_phrase_of_several_words_is_not_reduced_to_one_everyday_word() -> None:
+    """Stop words drop out of a phrase; a phrase of three or more words that keeps one stem fires
+    on that word anywhere ("bydlím v autě" on "nemám auto"), so a row says the word it means."""
+    analyzer = Analyzer()
+    reduced = [
+        row["vyraz"] for row in vocabulary() if len(row["vyraz"].split()) >= 3 and len(analyzer.stems(row["vyraz"])) < 2
+    ]
+    assert reduced == []
+
+
 def test_every_row_resolves_to_existing_needs_and_is_matched_whole_by_the_analyzer() -> None:
     """Each row, read back through the search's own analyzer, is one phrase with its meaning.
 
@@ -549,3 +559,16 @@ def test_failing_sight_that_stops_reading_letters_asks_for_a_reading_service(sma
 def test_an_english_speaking_senior_who_wants_company_is_understood(small_catalogue) -> None:
     understood = small_catalogue.understand("I am retired and barely talk to anyone, is there a senior club?")[0]
     assert DRUH_PREFIX + "29" in {n.key for n in understood.needs}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["jsem do večera v práci a máma potřebuje pomoc s hygienou", "мама весь час на роботі", "I am at work all day"],
+)
+def test_being_at_work_is_no_search_for_a_job(small_catalogue: Searcher, query: str) -> None:
+    assert DRUH_PREFIX + "33" not in {n.key for n in small_catalogue.understand(query)[0].needs}
+
+
+@pytest.mark.parametrize("query", ["hledám práci", "nemám práci", "шукаю роботу"])
+def test_looking_for_work_still_is(small_catalogue: Searcher, query: str) -> None:
+    assert DRUH_PREFIX + "33" in {n.key for n in small_catalogue.understand(query)[0].needs}

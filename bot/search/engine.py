@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -15,9 +15,9 @@ from rapidfuzz import fuzz, process
 from bot import CATALOG_DATA
 from bot.families import FAMILIES
 from bot.search.documents import CatalogueView, ServiceDoc, Town
-from bot.search.phrases import PhraseTable
+from bot.search.phrases import PhraseMatch, PhraseTable
 from bot.search.places import PREPOSITIONS, PlaceRecognizer, PlaceRef
-from bot.search.relatives import CHILD, CHILDREN_FAMILY, Relatives, names_a_minor
+from bot.search.relatives import CHILD, CHILDREN_FAMILY, Relative, Relatives, names_a_minor
 from bot.search.results import (  # noqa: F401 - the search's public names live here too
     NO_SERVICE,
     NOT_FOR_GROUP,
@@ -54,7 +54,9 @@ MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 40
 NEED_GUESS_THRESHOLD = 0.4  # the needs model's probability from which it names a need
 SAME_WORD = 4  # letters an everyday word shares with its correction when it is another form of it
+SAME_ENDING = 2  # letters at the end of an everyday word a correction to another form of it may change
 MIN_GUESS_WORDS = 3  # a guess needs a sentence, not a word or two
+RELATIVE_REACH = 3  # tokens before a place within which a relative makes it that relative's place
 
 
 @dataclass
@@ -114,18 +116,24 @@ class Searcher:
         self.name_order = [0] * len(self.items)
         for rank, idx in enumerate(sorted(range(len(self.items)), key=lambda i: (self.items[i].doc.name, i))):
             self.name_order[idx] = rank
-        self.off_topic: PhraseTable[bool] = PhraseTable()
-        off_topic_file = data / "mimo-temata.txt"
-        if off_topic_file.exists():
-            for line in off_topic_file.read_text(encoding="utf-8").splitlines():
-                if line.strip() and not line.startswith("#"):
-                    self.off_topic.add(tuple(self.analyzer.stems(line)), True)
+        self.off_topic = self._phrase_list(data / "mimo-temata.txt")
+        # "jsem v práci do večera": the writer's day, no need; read with its prepositions
+        self.no_need = self._phrase_list(data / "bez-potreby.txt", keep_stop_words=True)
         # A typo may be corrected to any word of the catalogue but not to a place name: places
         # are recognised by PlaceRecognizer.match, which never takes a person's name for one.
         words = self.vocabulary.table.all_stems() | self.off_topic.all_stems()
         correct_to = words | (set(self.postings) - (self.places.table.all_stems() - words))
         self.known_stems = correct_to | self.places.table.all_stems()
         self.correctable = sorted(s for s in correct_to if len(s) >= MIN_CORRECTABLE - 1)
+
+    def _phrase_list(self, path: Path, *, keep_stop_words: bool = False) -> PhraseTable[bool]:
+        """The phrases of a list file (one per line, "#" comments), stemmed like messages."""
+        table: PhraseTable[bool] = PhraseTable()
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#"):
+                    table.add(tuple(self.analyzer.stems(line, keep_stop_words=keep_stop_words)), True)
+        return table
 
     # --- indexing -------------------------------------------------------------------------
 
@@ -232,6 +240,7 @@ class Searcher:
         text = (query or "")[:MAX_QUERY_CHARS]
         tokens = tokenize(text)[:MAX_QUERY_WORDS]
         stems = [self.analyzer.stem(t) for t in tokens]
+        as_written = list(stems)  # before typos are corrected
         stop = [t in self.analyzer.stop_words or t in PREPOSITIONS for t in tokens]
         kin = self.relatives.find(text, tokens)
         quality = [1.0] * len(tokens)
@@ -240,8 +249,8 @@ class Searcher:
             if not stop[i] and i not in kin:
                 corrected = self._correct(stem)
                 # an everyday word is corrected only to another form of itself: "nakoupil" is
-                # "nakoupit", but "prádlo" is no typo of "přepadl"
-                if corrected is not None and tokens[i] in common and not corrected.startswith(stem[:SAME_WORD]):
+                # "nakoupit", but "prádlo" is no typo of "přepadl" nor "přestat" of "přespat"
+                if corrected is not None and tokens[i] in common and not _same_word(stem, corrected):
                     corrected = None
                 if corrected is not None:
                     stems[i] = corrected
@@ -249,8 +258,9 @@ class Searcher:
         used = [False] * len(tokens)
         place = self._resolve_place(town)
         place_matches = self.places.match((query or "")[:MAX_QUERY_CHARS], tokens, used, self.known_stems)
-        if place is None and place_matches:
-            place = place_matches[0].payloads[0]
+        if place is None:
+            place = next((m.payloads[0] for m in place_matches if not self._relative_is_there(m, kin)), None)
+        self.no_need.match(as_written, used)
         for i in range(len(tokens)):
             used[i] = used[i] or stop[i]
         needs: dict[Need, float] = {n: 1.0 for n in self._resolve_need(need)}
@@ -303,6 +313,12 @@ class Searcher:
             off_topic=off_topic,
         )
         return understood, phrases, leftover
+
+    @staticmethod
+    def _relative_is_there(match: PhraseMatch[PlaceRef], kin: Mapping[int, Relative]) -> bool:
+        """A place outside the region said of a relative ("dcera je v Brně", "syn žije v Praze"):
+        where that relative lives, not where help is sought, so the dialog asks for the town."""
+        return match.payloads[0].kind == "outside" and any(match.start - RELATIVE_REACH <= i < match.start for i in kin)
 
     def _guess_need(self, text: str, content_used: list[bool]) -> Need | None:
         """The life situation the needs model reads in a message whose words the vocabulary
@@ -497,3 +513,9 @@ class Searcher:
         # "Hledám …" names what is listed: the need the best service meets
         label = self._label_of(best[0], understood) if best else None
         return SearchResult(hits, understood, len(ranked), None, listed_label=label)
+
+
+def _same_word(stem: str, corrected: str) -> bool:
+    """Whether a correction is another form of the same word: it changes only the ending."""
+    keep = max(SAME_WORD, len(stem) - SAME_ENDING)
+    return corrected[:keep] == stem[:keep]
