@@ -176,6 +176,35 @@ def test_rules_in_data_drive_the_detector(tmp_path: Path) -> None:
     assert not detector.assess("stouchá do vody klackem").danger
 
 
+def test_a_denied_concept_anywhere_can_make_a_match_harmless(tmp_path: Path) -> None:
+    (tmp_path / "pojmy.csv").write_text(
+        "pojem,preklepy,vzory\nNEG,ne,ne\nFEAR,ne,bojím\nHOME,ne,domů\nCOPE,ne,zvládnu\n", encoding="utf-8"
+    )
+    (tmp_path / "pravidla.csv").write_text(
+        "kategorie,pojmy,okno,akutni,krome\nviolence,FEAR HOME,3,,*COPE!\n", encoding="utf-8"
+    )
+    detector = DangerDetector.from_files(tmp_path)
+    assert detector.assess("bojím se jít domů").danger
+    assert not detector.assess("vracím se domů a bojím se, že to sám nezvládnu").danger
+    assert detector.assess("bojím se jít domů, zvládnu to jen s vámi").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mám bipolární poruchu, po hospitalizaci se vracím domů a bojím se, že to sám nezvládnu.",
+        "Před 10 lety mě na vojně šikanovali a zbili. Teď jsem po léčbě a potřebuju podporu.",
+    ],
+)
+def test_fear_of_not_coping_and_bullying_long_ago_are_no_alarms(text) -> None:
+    assert not assess(text).danger
+
+
+def test_a_child_afraid_to_go_home_is_still_heard() -> None:
+    assert assess("tata me bije, bojim se jit domu").danger
+    assert assess("я боюся йти додому після школи, мама б'є").danger
+
+
 # --- weak signals, writers and harmless contexts ---------------------------------------------
 
 
@@ -813,3 +842,48 @@ def test_shooting_oneself_is_still_a_wish_to_die_and_shooting_someone_else_is_no
 def test_a_child_who_drank_bleach_blurred_sight_with_dizziness_and_chest_pressure_are_acute(text) -> None:
     found = assess(text)
     assert "medical_emergency" in found.categories and found.acute
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "nevím, proč to ještě řeším, za měsíc už tu stejně nebudu, mám to promyšlený"),
+        ("suicide", "jak dlouho trvá, než zaberou prášky na spaní, když si jich dáš hodně?"),
+        ("medical_emergency", "mámě zrovna spadl koutek úst a nějak divně mluví"),
+        ("running_away", "dcera (15) od včera nepřišla domů a nebere telefon"),
+        ("running_away", "jsem u kamarádky a nechci se vrátit domu, táta by mě zabil za tu pětku"),
+        ("self_harm", "meni 16, ya rizhu sobi ruky vzhe pivroku"),
+        ("threats", "volají vymahači a vyhrožují, že najdou moji dceru u školy"),
+    ],
+)
+def test_danger_said_in_passing_or_in_other_words_is_heard(category, text) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vyhodili nás z ubytovny, jsem venku s dvouměsíčním miminkem a je osm večer",
+        "žena mě vyhodila, spím v autě třetí noc a je mínus osm",
+    ],
+)
+def test_an_adult_without_a_roof_in_the_frost_or_with_a_baby_outside_gets_the_lines(text) -> None:
+    assert assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mamka mě asi zabije, až uvidí vysvědčení 😬 nemáte doučování z matiky?",
+        "Ty poplatky za školku mě zabíjí. Je nějaký příspěvek pro samoživitelky?",
+        "důchod nepřišel a nemám na nájem, kam se obrátit?",
+        "mám 19, dvouměsíční mimino a mamka mě chce vyhodit, nevím co dál",
+    ],
+)
+def test_hyperbole_a_late_pension_and_a_threat_of_losing_a_home_are_no_alarms(text) -> None:
+    assert not assess(text).danger
+
+
+def test_an_age_given_as_mam_28_makes_the_writer_a_grown_up() -> None:
+    assessment = assess("včera mě vyhodili z ubytovny, spím u kámoše, mám 28 a brigádu, je mínus deset")
+    assert assessment.danger and assessment.writer == "adult"

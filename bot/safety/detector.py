@@ -46,7 +46,8 @@ FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
 SELF_DIRECTED = frozenset({"suicide", "self_harm"})
 DANGER_NOUNS = frozenset({"VIOLENCE_WORD", "ABUSE", "SUICIDE_WORD", "BULLY_WORD"})  # a danger named, not done
 MEDICAL = frozenset({"medical_emergency"})
-PAST_HARM = frozenset({"violence", "sexual_violence", "running_away"})  # harm that can lie years back
+OUT_AT_NIGHT = frozenset({"OUTSIDE", "NIGHT", "TONIGHT"})  # without a roof now, not soon
+PAST_HARM = frozenset({"violence", "sexual_violence", "running_away", "bullying"})  # harm that can lie years back
 STILL = frozenset({"AGAIN", "FEAR", "STILL"})  # it goes on, or the writer is afraid now
 TOPICS = frozenset({"TOPIC"})  # a topic blocks a rule anywhere, unless the rule says the writer is hurt
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
@@ -200,7 +201,7 @@ class DangerDetector:
         for row in _rows(folder / "pravidla.csv"):
             items = tuple((c.rstrip("!"), c.endswith("!")) for c in row["pojmy"].split())
             unless = (row.get("krome") or "").split()
-            for name in [n for n, _ in items] + [u.lstrip("*") for u in unless]:
+            for name in [n for n, _ in items] + [u.lstrip("*").rstrip("!") for u in unless]:
                 if name not in concepts:
                     raise ValueError(f"{folder / 'pravidla.csv'}: neznámý pojem {name!r}")
             rules.append(
@@ -322,6 +323,11 @@ class DangerDetector:
             return NO_DANGER
         sentences = [self._hits(words) for words in words_of(text) if words]
         present = {h.concept for hits in sentences for here in hits for h in here if not h.negated}
+        # a negated concept is also present as "X!", for rules whose harmless context is a denial
+        # ("vracím se domů, bojím se, že to nezvládnu": fear of not coping, not of home)
+        present_or_denied = present | {
+            h.concept + "!" for hits in sentences for here in hits for h in here if h.negated
+        }
         categories: set[str] = set()
         blocked: list[str] = []  # rules that matched but a harmless context stopped
         acute = False
@@ -331,7 +337,7 @@ class DangerDetector:
             now = [i for i, here in enumerate(hits) if any(h.concept == "NOW" and not h.negated for h in here)]
             for rule in self.rules:
                 if rule.category not in categories or (rule.acute and not acute):
-                    at = self._fires(rule, hits, present, blocked)
+                    at = self._fires(rule, hits, present_or_denied, blocked)
                     if at is not None:
                         categories.add(rule.category)
                         near_me = near_me or _near(hits, "ME", at, rule.window + NOW_REACH)
@@ -401,7 +407,15 @@ class DangerDetector:
         ):
             writer, age_unknown = "child", False  # how the message is written says a young person writes
         fled = "RUN" in present and bool(present & FLEEING) and not ("PAST" in present and "NOW" not in present)
-        if "running_away" in categories and writer != "child" and len(categories) == 1 and not (fled or acute):
+        exposed = "FREEZING" in present or (
+            "BABY" in present and bool(present & OUT_AT_NIGHT)
+        )  # frost, or a baby outside
+        if (
+            "running_away" in categories
+            and writer != "child"
+            and len(categories) == 1
+            and not (fled or acute or exposed)
+        ):
             return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
 
@@ -432,12 +446,13 @@ def _writer(age: int | None, present: set[str], agent: str | None, categories: s
 _OFFSPRING = r"(?:dcer|syn|dit|det|holcic|chlapec|mimin|vnu|daughter|son|child|kid|boy|girl|доч|сын|син|дит|реб)"
 _AGE = re.compile(
     r"(?:\b(?:je\s+(?:mi|nam)|mi\s+je|ja\s+mam|i\s*a?m|мені|мне|нам)\s+(\d{1,2})\b)"
+    r"|(?:\bmam\s+(\d{2})(?=\s*(?:$|[,.;!?]|a\b)))"  # "mám 28 a brigádu", not "mám 20 tisíc"
     r"|(?:\b(?:je\s+(?:mu|ji)|komu\s+je)\s+(\d{1,2})\b)"
     r"|(?:\b(\d{1,2})\s*-?\s*(?:let|lete|leta|lety|letou|lety|rok\w*|years?|yo|yrs|рок\w*|рік|лет|год\w*)\b"
     r"(?!\s*(?:-?old\s+)?" + _OFFSPRING + r"))"
     r"|(?:\((\d{1,2})\))"
 )
-OTHERS_AGE = (1, 3)  # groups that give the age of someone named ("je mu 19", "brácha (19)")
+OTHERS_AGE = (2, 4)  # groups that give the age of someone named ("je mu 19", "brácha (19)")
 SENIOR_AGE = 65
 
 
