@@ -23,7 +23,7 @@ import pytest
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 from bot.search.engine import Searcher
 from bot.search.romanised import restore_romanised
-from bot.search.vocabulary import DRUH_PREFIX, Analyzer, build_vocabulary
+from bot.search.vocabulary import DRUH_PREFIX, WORDED, Analyzer, build_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG_DATA = ROOT / "catalog_data"
@@ -213,7 +213,11 @@ def test_a_phrase_of_several_words_is_not_reduced_to_one_everyday_word() -> None
     on that word anywhere ("bydlím v autě" on "nemám auto"), so a row says the word it means."""
     analyzer = Analyzer()
     reduced = [
-        row["vyraz"] for row in vocabulary() if len(row["vyraz"].split()) >= 3 and len(analyzer.stems(row["vyraz"])) < 2
+        row["vyraz"]
+        for row in vocabulary()
+        if not row["vyraz"].startswith(WORDED)
+        and len(row["vyraz"].split()) >= 3
+        and len(analyzer.stems(row["vyraz"])) < 2
     ]
     assert reduced == []
 
@@ -225,7 +229,7 @@ def test_every_row_resolves_to_existing_needs_and_is_matched_whole_by_the_analyz
     would silently never fire; a row naming a code that does not exist would point nowhere.
     """
     analyzer = Analyzer()
-    table = build_vocabulary(analyzer, [], family_groups={}, lexicon=VOCABULARY).table
+    built = build_vocabulary(analyzer, [], family_groups={}, lexicon=VOCABULARY)
     problems: list[tuple[object, ...]] = []
     for row in vocabulary():
         expected = _expected_needs(row)
@@ -238,7 +242,9 @@ def test_every_row_resolves_to_existing_needs_and_is_matched_whole_by_the_analyz
         if unknown:
             problems.append((row["vyraz"], "unknown", sorted(unknown)))
             continue
-        stems = analyzer.stems(row["vyraz"])
+        worded = row["vyraz"].startswith(WORDED)  # matched with its small words
+        table = built.worded if worded else built.table
+        stems = analyzer.stems(row["vyraz"].lstrip(WORDED), keep_stop_words=worded)
         if not stems:
             problems.append((row["vyraz"], "only stop words"))
             continue
@@ -572,3 +578,25 @@ def test_being_at_work_is_no_search_for_a_job(small_catalogue: Searcher, query: 
 @pytest.mark.parametrize("query", ["hledám práci", "nemám práci", "шукаю роботу"])
 def test_looking_for_work_still_is(small_catalogue: Searcher, query: str) -> None:
     assert DRUH_PREFIX + "33" in {n.key for n in small_catalogue.understand(query)[0].needs}
+
+
+@pytest.mark.parametrize(
+    ("query", "situation", "meant"),
+    [
+        ("bydlím v autě už měsíc", "noc-bez-strechy", True),
+        ("nemám auto a mamka musí k doktorovi", "noc-bez-strechy", False),
+        ("potřebujeme sedačku do auta pro syna", "noc-bez-strechy", False),
+        ("synovi jsou 2 roky a ještě nemluví", "rana-pece", True),
+        ("táta se mnou od té doby nemluví a máma brečí", "rana-pece", False),
+    ],
+)
+def test_a_phrase_written_with_its_small_words_needs_them(small_catalogue: Searcher, query, situation, meant) -> None:
+    assert (situation in {n.key for n in small_catalogue.understand(query)[0].needs}) is meant
+
+
+def test_phrases_with_their_small_words_are_read_from_the_lexicon(tmp_path: Path) -> None:
+    lexicon = tmp_path / "slovnik.csv"
+    lexicon.write_text("vyraz,druhy,skupiny,situace,kategorie\n+na lavičce,26,,,\n", encoding="utf-8")
+    vocabulary = build_vocabulary(Analyzer(), [], family_groups={}, lexicon=lexicon)
+    assert vocabulary.worded.get(tuple(Analyzer().stems("na lavičce", keep_stop_words=True)))
+    assert not vocabulary.table.get(tuple(Analyzer().stems("lavičce")))

@@ -121,7 +121,7 @@ class Searcher:
         self.no_need = self._phrase_list(data / "bez-potreby.txt", keep_stop_words=True)
         # A typo may be corrected to any word of the catalogue but not to a place name: places
         # are recognised by PlaceRecognizer.match, which never takes a person's name for one.
-        words = self.vocabulary.table.all_stems() | self.off_topic.all_stems()
+        words = self.vocabulary.table.all_stems() | self.vocabulary.worded.all_stems() | self.off_topic.all_stems()
         correct_to = words | (set(self.postings) - (self.places.table.all_stems() - words))
         self.known_stems = correct_to | self.places.table.all_stems()
         self.correctable = sorted(s for s in correct_to if len(s) >= MIN_CORRECTABLE - 1)
@@ -261,6 +261,7 @@ class Searcher:
         if place is None:
             place = next((m.payloads[0] for m in place_matches if not self._relative_is_there(m, kin)), None)
         self.no_need.match(as_written, used)
+        worded = [(m, range(m.start, m.end)) for m in self.vocabulary.worded.match(as_written, used)]
         for i in range(len(tokens)):
             used[i] = used[i] or stop[i]
         needs: dict[Need, float] = {n: 1.0 for n in self._resolve_need(need)}
@@ -272,8 +273,9 @@ class Searcher:
         content_stems = [stems[i] for i in content]
         off_topic = bool(self.off_topic.match(content_stems, [False] * len(content)))
         content_used = [False] * len(content)
-        for match in self.vocabulary.table.match(content_stems, content_used):
-            strength = min(quality[content[j]] for j in range(match.start, match.end))
+        plain = self.vocabulary.table.match(content_stems, content_used)
+        for match, positions in worded + [(m, [content[j] for j in range(m.start, m.end)]) for m in plain]:
+            strength = min(quality[i] for i in positions)
             phrase: dict[Need, float] = {}
             for meaning in match.payloads:
                 for n in meaning.needs:
@@ -284,9 +286,9 @@ class Searcher:
                         families.append(f)
             if phrase:
                 phrases.append(phrase)
-            for j in range(match.start, match.end):
-                used[content[j]] = True
-                understood_terms.append(stems[content[j]])
+            for i in positions:
+                used[i] = True
+                understood_terms.append(stems[i])
         if not needs and not understood_terms:
             guessed = self._guess_need(text, content_used)
             if guessed is not None:

@@ -77,16 +77,26 @@ def load_family_groups(path: Path = CATALOG_DATA / "rodiny-skupin.csv") -> dict[
     return {k: frozenset(v) for k, v in groups.items()}
 
 
+WORDED = "+"  # marks a lexicon expression matched together with its prepositions and particles
+
+
 class Vocabulary:
     """Phrases → meanings, matched on stems."""
 
     def __init__(self, analyzer: Analyzer) -> None:
         self.analyzer = analyzer
         self.table: PhraseTable[Meaning] = PhraseTable()
+        self.worded: PhraseTable[Meaning] = PhraseTable()  # phrases matched with their small words
         self.labels: dict[Need, str] = {}
 
     def add(self, expression: str, meaning: Meaning) -> None:
-        """Register an expression (any inflection; it is stemmed)."""
+        """Register an expression (any inflection; it is stemmed). One written with a leading
+        "+" keeps its small words: "+v autě" is a car to sleep in, not any car."""
+        if expression.startswith(WORDED):
+            worded = tuple(self.analyzer.stems(expression[len(WORDED) :], keep_stop_words=True))
+            if worded:
+                self.worded.add(worded, meaning)
+            return
         stems = tuple(self.analyzer.stems(expression))
         if stems:
             self.table.add(stems, meaning)
