@@ -47,6 +47,7 @@ TARGETS: list[tuple[str, str, float, bool]] = [
     ("linka_bezpeci_first", "Linka bezpečí first, children", 0.95, True),
     ("false_alarms", "false alarms", 0.05, False),
     ("crisis_on_requests", "crisis first, conversations", 0.05, False),
+    ("crisis_on_ordinary", "crisis first, read as ordinary", 0.05, False),
     ("conversation_s3", "conversational success@3", 0.9, True),
     ("turned_away", "social need turned away (count)", 0, False),
     ("short_query_s3", "short-query success@3", 0.95, True),
@@ -153,6 +154,11 @@ def targets(out: dict[str, Any]) -> list[dict[str, Any]]:
         "linka_bezpeci_first": danger["linka_bezpeci_first"]["value"] if danger else None,
         "false_alarms": danger["false_alarms"]["value"] if danger else None,
         "crisis_on_requests": conv["all"]["crisis_first"] / max(conv["all"]["n"], 1) if conv else None,
+        "crisis_on_ordinary": (
+            conv["all"]["crisis_on_ordinary"] / conv["all"]["read_ordinary"]
+            if conv and conv["all"]["read_ordinary"]
+            else None
+        ),
         "conversation_s3": conv["all"]["s@3"] if conv else None,
         "turned_away": conv["all"]["turned_away"] if conv else None,
         "short_query_s3": out["short_query_s3"],
@@ -176,6 +182,13 @@ def show(out: dict[str, Any], show_failures: bool) -> None:
         print_tallies("Conversations through the dialog", {"ALL": conv["all"]})
         print_tallies("  per persona", conv["persona"])
         print_tallies("  per language", conv["language"])
+        labelled = conv["all"]
+        if labelled["read_ordinary"] or labelled["read_danger"]:
+            print(
+                f"\n  as an independent reader judged them: crisis lines first on {labelled['crisis_on_ordinary']} "
+                f"of {labelled['read_ordinary']} ordinary requests and on {labelled['crisis_on_danger']} "
+                f"of {labelled['read_danger']} messages that show danger"
+            )
         cmp = out["search_vs_fts5"]
         print("\nSearch level, same town filter (Searcher.search vs FTS5 over the services serving lives_in)")
         for name, r in (("Síť pomoci", cmp["ours"]), ("SQLite FTS5", cmp["fts5"])):

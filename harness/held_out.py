@@ -30,6 +30,7 @@ from bot.dialog.state import State
 
 HELD_OUT = PROJECT_ROOT / "tests" / "eval_held_out"
 CONVERSATIONS = "conversations.jsonl"
+READER_LABELS = "conversations-danger.jsonl"  # an independent reader's view: does the message show danger?
 DANGER = "danger.jsonl"
 CRISIS_LINES = CATALOG_DATA / "krizove-linky.csv"
 
@@ -72,6 +73,18 @@ class Conversation(BaseModel):
     text: str
     lives_in: str
     accept: Accept = Field(default_factory=Accept)
+    note: str = ""
+    danger: bool | None = None  # what an independent reader judged (conversations-danger.jsonl), if anyone did
+
+
+class ReaderLabel(BaseModel):
+    """An independent reader's judgement of one conversation: should the crisis lines come first?"""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str
+    danger: bool
+    category: str = "none"
     note: str = ""
 
 
@@ -130,7 +143,11 @@ def load_sets(folders: Iterable[Path]) -> tuple[list[Conversation], list[DangerM
     danger: list[DangerMessage] = []
     for folder in folders:
         if (folder / CONVERSATIONS).exists():
-            conversations += load_conversations(folder / CONVERSATIONS)
+            found = load_conversations(folder / CONVERSATIONS)
+            if (folder / READER_LABELS).exists():
+                labels = {label.id: label.danger for label in _load(folder / READER_LABELS, ReaderLabel)}
+                found = [c.model_copy(update={"danger": labels.get(c.id)}) for c in found]
+            conversations += found
         if (folder / DANGER).exists():
             danger += load_danger(folder / DANGER)
     return conversations, danger
@@ -383,9 +400,18 @@ class Tally:
     nothing: int = 0
     asked_group: int = 0
     crisis_first: int = 0
+    read_ordinary: int = 0  # conversations a reader judged ordinary requests
+    crisis_on_ordinary: int = 0  # ... answered with the crisis lines first
+    read_danger: int = 0  # conversations a reader judged to show danger
+    crisis_on_danger: int = 0  # ... answered with the crisis lines first
 
     def add(self, o: ConversationOutcome) -> None:
         self.n += 1
+        danger = o.conversation.danger
+        self.read_ordinary += danger is False
+        self.crisis_on_ordinary += danger is False and o.crisis_first
+        self.read_danger += danger is True
+        self.crisis_on_danger += danger is True and o.crisis_first
         self.s1 += o.rank == 1
         self.s3 += o.rank is not None and o.rank <= 3
         self.turned_away += o.turned_away
@@ -403,6 +429,10 @@ class Tally:
             "nothing": self.nothing,
             "asked_group": self.asked_group,
             "crisis_first": self.crisis_first,
+            "read_ordinary": self.read_ordinary,
+            "crisis_on_ordinary": self.crisis_on_ordinary,
+            "read_danger": self.read_danger,
+            "crisis_on_danger": self.crisis_on_danger,
         }
 
 

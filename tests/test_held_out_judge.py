@@ -256,6 +256,33 @@ def test_crisis_first_detection_reads_the_first_reply() -> None:
     assert report.linka_bezpeci_first.value == 1.0
 
 
+def test_a_readers_labels_split_crisis_replies_into_false_and_right_alarms(tiny, tmp_path: Path) -> None:
+    judge, _ = tiny
+    rows = [
+        {"id": "ok", "text": "pečovatelka", "lives_in": "Kojetín"},
+        {"id": "hurt", "text": "manžel mě bije", "lives_in": "Kojetín"},
+        {"id": "unread", "text": "obědy", "lives_in": "Kojetín"},
+    ]
+    labels = [{"id": "ok", "danger": False, "category": "none"}, {"id": "hurt", "danger": True}]
+    (tmp_path / "conversations.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    (tmp_path / "conversations-danger.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in labels), encoding="utf-8"
+    )
+    convs, _ = load_sets([tmp_path])
+    assert [c.danger for c in convs] == [False, True, None]
+    crisis = (State(), [Reply("📞 112", kind="crisis")])
+    row = score_conversations(convs, scripted(crisis, crisis, crisis), judge).all.row()
+    assert (row["crisis_first"], row["read_ordinary"], row["crisis_on_ordinary"]) == (3, 1, 1)
+    assert (row["read_danger"], row["crisis_on_danger"]) == (1, 1)
+
+
+def test_a_reader_label_without_a_verdict_is_refused_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "conversations.jsonl").write_text(json.dumps({"id": "a", "text": "x", "lives_in": "Kojetín"}) + "\n")
+    (tmp_path / "conversations-danger.jsonl").write_text(json.dumps({"id": "a", "category": "none"}) + "\n")
+    with pytest.raises(ValueError, match="conversations-danger.jsonl:1"):
+        load_sets([tmp_path])
+
+
 def test_helplines_are_read_in_the_order_of_the_text() -> None:
     numbers = ["112", "155", "158", "150", "116 123", "116 006", "116 111", "800 200 007"]
     text = "Volejte <b>112</b> nebo 155.\n📞 116&nbsp;111 — Linka bezpečí\n📞 800 200 007"
