@@ -887,3 +887,10 @@ def test_hyperbole_a_late_pension_and_a_threat_of_losing_a_home_are_no_alarms(te
 def test_an_age_given_as_mam_28_makes_the_writer_a_grown_up() -> None:
     assessment = assess("včera mě vyhodili z ubytovny, spím u kámoše, mám 28 a brigádu, je mínus deset")
     assert assessment.danger and assessment.writer == "adult"
+
+
+def test_asking_how_long_pills_take_is_danger_but_not_yet_an_emergency() -> None:
+    asked = assess("jak dlouho trvá, než zaberou prášky na spaní, když si jich dáš hodně? ptám se pro kamarádku")
+    ready = assess("mám nachystané prášky a dneska si je vezmu všechny")
+    assert "suicide" in asked.categories and not asked.acute
+    assert ready.danger and ready.acute

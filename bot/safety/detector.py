@@ -39,6 +39,7 @@ SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mea
 MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
 MODEL_OVER_BLOCKERS = 0.9  # the probability from which the model speaks despite a softening word
 SOON = frozenset({"TODAY", "TONIGHT", "NOW"})  # a plan for today is a plan for now
+ASKING = frozenset({"HOW_LONG"})  # a question about means, not a step taken
 MODEL_MIN_WORDS = 4  # shorter messages are left to the rules, which read them word by word
 ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, from which 155/112 lead
 FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
@@ -386,8 +387,8 @@ class DangerDetector:
             return NO_DANGER  # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
         if not rule_acute and categories <= PAST_HARM and "SURVIVOR" in present and not present & {"AGAIN", "STILL"}:
             return NO_DANGER  # "byla jsem oběť násilí, partner je teď ve vězení": a survivor asks how to go on
-        if "MEANS" in present and "suicide" in categories:
-            acute = True
+        if "MEANS" in present and "suicide" in categories and not present & ASKING:
+            acute = True  # the means at hand; "how long do pills take" asks, it has not begun
         soon = bool(present & SOON)  # "prášky mám nachystané na večer", "tonight is the night"
         if categories & (SELF_DIRECTED | {UNNAMED_DANGER}) and soon and present & {"MEANS", "FAREWELL"}:
             acute = True
