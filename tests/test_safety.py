@@ -894,3 +894,18 @@ def test_asking_how_long_pills_take_is_danger_but_not_yet_an_emergency() -> None
     ready = assess("mám nachystané prášky a dneska si je vezmu všechny")
     assert "suicide" in asked.categories and not asked.acute
     assert ready.danger and ready.acute
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("sexual_violence", "мамин хлопець заходить у ванну коли я миюся і просто дивиться"),
+        ("acute_crisis", "Nemůžu dál. Sedím v autě na parkovišti a brečím už dvě hodiny."),
+    ],
+)
+def test_watching_a_child_bathe_and_not_being_able_to_go_on_are_heard(category, text) -> None:
+    assert category in assess(text).categories
+
+
+def test_not_managing_to_pay_any_longer_is_no_crisis_alarm() -> None:
+    assert not assess("nemůžu dál platit dluhy, kde je dluhová poradna?").danger
