@@ -901,6 +901,7 @@ def test_asking_how_long_pills_take_is_danger_but_not_yet_an_emergency() -> None
     [
         ("sexual_violence", "мамин хлопець заходить у ванну коли я миюся і просто дивиться"),
         ("acute_crisis", "Nemůžu dál. Sedím v autě na parkovišti a brečím už dvě hodiny."),
+        ("violence", "naši se furt hádaj a táta rozbíjí věci, bojím se být doma. je mi 15"),
     ],
 )
 def test_watching_a_child_bathe_and_not_being_able_to_go_on_are_heard(category, text) -> None:
@@ -909,3 +910,7 @@ def test_watching_a_child_bathe_and_not_being_able_to_go_on_are_heard(category, 
 
 def test_not_managing_to_pay_any_longer_is_no_crisis_alarm() -> None:
     assert not assess("nemůžu dál platit dluhy, kde je dluhová poradna?").danger
+
+
+def test_afraid_to_be_home_alone_after_a_burglary_is_no_alarm() -> None:
+    assert not assess("Vykradli nám byt. Od té doby nemůžu spát a bojím se být doma sama.").danger

@@ -408,9 +408,8 @@ class DangerDetector:
         ):
             writer, age_unknown = "child", False  # how the message is written says a young person writes
         fled = "RUN" in present and bool(present & FLEEING) and not ("PAST" in present and "NOW" not in present)
-        exposed = "FREEZING" in present or (
-            "BABY" in present and bool(present & OUT_AT_NIGHT)
-        )  # frost, or a baby outside
+        # out in the frost, or with a baby outside at night
+        exposed = "FREEZING" in present or ("BABY" in present and bool(present & OUT_AT_NIGHT))
         if (
             "running_away" in categories
             and writer != "child"
