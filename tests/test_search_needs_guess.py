@@ -63,3 +63,13 @@ def test_a_guess_the_catalogue_has_no_service_for_is_not_made(tmp_path: Path, gu
     services = [service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN])]
     searcher = Searcher(CatalogueView(services, TOWNS, {}), needs_guesser=guesser)
     assert searcher.search("v kuchyni se nám usadil zelený drak, co s tím").reason == NOT_UNDERSTOOD
+
+
+def test_the_dialog_keeps_the_situation_the_model_read_in_the_whole_message(guesser) -> None:
+    from tests.test_dialog_fixtures import Chat, make_context
+
+    chat = Chat(make_context(searcher_with(guesser)))
+    chat.start()
+    replies = chat.say("v kuchyni se nám usadil zelený drak, co s tím, bydlíme v Přerově")
+    assert chat.state.need == "dluhy" and chat.state.query is None
+    assert replies[-1].kind == "results" and "Dluhová poradna" in chat.text

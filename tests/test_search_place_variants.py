@@ -233,3 +233,7 @@ def test_a_relatives_town_elsewhere_is_not_where_help_is_sought(searcher, query)
 def test_a_relatives_town_elsewhere_leaves_the_writers_own_town(searcher) -> None:
     assert place(searcher, "dcera je v Jihlavě, já bydlím v Kojetíně") == "Kojetín"
     assert searcher.understand("bydlím v Jihlavě")[0].place.kind == "outside"
+
+
+def test_an_everyday_ukrainian_word_is_no_misspelt_town(searcher) -> None:
+    assert searcher.understand("рахунок з лікарні за пологи, страховка не покрила")[0].place is None

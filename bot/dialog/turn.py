@@ -317,6 +317,10 @@ class Turn:
             query = query_without_place(text, place, self.ctx)[:MAX_QUERY] or None
             label = understood.need_labels[0] if understood.need_labels else None
             changes.update(need=None, query=query, need_label=label)
+            if understood.needs and not understood.terms:
+                # no word named it, the needs model read it in the whole message: keep what it
+                # read, as the words left without the place may no longer say it as clearly
+                changes.update(need=understood.needs[0].key, query=None)
             if s.group and families and s.group not in families:
                 changes["group"] = None  # the words point elsewhere than the group chosen before
         elif families:

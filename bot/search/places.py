@@ -26,7 +26,7 @@ from bot.search.phrases import PhraseMatch, PhraseTable
 from bot.search.text import fold, tokenize
 from bot.search.translit import is_cyrillic, transliterate, without_case_endings
 from bot.search.vocabulary import Analyzer
-from bot.search.wordlists import common_latin_words
+from bot.search.wordlists import common_cyrillic_words, common_latin_words
 
 PREPOSITIONS = frozenset({"v", "ve", "na", "z", "ze", "do", "u", "od", "kolem", "okolo", "blizko", "in", "near"})
 NAME_JOINERS = (" nad ", " pod ", " u ", " na ", " v ")
@@ -351,7 +351,9 @@ class PlaceRecognizer:
         first_name = self.names.is_first_name(latin) or self.names.is_first_name(token)
         if first_name and latin not in self._surface:
             return (own if after in NAME_PLACE_CONTEXT and own in self._local else NO_PLACE), True
-        everyday = not cyrillic and not shape.capitalised and latin in self.common_words
+        everyday = not shape.capitalised and (
+            token.replace("ё", "е") in common_cyrillic_words() if cyrillic else latin in self.common_words
+        )
         if shape.abbreviation and latin not in self._surface:
             return NO_PLACE, True  # "CHB" (chráněné bydlení) is not Cheb, whose stem it shares
         named = after in NAME_PLACE_CONTEXT or (latin in self._surface and after not in PREPOSITIONS)

@@ -25,3 +25,9 @@ def wordlist(language: str) -> list[str]:
 def common_latin_words() -> frozenset[str]:
     """Frequent Czech and English words, folded (lowercase, no diacritics)."""
     return frozenset(fold(word) for language in ("cs", "en") for word in wordlist(language))
+
+
+@lru_cache(maxsize=1)
+def common_cyrillic_words() -> frozenset[str]:
+    """Frequent Ukrainian and Russian words, lowercase ("пологи" is childbirth, not Polom)."""
+    return frozenset(word.lower().replace("ё", "е") for language in ("uk", "ru") for word in wordlist(language))
