@@ -914,3 +914,31 @@ def test_not_managing_to_pay_any_longer_is_no_crisis_alarm() -> None:
 
 def test_afraid_to_be_home_alone_after_a_burglary_is_no_alarm() -> None:
     assert not assess("Vykradli nám byt. Od té doby nemůžu spát a bojím se být doma sama.").danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("self_harm", "relapsed last night after 2 years clean from cutting. not suicidal, just ashamed"),
+        ("acute_crisis", "dnes me pustili z vezeni, nemam kde bydlet, nemam leky. bojim se co dneska v noci udelam"),
+        ("violence", "minule, když jsem o tom začala mluvit, zlomil mi prst"),
+        ("violence", "vnuk na mě křičí a občas mi dá ránu, když mu nepůjčím peníze"),
+    ],
+)
+def test_a_relapse_fear_of_oneself_tonight_and_hidden_blows_are_heard(category, text) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zabiju bráchu, zase mi sežral nutellu 😤 jinak fakt, kdy má otevřeno nízkoprahový klub?",
+        "not gonna lie this form is killing me. where can i get help filling in the application?",
+        "jak se žádá o příspěvek na péči? tatínek měl mrtvici a je teď doma, starám se o něj já",
+        "Hasiči dělají ukázku první pomoci při infarktu a mrtvici. Dá se tam přihlásit i s dětmi?",
+        "Hey, my czech girlfriend and me broke up, we have a son (4) and she wants to move with him to another city."
+        " I need to know my rights, where can I get advice?",
+    ],
+)
+def test_hyperbole_over_food_and_forms_a_past_stroke_and_a_first_aid_show_are_no_alarms(text) -> None:
+    assert not assess(text).danger
