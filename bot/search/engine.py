@@ -56,6 +56,7 @@ NEED_GUESS_THRESHOLD = 0.4  # the needs model's probability from which it names 
 SAME_WORD = 4  # letters an everyday word shares with its correction when it is another form of it
 SAME_ENDING = 2  # letters at the end of an everyday word a correction to another form of it may change
 MIN_GUESS_WORDS = 3  # a guess needs a sentence, not a word or two
+STAY_REACH = 3  # words before a place within which a hospital or a prison makes it the place of a stay
 RELATIVE_REACH = 3  # tokens before a place within which a relative makes it that relative's place
 
 
@@ -119,6 +120,7 @@ class Searcher:
         self.off_topic = self._phrase_list(data / "mimo-temata.txt")
         # "jsem v práci do večera": the writer's day, no need; read with its prepositions
         self.no_need = self._phrase_list(data / "bez-potreby.txt", keep_stop_words=True)
+        self.stays = frozenset(stem for (stem,) in self._phrase_list(data / "pobyt-jinde.txt").phrases())
         # A typo may be corrected to any word of the catalogue but not to a place name: places
         # are recognised by PlaceRecognizer.match, which never takes a person's name for one.
         words = self.vocabulary.table.all_stems() | self.vocabulary.worded.all_stems() | self.off_topic.all_stems()
@@ -259,7 +261,14 @@ class Searcher:
         place = self._resolve_place(town)
         place_matches = self.places.match((query or "")[:MAX_QUERY_CHARS], tokens, used, self.known_stems)
         if place is None:
-            place = next((m.payloads[0] for m in place_matches if not self._relative_is_there(m, kin)), None)
+            place = next(
+                (
+                    m.payloads[0]
+                    for m in place_matches
+                    if not (self._relative_is_there(m, kin) or self._stayed(m, as_written))
+                ),
+                None,
+            )
         self.no_need.match(as_written, used)
         worded = [(m, range(m.start, m.end)) for m in self.vocabulary.worded.match(as_written, used)]
         for i in range(len(tokens)):
@@ -321,6 +330,11 @@ class Searcher:
         """A place outside the region said of a relative ("dcera je v Brně", "syn žije v Praze"):
         where that relative lives, not where help is sought, so the dialog asks for the town."""
         return match.payloads[0].kind == "outside" and any(match.start - RELATIVE_REACH <= i < match.start for i in kin)
+
+    def _stayed(self, match: PhraseMatch[PlaceRef], stems: list[str]) -> bool:
+        """A place named right after a hospital, a treatment or a prison ("po léčbě v Kroměříži"):
+        where the writer stayed, not where help is sought."""
+        return any(stems[i] in self.stays for i in range(max(match.start - STAY_REACH, 0), match.start))
 
     def _guess_need(self, text: str, content_used: list[bool]) -> Need | None:
         """The life situation the needs model reads in a message whose words the vocabulary
