@@ -106,3 +106,8 @@ def test_the_context_reads_with_the_bundled_reader_by_default(searcher) -> None:
 def test_inline_mode_reads_romanised_danger_and_puts_the_lines_first(searcher) -> None:
     _, answers = inline_answers("ne hochu zhit", make_context(searcher))
     assert answers[0].id == "crisis"
+
+
+def test_the_ukrainian_apostrophe_is_read_back() -> None:
+    assert restore_romanised("Cholovik p'je i krychyt', dity bojat'sja. Kudy zvernutysja?").startswith("чоловік п'є")
+    assert restore_romanised("synovi p'jat' rokiv, potribna dopomoha").startswith("синові п'ять років")

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.search.documents import CatalogueView
-from bot.search.engine import NOT_UNDERSTOOD, Searcher
+from bot.search.engine import MAX_QUERY_WORDS, NOT_UNDERSTOOD, Searcher
 from tests.test_search_engine import TOWNS, service
 
 
@@ -45,7 +45,7 @@ def test_a_very_long_message_is_read_only_from_its_beginning(searcher) -> None:
     query = "pečovatelská služba v Kojetíně " + "bla " * 2500
     result = searcher.search(query)
     assert result.understood.town == "Kojetín"
-    assert len(result.understood.leftover) < 50
+    assert len(result.understood.leftover) <= MAX_QUERY_WORDS
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

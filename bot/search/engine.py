@@ -40,6 +40,7 @@ from bot.search.vocabulary import (
     build_vocabulary,
     load_family_groups,
 )
+from bot.search.wordlists import english_only_words
 
 FIELD_WEIGHTS = {"name": 1.0, "kind": 0.7, "provider": 0.5, "text": 0.3}
 PLACE_CUTOFF = 85.0
@@ -51,7 +52,7 @@ FURTHER_GROUP = 0.1  # what each further implied group a service is for adds
 FURTHER_PHRASES = 0.5  # how much a further phrase a service meets adds to its best fit
 # Work is capped on very long messages: only their beginning is read.
 MAX_QUERY_CHARS = 1000
-MAX_QUERY_WORDS = 40
+MAX_QUERY_WORDS = 60
 NEED_GUESS_THRESHOLD = 0.4  # the needs model's probability from which it names a need
 SAME_WORD = 4  # letters an everyday word shares with its correction when it is another form of it
 SAME_ENDING = 2  # letters at the end of an everyday word a correction to another form of it may change
@@ -247,6 +248,7 @@ class Searcher:
         kin = self.relatives.find(text, tokens)
         quality = [1.0] * len(tokens)
         common = self.places.common_words
+        english = english_only_words()
         for i, stem in enumerate(stems):
             if not stop[i] and i not in kin:
                 corrected = self._correct(stem)
@@ -254,6 +256,8 @@ class Searcher:
                 # "nakoupit", but "prádlo" is no typo of "přepadl" nor "přestat" of "přespat"
                 if corrected is not None and tokens[i] in common and not _same_word(stem, corrected):
                     corrected = None
+                if tokens[i] in english:
+                    corrected = None  # an English word is never a typo of a Czech one
                 if corrected is not None:
                     stems[i] = corrected
                     quality[i] = 0.9

@@ -76,7 +76,7 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "x": ("кс", "х"),
     "y": ("ы", "и", "й"),
     "z": ("з",),
-    "'": ("ь",),
+    "'": ("ь", "'"),  # a soft sign, or the Ukrainian apostrophe ("p'je" is "п'є")
 }
 _LONGEST = max(len(group) for group in _SPELLINGS)
 _SOFT_SIGN = "ь"
@@ -202,7 +202,8 @@ def default_reader() -> RomanisedReader:
     stems = sorted(p for c in concepts for p in c.prefixes if is_cyrillic(p))
     latin = [*(w for w in ours if not is_cyrillic(w)), *common_latin_words()]
     ours_cyrillic = [*(w for w in ours if is_cyrillic(w) and w.isalpha()), *patterns]
-    return RomanisedReader(Lexicon.from_words(latin, (wordlist("ru"), wordlist("uk"), ours_cyrillic), stems))
+    cyrillic = (wordlist("ru"), wordlist("uk", apostrophes=True), ours_cyrillic)
+    return RomanisedReader(Lexicon.from_words(latin, cyrillic, stems))
 
 
 def restore_romanised(text: str) -> str:

@@ -16,9 +16,14 @@ from bot.search.text import fold
 WORDLIST_SIZE = "small"  # wordfreq's list of the most frequent surface forms
 
 
-def wordlist(language: str) -> list[str]:
-    """The frequent words of `language` ("cs", "en", "ru", "uk"), the most frequent first."""
-    return [word for word in wordfreq.iter_wordlist(language, WORDLIST_SIZE) if word.isalpha()]
+def wordlist(language: str, *, apostrophes: bool = False) -> list[str]:
+    """The frequent words of `language` ("cs", "en", "ru", "uk"), the most frequent first; with
+    `apostrophes`, also those spelt with one inside (Ukrainian "п'є", "пам'ять")."""
+    return [
+        word
+        for word in wordfreq.iter_wordlist(language, WORDLIST_SIZE)
+        if word.isalpha() or (apostrophes and word.replace("'", "").isalpha() and not word.startswith("'"))
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -31,3 +36,10 @@ def common_latin_words() -> frozenset[str]:
 def common_cyrillic_words() -> frozenset[str]:
     """Frequent Ukrainian and Russian words, lowercase ("пологи" is childbirth, not Polom)."""
     return frozenset(word.lower().replace("ё", "е") for language in ("uk", "ru") for word in wordlist(language))
+
+
+@lru_cache(maxsize=1)
+def english_only_words() -> frozenset[str]:
+    """Frequent English words that are no Czech words ("started" is no typo of "starat")."""
+    czech = {fold(word) for word in wordlist("cs")}
+    return frozenset(w for w in (fold(word) for word in wordlist("en")) if w not in czech)
