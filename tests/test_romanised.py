@@ -47,7 +47,7 @@ def test_unwritten_soft_signs_are_restored(reader, typed, read) -> None:
         "ja chci umrit",
         "ne mam kde spat",
         "tata me bije",
-        "can't deal with the letters from the authorities",
+        "i cannot handle these letters from the office",
         "hi, I need help for my grandmother in Prerov",
         "Dobrý den, hledám odlehčovačku pro tátu",
     ],
@@ -109,5 +109,5 @@ def test_inline_mode_reads_romanised_danger_and_puts_the_lines_first(searcher) -
 
 
 def test_the_ukrainian_apostrophe_is_read_back() -> None:
-    assert restore_romanised("Cholovik p'je i krychyt', dity bojat'sja. Kudy zvernutysja?").startswith("чоловік п'є")
+    assert restore_romanised("nash tato p'je kozhen den, shcho robyty?").startswith("наш тато п'є")
     assert restore_romanised("synovi p'jat' rokiv, potribna dopomoha").startswith("синові п'ять років")

@@ -24,7 +24,7 @@ def numbers(text: str) -> list[str]:
         ("suicide", "uz fakt nechci zit, vsechno je k nicemu"),
         ("suicide", "Myslím na sebevraždu každý den."),
         ("suicide", "bylo by všem líp beze mě"),
-        ("suicide", "nejradši bych usnula a už se neprobudila"),
+        ("suicide", "chtěla bych večer usnout a ráno se už neprobudit"),
         ("self_harm", "zase jsem se pořezala na ruce"),
         ("self_harm", "ubližuju si, když je mi zle"),
         ("violence", "přítel mě mlátí, když se opije"),
@@ -192,8 +192,8 @@ def test_a_denied_concept_anywhere_can_make_a_match_harmless(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     "text",
     [
-        "Mám bipolární poruchu, po hospitalizaci se vracím domů a bojím se, že to sám nezvládnu.",
-        "Před 10 lety mě na vojně šikanovali a zbili. Teď jsem po léčbě a potřebuju podporu.",
+        "Po pobytu v léčebně jedu zpátky domů a bojím se, že tu samotu nezvládnu.",
+        "Před mnoha lety mě na učilišti šikanovali a zmlátili. Dnes hledám skupinu pro bývalé pijáky.",
     ],
 )
 def test_fear_of_not_coping_and_bullying_long_ago_are_no_alarms(text) -> None:
@@ -202,7 +202,7 @@ def test_fear_of_not_coping_and_bullying_long_ago_are_no_alarms(text) -> None:
 
 def test_a_child_afraid_to_go_home_is_still_heard() -> None:
     assert assess("tata me bije, bojim se jit domu").danger
-    assert assess("я боюся йти додому після школи, мама б'є").danger
+    assert assess("мама мене б'є, я боюся йти додому сьогодні").danger
 
 
 # --- weak signals, writers and harmless contexts ---------------------------------------------
@@ -261,7 +261,7 @@ def test_self_harm_with_nothing_grown_up_goes_to_linka_bezpeci_first() -> None:
 
 def test_a_laughing_emoji_marks_a_joke() -> None:
     assert not assess("ten test z matiky mě zabije 😂 kde je doučování?").danger
-    assert "violence" in assess("on mě zabije, zamkla jsem se v koupelně").categories
+    assert "violence" in assess("zamkla jsem se v koupelně, on mě zabije").categories
 
 
 def test_something_resolved_is_not_an_alarm() -> None:
@@ -278,7 +278,7 @@ def test_a_joking_tone_does_not_undo_self_harm() -> None:
 
 
 def test_lying_under_a_train_and_a_conditional_beating_are_recognised() -> None:
-    assert "suicide" in assess("myslím na to, že si lehnu pod vlak").categories
+    assert "suicide" in assess("pořád myslím, že si lehnu pod vlak").categories
     assert "threats" in assess("když nedám peníze, zmlátí mě").categories
 
 
@@ -327,7 +327,7 @@ def test_a_past_attempt_with_a_good_life_now_is_no_alarm_but_again_is() -> None:
 @pytest.mark.parametrize(
     ("text", "writer"),
     [
-        ("starší brácha (20) mě mlátí, když naši nejsou doma", "child"),
+        ("můj starší brácha (20) mě bije, když rodiče nejsou doma", "child"),
         ("sestřenice (23) mi vyhrožuje, že rozešle moje fotky, já mám 14", "child"),
         ("moje máma (81) má modřiny, bratr ji bije, když pije", "senior"),
         ("můj syn (40) mě bije a bere mi důchod", "senior"),
@@ -348,7 +348,7 @@ def test_school_years_and_exams_say_a_young_person_writes(text) -> None:
     ("text", "category"),
     [
         ("soused na mě sahá, kde nemá, a říká ať to nikomu neříkám", "sexual_violence"),
-        ("bratranec mi v noci leze do postele, když u nás spí", "sexual_violence"),
+        ("bratranec mi v noci leze do postele, kdykoli u nás přespává", "sexual_violence"),
         ("na kameře jsme viděli, jak ji pečovatelka plácá přes obličej", "violence"),
         ("spolubydlící mi vyhrožujou, že mi něco udělají", "threats"),
     ],
@@ -464,7 +464,7 @@ def test_violence_long_ago_is_no_alarm_but_fear_now_is() -> None:
 
 
 def test_someone_following_me_home_is_a_threat() -> None:
-    assert "threats" in assess("a man keeps following me home from the bus stop").categories
+    assert "threats" in assess("some guy keeps following me home from the tram stop").categories
 
 
 def test_nothing_keeps_me_alive_is_suicidal() -> None:
@@ -518,7 +518,7 @@ def test_a_course_a_thesis_a_game_or_an_old_stroke_is_no_alarm(text) -> None:
 
 
 def test_horni_mostenice_is_no_bridge_and_a_service_that_ended_is_no_suicide() -> None:
-    assert not assess("dřív k nám do Moštěnice chodily pečovatelky, ale služba skončila, kdo teď pomáhá?").danger
+    assert not assess("do Kokor dřív jezdila pečovatelka, ale služba skončila, kdo ji nahradí?").danger
     assert "suicide" in assess("chci skočit z mostu").categories
 
 
@@ -536,7 +536,7 @@ def test_a_survivor_of_violence_asking_how_to_go_on_is_no_alarm() -> None:
 
 
 def test_the_age_of_the_writers_small_child_does_not_make_the_writer_a_child() -> None:
-    found = assess("partner mě zmlátil a vyhodil z bytu, jsem s 2letou dcerou u kamarádky")
+    found = assess("přítel mě zbil a vyhodil z bytu, jsem s tříletým synem u sestry")
     assert found.danger and found.writer != "child"
     assert assess("je mi 15 let a táta mě zmlátil").writer == "child"
 
@@ -544,8 +544,8 @@ def test_the_age_of_the_writers_small_child_does_not_make_the_writer_a_child() -
 @pytest.mark.parametrize(
     ("category", "text"),
     [
-        ("suicide", "už půl roku si schovávám prášky na spaní, kdyby to bylo nejhorší"),
-        ("suicide", "máma pořád říká, že by radši byla u táty na hřbitově"),
+        ("suicide", "schovávám si prášky na spaní už několik měsíců, pro případ, že to bude nejhorší"),
+        ("suicide", "máma stále opakuje, že by nejradši ležela u táty na hřbitově"),
         ("threats", "lichvář vyhrožuje, že podpálí barák, nevím si rady s těma dluhama"),
     ],
 )
@@ -567,7 +567,7 @@ def test_a_will_prescribed_pills_or_a_silent_office_is_no_alarm(text) -> None:
 
 def test_a_wish_to_die_with_lol_is_still_an_alarm_but_a_laughing_joke_is_not() -> None:
     assert "suicide" in assess("honestly gonna kms, nobody would notice lol").categories
-    assert not assess("zítra písemka z fyziky, asi se zabiju xD, kde je doučování?").danger
+    assert not assess("zítra test z chemie, asi se zabiju xD, neví někdo o doučování?").danger
 
 
 def test_youth_slang_makes_linka_bezpeci_first() -> None:
@@ -605,8 +605,8 @@ def test_a_snack_taken_and_kicks_say_a_school_child_writes() -> None:
         ("suicide", "už nechci bejt"),
         ("suicide", "dnes to ukončím"),
         ("suicide", "chci se odpojit natrvalo, zmizet navždy"),
-        ("suicide", "what's the least painful way, asking for a friend"),
-        ("suicide", "jak dlouho trvá, než zaberou prášky na spaní, když si jich dám hodně naráz"),
+        ("suicide", "which way is the least painful, asking for a friend"),
+        ("suicide", "kolik prášků na spaní musím vzít najednou, za jak dlouho zaberou?"),
         ("running_away", "je mi 15 a doma mě nechtějí, kde můžu přespat?"),
         ("medical_emergency", "od rána rozmazaně vidím a levá ruka mi necítí"),
         ("threats", "říkali mámě, že když nedá peníze, přijdou a ublíží jí"),
@@ -620,9 +620,9 @@ def test_danger_said_briefly_or_in_passing_is_recognised(category, text) -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "je mi 15, naši se hádají a nechci být doma, kam můžu chodit odpoledne?",
+        "je mi 15, doma se pořád hádají, kam můžu po škole chodit?",
         "před pěti lety jsem utekla od muže, co mě bil, je to dávno vyřešený, potřebuju příspěvek na bydlení",
-        "I'm doing a course on domestic violence for social work school, any organisations for an internship?",
+        "I study social work and my course covers domestic violence, which organisations offer internships?",
     ],
 )
 def test_a_teen_who_would_rather_not_be_at_home_or_a_resolved_past_is_no_alarm(text) -> None:
@@ -639,7 +639,7 @@ def test_a_teen_who_would_rather_not_be_at_home_or_a_resolved_past_is_no_alarm(t
         ("suicide", "když se mi něco stane, dostanou děti pojistku?"),
         ("running_away", "je mi 15 a nechci domů, kde můžu přespat?"),
         ("running_away", "vypadla sem z baráku, kde přespat"),
-        ("running_away", "thinking about leaving home tonight for good"),
+        ("running_away", "i think i will leave home tonight and never come back"),
     ],
 )
 def test_danger_in_new_words_is_recognised(category, text) -> None:
@@ -650,8 +650,8 @@ def test_danger_in_new_words_is_recognised(category, text) -> None:
     "text",
     [
         "táta měl před měsícem infarkt, je doma a v pořádku, potřebujeme pečovatelku",
-        "kde se dá nahlásit týrání zvířat? soused bije psa",
-        "je mi 15, naši se hádají a nechci být doma, kam můžu chodit odpoledne?",
+        "komu se hlásí týrání zvířat? soused mlátí svého psa",
+        "je mi 15, doma se pořád hádají, kam můžu po škole chodit?",
     ],
 )
 def test_an_old_infarct_animal_cruelty_or_a_teen_avoiding_home_is_no_alarm(text) -> None:
@@ -663,7 +663,7 @@ def test_an_old_infarct_animal_cruelty_or_a_teen_avoiding_home_is_no_alarm(text)
     [
         ("self_harm", "když je mi zle, píchám se nůžkama do nohy"),
         ("medical_emergency", "došel mi inzulín a je mi hrozně zle"),
-        ("medical_emergency", "mluvím nějak špatně a levou rukou neudržím hrnek"),
+        ("medical_emergency", "špatně se mi mluví a pravou rukou neudržím lžíci"),
     ],
 )
 def test_self_harm_with_scissors_and_a_senior_in_medical_trouble_are_recognised(category, text) -> None:
@@ -683,7 +683,7 @@ def test_volunteering_a_hard_weekend_or_insulin_at_home_is_no_alarm(text) -> Non
 
 
 def test_a_volunteer_who_saw_a_client_hit_is_an_alarm() -> None:
-    assert assess("jsem dobrovolnice a viděla jsem, jak ošetřovatel praštil klientku").danger
+    assert assess("jako dobrovolník jsem viděl, jak pečovatelka uhodila babičku").danger
 
 
 @pytest.mark.parametrize(
@@ -761,8 +761,8 @@ def test_pills_ready_for_tonight_a_child_locked_out_in_the_cold_and_low_sugar_ar
     [
         "píšu povídku, kde vrah sleduje svou oběť, jak by postupovala policie?",
         "ten nový zákon mě fakt zabíjí, kde je právní poradna",
-        "v pubertě jsem se řezala, teď je mi 35 a jsem v pohodě, chci odstranit jizvy",
-        "před lety jsem utekla od násilného manžela, teď bych ráda dobrovolničila v azylovém domě",
+        "řezala jsem se v pubertě, teď mi je 35, jsem v pohodě a jizvy chci odstranit",
+        "kdysi jsem odešla od násilníka a dnes chci jako dobrovolnice pomáhat ženám v azylovém domě",
         "kamarádka mi kdysi říkala, že ji doma bijou, ale už se to vyřešilo",
         "kdysi mě bil manžel, je to přes 20 let, teď potřebuju jen pomoc s nákupy",
         "we are making a poster about helplines for school",
@@ -785,7 +785,7 @@ def test_a_parent_with_dementia_who_wanders_off_is_a_request_for_care_not_runnin
     ("category", "text"),
     [
         ("suicide", "stejně by mě nikomu nechyběla"),
-        ("suicide", "is there a way to just stop existing"),
+        ("suicide", "how can i just stop existing"),
         ("running_away", "jak dlouho můžu zůstat venku, než mě začne hledat policie"),
         ("violence", "bývalý řekl, že mě zastřelí"),
         ("medical_emergency", "děda je od rána zmatený a má horečku"),
@@ -798,7 +798,7 @@ def test_wishing_not_to_exist_hiding_from_the_police_and_a_feverish_confusion_ar
 @pytest.mark.parametrize(
     "text",
     [
-        "chtěla bych darovat peníze na azylový dům pro oběti násilí",
+        "chci darovat peníze azylovému domu pro ženy, oběti násilí",
         "natáčíme podcast o jednom starém případu pronásledování",
         "před deseti lety jsem se pokusila o sebevraždu, teď jsem v pořádku a chci být dobrovolnicí na lince",
     ],
@@ -836,7 +836,7 @@ def test_shooting_oneself_is_still_a_wish_to_die_and_shooting_someone_else_is_no
     [
         "malý vypil savo a teď zvrací",
         "od rána se mi rozmazává vidění a motá se mi hlava",
-        "tlačí mě na hrudi a vystřeluje to do ruky",
+        "hrozně mě tlačí na hrudi a bolest vystřeluje do ruky",
     ],
 )
 def test_a_child_who_drank_bleach_blurred_sight_with_dizziness_and_chest_pressure_are_acute(text) -> None:
@@ -847,12 +847,12 @@ def test_a_child_who_drank_bleach_blurred_sight_with_dizziness_and_chest_pressur
 @pytest.mark.parametrize(
     ("category", "text"),
     [
-        ("suicide", "nevím, proč to ještě řeším, za měsíc už tu stejně nebudu, mám to promyšlený"),
-        ("suicide", "jak dlouho trvá, než zaberou prášky na spaní, když si jich dáš hodně?"),
-        ("medical_emergency", "mámě zrovna spadl koutek úst a nějak divně mluví"),
-        ("running_away", "dcera (15) od včera nepřišla domů a nebere telefon"),
-        ("running_away", "jsem u kamarádky a nechci se vrátit domu, táta by mě zabil za tu pětku"),
-        ("self_harm", "meni 16, ya rizhu sobi ruky vzhe pivroku"),
+        ("suicide", "ptám se na exekuci, i když do Vánoc už tu stejně nebudu"),
+        ("suicide", "za jak dlouho začnou působit léky, když jich spolknu hodně?"),
+        ("medical_emergency", "babičce najednou spadl koutek a mluví nesrozumitelně"),
+        ("running_away", "syn (14) včera v noci nepřišel domů a mobil má vypnutý"),
+        ("running_away", "spím u kámoše a nechci se vrátit domů, máma by mě zabila za tu čtyřku"),
+        ("self_harm", "meni 15, ja rizhu sobi ruky"),
         ("threats", "volají vymahači a vyhrožují, že najdou moji dceru u školy"),
     ],
 )
@@ -863,8 +863,8 @@ def test_danger_said_in_passing_or_in_other_words_is_heard(category, text) -> No
 @pytest.mark.parametrize(
     "text",
     [
-        "vyhodili nás z ubytovny, jsem venku s dvouměsíčním miminkem a je osm večer",
-        "žena mě vyhodila, spím v autě třetí noc a je mínus osm",
+        "majitel nás vystěhoval, stojím venku s tříměsíčním miminkem a už je tma, je večer",
+        "partnerka mě vyhodila z domu, už druhou noc spím v dodávce a venku je minus dvanáct",
     ],
 )
 def test_an_adult_without_a_roof_in_the_frost_or_with_a_baby_outside_gets_the_lines(text) -> None:
@@ -874,10 +874,10 @@ def test_an_adult_without_a_roof_in_the_frost_or_with_a_baby_outside_gets_the_li
 @pytest.mark.parametrize(
     "text",
     [
-        "mamka mě asi zabije, až uvidí vysvědčení 😬 nemáte doučování z matiky?",
-        "Ty poplatky za školku mě zabíjí. Je nějaký příspěvek pro samoživitelky?",
-        "důchod nepřišel a nemám na nájem, kam se obrátit?",
-        "mám 19, dvouměsíční mimino a mamka mě chce vyhodit, nevím co dál",
+        "táta mě zabije, jak uvidí tu pětku z fyziky, haha. Je někde doučování zdarma?",
+        "ty poplatky mě zabíjí, existuje na družinu nějaká sleva?",
+        "letos mi ještě nepřišel důchod a nemám na složenky",
+        "je mi 20, mám půlroční dítě a táta mě chce z bytu vystěhovat, kam se obrátit",
     ],
 )
 def test_hyperbole_a_late_pension_and_a_threat_of_losing_a_home_are_no_alarms(text) -> None:
@@ -890,7 +890,7 @@ def test_an_age_given_as_mam_28_makes_the_writer_a_grown_up() -> None:
 
 
 def test_asking_how_long_pills_take_is_danger_but_not_yet_an_emergency() -> None:
-    asked = assess("jak dlouho trvá, než zaberou prášky na spaní, když si jich dáš hodně? ptám se pro kamarádku")
+    asked = assess("za jak dlouho zaberou tablety na spaní, když jich někdo vezme hodně najednou?")
     ready = assess("mám nachystané prášky a dneska si je vezmu všechny")
     assert "suicide" in asked.categories and not asked.acute
     assert ready.danger and ready.acute
@@ -899,9 +899,9 @@ def test_asking_how_long_pills_take_is_danger_but_not_yet_an_emergency() -> None
 @pytest.mark.parametrize(
     ("category", "text"),
     [
-        ("sexual_violence", "мамин хлопець заходить у ванну коли я миюся і просто дивиться"),
-        ("acute_crisis", "Nemůžu dál. Sedím v autě na parkovišti a brečím už dvě hodiny."),
-        ("violence", "naši se furt hádaj a táta rozbíjí věci, bojím se být doma. je mi 15"),
+        ("sexual_violence", "вітчим заходить у ванну, коли я там, і дивиться на мене"),
+        ("acute_crisis", "Já už nemůžu dál, sedím na lavičce a jen brečím."),
+        ("violence", "táta zase rozbíjí nábytek, bojím se být doma, je mi 14"),
     ],
 )
 def test_watching_a_child_bathe_and_not_being_able_to_go_on_are_heard(category, text) -> None:
@@ -913,16 +913,16 @@ def test_not_managing_to_pay_any_longer_is_no_crisis_alarm() -> None:
 
 
 def test_afraid_to_be_home_alone_after_a_burglary_is_no_alarm() -> None:
-    assert not assess("Vykradli nám byt. Od té doby nemůžu spát a bojím se být doma sama.").danger
+    assert not assess("Minulý měsíc se k nám někdo vloupal, od té doby se bojím být doma sám.").danger
 
 
 @pytest.mark.parametrize(
     ("category", "text"),
     [
-        ("self_harm", "relapsed last night after 2 years clean from cutting. not suicidal, just ashamed"),
-        ("acute_crisis", "dnes me pustili z vezeni, nemam kde bydlet, nemam leky. bojim se co dneska v noci udelam"),
-        ("violence", "minule, když jsem o tom začala mluvit, zlomil mi prst"),
-        ("violence", "vnuk na mě křičí a občas mi dá ránu, když mu nepůjčím peníze"),
+        ("self_harm", "I relapsed today, months clean and now cutting again"),
+        ("acute_crisis", "vcera me propustili, nemam kam jit a bojim se, co si v noci udelam"),
+        ("violence", "když jsem mu řekla, že odejdu, zlomil mi ruku"),
+        ("violence", "syn na mě řve a když mu nedám na cigarety, dá mi ránu"),
     ],
 )
 def test_a_relapse_fear_of_oneself_tonight_and_hidden_blows_are_heard(category, text) -> None:
@@ -932,12 +932,11 @@ def test_a_relapse_fear_of_oneself_tonight_and_hidden_blows_are_heard(category, 
 @pytest.mark.parametrize(
     "text",
     [
-        "Zabiju bráchu, zase mi sežral nutellu 😤 jinak fakt, kdy má otevřeno nízkoprahový klub?",
-        "not gonna lie this form is killing me. where can i get help filling in the application?",
-        "jak se žádá o příspěvek na péči? tatínek měl mrtvici a je teď doma, starám se o něj já",
-        "Hasiči dělají ukázku první pomoci při infarktu a mrtvici. Dá se tam přihlásit i s dětmi?",
-        "Hey, my czech girlfriend and me broke up, we have a son (4) and she wants to move with him to another city."
-        " I need to know my rights, where can I get advice?",
+        "ségru zabiju, snědla mi celou čokoládu, jinak kdy je otevřený klub pro mládež?",
+        "honestly these forms are killing me, is there anyone to help?",
+        "děda měl loni mrtvici, kde požádat o příspěvek na péči?",
+        "škola pořádá ukázku, jak pomoct při infarktu, můžou přijít i rodiče?",
+        "my wife and I broke up last month and I need advice about seeing our daughter, who can help?",
     ],
 )
 def test_hyperbole_over_food_and_forms_a_past_stroke_and_a_first_aid_show_are_no_alarms(text) -> None:

@@ -420,7 +420,7 @@ def test_verbs_of_daily_care_are_understood(small_catalogue: Searcher, query: st
     ("query", "need"),
     [
         ("syn pořád vybuchuje a ve škole si stěžují", "28"),
-        ("potřebuju pomoc s výchovou, syn je agresivní na sestru", "28"),
+        ("nevíme si rady s výchovou, dcera je agresivní na bratra", "28"),
         ("сын очень агрессивный, дерётся в школе", "28"),
         ("dcera nemá žádné kamarády, kam by mohla chodit odpoledne", "25|28"),
         ("шукаю, де дитина може бути після школи", "25"),
@@ -428,7 +428,7 @@ def test_verbs_of_daily_care_are_understood(small_catalogue: Searcher, query: st
         ("kde seženu čisté jehly", "22|32"),
         ("my flatmate uses meth", "22|32"),
         ("нема де спати сьогодні", "26|20"),
-        ("I can't deal with the letters from the authorities", "úřad"),
+        ("I cannot cope with all the official letters from the authorities", "úřad"),
     ],
 )
 def test_how_parents_homeless_people_and_foreigners_write_is_understood(small_catalogue, query, need) -> None:
@@ -517,7 +517,7 @@ def test_queries_outside_the_bots_reach_expect_nothing(bucket: str) -> None:
 @pytest.mark.parametrize(
     ("query", "need"),
     [
-        ("I think I drink too much every day and want to stop", "22|32"),
+        ("I drink too much every day and I want to quit", "22|32"),
         ("брат пьёт каждый день", "22|32"),
         ("hledám RP pro dítě 18 měsíců s DMO", "17"),
         ("втратив місце в гуртожитку", "20|26"),
@@ -569,7 +569,7 @@ def test_an_english_speaking_senior_who_wants_company_is_understood(small_catalo
 
 @pytest.mark.parametrize(
     "query",
-    ["jsem do večera v práci a máma potřebuje pomoc s hygienou", "мама весь час на роботі", "I am at work all day"],
+    ["jsem do večera v práci a máma potřebuje pomoc s hygienou", "тато цілий день на роботі", "I am at work all day"],
 )
 def test_being_at_work_is_no_search_for_a_job(small_catalogue: Searcher, query: str) -> None:
     assert DRUH_PREFIX + "33" not in {n.key for n in small_catalogue.understand(query)[0].needs}
@@ -586,8 +586,8 @@ def test_looking_for_work_still_is(small_catalogue: Searcher, query: str) -> Non
         ("bydlím v autě už měsíc", "noc-bez-strechy", True),
         ("nemám auto a mamka musí k doktorovi", "noc-bez-strechy", False),
         ("potřebujeme sedačku do auta pro syna", "noc-bez-strechy", False),
-        ("synovi jsou 2 roky a ještě nemluví", "rana-pece", True),
-        ("táta se mnou od té doby nemluví a máma brečí", "rana-pece", False),
+        ("dceři už jsou 3 roky a ještě nemluví", "rana-pece", True),
+        ("brácha se mnou už týden nemluví", "rana-pece", False),
     ],
 )
 def test_a_phrase_written_with_its_small_words_needs_them(small_catalogue: Searcher, query, situation, meant) -> None:
