@@ -102,3 +102,15 @@ def test_a_danger_the_writer_denies_is_not_raised_by_the_model(tiny_model: TextM
     detector = DangerDetector.from_files(model=tiny_model)
     assert detector.assess("zase u nás byl zelený drak, co mám dělat").danger
     assert not detector.assess("nikdo mě nebije, zase u nás byl zelený drak, co mám dělat").danger
+
+
+def test_a_first_message_a_reader_judged_dangerous_is_not_learned_as_ordinary(tmp_path: Path) -> None:
+    from bot.search.training import load_examples
+
+    folder = tmp_path / "x"
+    folder.mkdir()
+    rows = [{"id": "c1", "text": "potřebuju pečovatelku"}, {"id": "c2", "text": "manžel mě bije, kam jít"}]
+    (folder / "conversations.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows))
+    (folder / "conversations-danger.jsonl").write_text(json.dumps({"id": "c2", "danger": True}))
+    texts, danger, _, _ = load_examples(["x"], tmp_path)
+    assert texts == ["potřebuju pečovatelku"] and danger == [0]

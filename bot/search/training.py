@@ -53,7 +53,11 @@ def load_examples(sets: list[str], root: Path = SETS_DIR) -> tuple[list[str], li
             danger.append(int(bool(row["danger"])))
             writers.append(row.get("writer") if row["danger"] else None)
             acute.append(int(bool(row.get("acute"))))
+        # a first message a reader judged to show danger is no ordinary request to learn from
+        shows_danger = {r["id"] for r in _rows(root / name / "conversations-danger.jsonl") if r.get("danger")}
         for row in _rows(root / name / "conversations.jsonl"):
+            if row.get("id") in shows_danger:
+                continue
             texts.append(row["text"])
             danger.append(0)
             writers.append(None)
