@@ -113,3 +113,27 @@ def test_telegram_language_codes_map_to_ours(code, language) -> None:
 def test_keywords_are_lists() -> None:
     assert "zpět" in Translator("cs").words("kw.back")
     assert "назад" in Translator("uk").words("kw.back")
+
+
+def test_every_kind_of_service_and_category_has_a_ukrainian_and_an_english_name() -> None:
+    import csv
+    import json
+
+    from bot import CATALOG_DATA
+    from bot.dialog.context import load_kind_names
+
+    names = load_kind_names()
+    druhy = json.loads((CATALOG_DATA / "ciselniky" / "druhy-socialni-sluzby.json").read_text(encoding="utf-8"))
+    with (CATALOG_DATA / "katalog-ukazka.csv").open(encoding="utf-8") as f:
+        categories = {r["kategorie"] for r in csv.DictReader(f, delimiter=";") if r["kategorie"]}
+    wanted = {i["nazev"]["cs"] for i in druhy["polozky"]} | categories
+    assert [n for n in sorted(wanted) if set(names.get(n, {})) != {"uk", "en"}] == []
+
+
+def test_a_ukrainian_reader_sees_the_kind_of_service_in_ukrainian() -> None:
+    from tests.test_dialog_fixtures import Chat, make_context, small_searcher
+
+    chat = Chat(make_context(small_searcher(), language="uk"))
+    chat.start()
+    chat.say("потрібна служба догляду вдома в Kojetín")
+    assert "догляд удома" in chat.text and "pečovatelská služba" not in chat.text

@@ -24,6 +24,7 @@ from bot.search.vocabulary import Need
 REGIONS = CATALOG_DATA / "regiony.csv"
 MINOR_ORP_SHARE = 0.25  # an ORP with fewer service places than this part of the largest is not the region's own
 SITUATIONS = CATALOG_DATA / "zivotni-situace.csv"
+KIND_NAMES = CATALOG_DATA / "nazvy-sluzeb.csv"
 
 
 class SearcherLike(Protocol):
@@ -135,6 +136,22 @@ def load_regions(path: Path = REGIONS) -> dict[str, Region]:
         }
 
 
+def load_kind_names(path: Path = KIND_NAMES) -> dict[str, dict[str, str]]:
+    """Names of kinds of service and categories in other languages, by the Czech name
+    (`nazev,nazev_uk,nazev_en`); empty when the file is missing."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    return {
+        r["nazev"].strip(): {
+            lang: (r.get(f"nazev_{lang}") or "").strip() for lang in ("uk", "en") if r.get(f"nazev_{lang}")
+        }
+        for r in rows
+        if r.get("nazev")
+    }
+
+
 @dataclass
 class Context:
     """Everything `handle` needs besides the state and the event; built once per process.
@@ -156,6 +173,9 @@ class Context:
     safety: DangerDetector = field(default_factory=default_detector)
     read: Callable[[str], str] = restore_romanised  # a resident's words as the search and safety read them
     danger_needs: Mapping[str, DangerNeed] = field(default_factory=load_danger_needs)  # kind of danger -> situations
+    kind_names: Mapping[str, Mapping[str, str]] = field(
+        default_factory=load_kind_names
+    )  # Czech name -> language -> name
     on_search: OnSearch = _ignore
     on_feedback: OnFeedback = _ignore
     conversation_hours: float = 24.0
@@ -169,6 +189,10 @@ class Context:
         options.setdefault("situations", load_situations())
         options.setdefault("regions", load_regions())
         return cls(searcher=searcher, cards=cards, towns=catalogue.towns, services=catalogue.services, **options)
+
+    def kind_in(self, name: str, language: str) -> str:
+        """A kind of service or a category ("pečovatelská služba") in `language`, Czech when untranslated."""
+        return self.kind_names.get(name, {}).get(language) or name
 
     @cached_property
     def town_by_code(self) -> dict[int, Town]:

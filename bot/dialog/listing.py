@@ -43,7 +43,7 @@ def hit_line(
     """One result: what it is and where ("1. Name — pečovatelská služba · Přerov · přijede i k vám")."""
     details: list[str] = []
     if doc.kind:
-        details.append(escape(cut(doc.kind, 80)))
+        details.append(escape(cut(ctx.kind_in(doc.kind, t.language), 80)))
     if doc.serves_everyone:
         details.append(t("results.by_phone"))
     elif doc.place_names:

@@ -112,7 +112,7 @@ def need_phrase(t: Translator, ctx: Context, state: State) -> str:
     if situation:
         return lower_first(situation.name_in(t.language))
     if state.need_label:
-        return lower_first(state.need_label)
+        return lower_first(ctx.kind_in(state.need_label, t.language))
     return state.need or ""
 
 
