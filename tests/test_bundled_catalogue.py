@@ -64,3 +64,12 @@ def test_a_local_service_whose_category_names_a_druh_is_found_as_that_druh(sessi
         "pečovatelská služba",
     )
     assert docs["Výdejna"].druh_id is None
+
+
+def test_age_groups_give_the_years_a_service_covers() -> None:
+    from bot.catalog.readmodel import age_group_years, ages_covered
+
+    years = age_group_years()
+    assert ages_covered(["VekovaSkupinaOsoby/3"], years) == (1, 7)
+    assert ages_covered(["VekovaSkupinaOsoby/5", "VekovaSkupinaOsoby/10"], years) == (11, None)
+    assert ages_covered([], years) is None and ages_covered(["VekovaSkupinaOsoby/99"], years) is None

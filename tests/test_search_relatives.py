@@ -93,3 +93,37 @@ def test_a_widow_who_talks_to_no_one_is_lonely_not_a_child_who_does_not_speak(se
     late = {n.key for n in searcher.understand("syn ve dvou letech ještě nemluví")[0].needs}
     assert "osamelost" in lonely and "rana-pece" not in lonely
     assert "rana-pece" in late
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("dcera (4) chodí jen s chodítkem", 4),
+        ("je mu 12 a nechce do školy", 12),
+        ("сину 6 років", 6),
+        ("vnukovi je 8 měsíců", 0),
+        ("po 15 letech pití chci přestat", None),
+        ("už 3 roky se starám o mámu", None),
+        ("syn (19) a dcera (15)", None),
+        ("je mi 15 a brácha bere drogy", None),
+    ],
+)
+def test_the_one_age_a_message_gives_is_read_and_time_spans_are_not_ages(text, age) -> None:
+    from bot.search.relatives import stated_age
+    from bot.search.text import fold
+
+    assert stated_age(fold(text)) == age
+
+
+def test_a_service_whose_age_groups_leave_the_age_out_ranks_lower() -> None:
+    from dataclasses import replace
+
+    early = replace(
+        service("Centrum rané péče", "poradenstvi", PREROV, groups=("rodiny s dítětem/dětmi",)), ages=(0, 7)
+    )
+    school = replace(
+        service("Poradna pro rodiny", "poradenstvi", PREROV, groups=("rodiny s dítětem/dětmi",)), ages=(0, 26)
+    )
+    searcher = Searcher(CatalogueView([early, school], TOWNS, {}))
+    assert names(searcher.search("poradna pro dceru (3)")) == ["Centrum rané péče", "Poradna pro rodiny"]
+    assert names(searcher.search("poradna pro dceru (12)")) == ["Poradna pro rodiny", "Centrum rané péče"]

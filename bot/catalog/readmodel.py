@@ -3,14 +3,17 @@ read from the database in a few queries (`load_catalogue`) and in batches (`load
 
 from __future__ import annotations
 
+import csv
 import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
+from bot import CATALOG_DATA
 from bot.catalog import repository
 from bot.catalog.contacts import dialable
 from bot.catalog.models import (
@@ -21,6 +24,7 @@ from bot.catalog.models import (
     Service,
     ServiceArea,
     ServiceForm,
+    service_age_group,
     service_life_situation,
     service_target_group,
 )
@@ -80,6 +84,12 @@ def load_catalogue(session: Session) -> CatalogueView:
     areas = grouped(
         select(ServiceArea.service_id, ServiceArea.municipality_code).where(ServiceArea.service_id.in_(active))
     )
+    age_terms = grouped(
+        select(service_age_group.c.service_id, service_age_group.c.term_id).where(
+            service_age_group.c.service_id.in_(active)
+        )
+    )
+    years = age_group_years()
     # a local service whose category is the name of a druh ("pečovatelská služba") is found
     # as that druh, like a registered one
     druh_of_category = {
@@ -110,11 +120,34 @@ def load_catalogue(session: Session) -> CatalogueView:
                 place_names=tuple(dict.fromkeys(town for _, town, *_ in where if town)),
                 area_codes=frozenset(areas.get(service_id, ())),
                 coordinates=tuple((lat, lon) for *_, lat, lon in where if lat is not None and lon is not None),
+                ages=ages_covered(age_terms.get(service_id, ()), years),
             )
         )
     towns = [Town(m.code, m.name, m.orp, m.population, m.locative) for m in repository.municipalities(session)]
     names = {s.id: s.name for s in repository.life_situations(session)}
     return CatalogueView(docs, towns, names)
+
+
+AGE_YEARS = CATALOG_DATA / "vekove-skupiny-roky.csv"
+
+
+def age_group_years(path: Path = AGE_YEARS) -> dict[str, tuple[int, int | None]]:
+    """The years of each age group (`id,od,do`; empty `do` = no upper limit)."""
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return {r["id"]: (int(r["od"]), int(r["do"]) if r.get("do") else None) for r in rows if r.get("id")}
+
+
+def ages_covered(terms: Iterable[str], years: Mapping[str, tuple[int, int | None]]) -> tuple[int, int | None] | None:
+    """The span of years a service's age groups cover, None when it has none or one is unknown."""
+    spans = [years.get(t) for t in terms]
+    if not spans or any(span is None for span in spans):
+        return None
+    lows = [span[0] for span in spans if span]
+    highs = [span[1] for span in spans if span]
+    return min(lows), None if None in highs else max(h for h in highs if h is not None)
 
 
 def place_address(place: Place) -> str:

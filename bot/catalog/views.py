@@ -46,6 +46,11 @@ class ServiceDoc:
     place_names: tuple[str, ...] = ()
     area_codes: frozenset[int] = frozenset()
     coordinates: tuple[tuple[float, float], ...] = field(default=())
+    ages: tuple[int, int | None] | None = None  # the years its age groups cover, None when unknown
+
+    def serves_age(self, age: int) -> bool:
+        """False only when the service's age groups leave `age` out."""
+        return self.ages is None or (self.ages[0] <= age and (self.ages[1] is None or age <= self.ages[1]))
 
     @property
     def is_field_service(self) -> bool:

@@ -17,7 +17,7 @@ from bot.families import FAMILIES
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 from bot.search.phrases import PhraseMatch, PhraseTable
 from bot.search.places import PREPOSITIONS, PlaceRecognizer, PlaceRef
-from bot.search.relatives import CHILD, CHILDREN_FAMILY, Relative, Relatives, names_a_minor
+from bot.search.relatives import CHILD, CHILDREN_FAMILY, Relative, Relatives, names_a_minor, stated_age
 from bot.search.results import (  # noqa: F401 - the search's public names live here too
     NO_SERVICE,
     NOT_FOR_GROUP,
@@ -49,6 +49,7 @@ MIN_CORRECTABLE = 5
 MIN_TERM_SCORE = 0.3
 COMES_TO_PLACE = 0.1  # a service that comes to the place over one a person has to travel to
 FURTHER_GROUP = 0.1  # what each further implied group a service is for adds
+OTHER_AGE = 0.5  # what a service whose age groups leave out the age the message gives loses
 FURTHER_PHRASES = 0.5  # how much a further phrase a service meets adds to its best fit
 # Work is capped on very long messages: only their beginning is read.
 MAX_QUERY_CHARS = 1000
@@ -326,6 +327,7 @@ class Searcher:
             terms=tuple(dict.fromkeys(understood_terms)),
             leftover=tuple(tokens[i] for i in range(len(tokens)) if not used[i]),
             off_topic=off_topic,
+            age=stated_age(fold(text)),
         )
         return understood, phrases, leftover
 
@@ -513,6 +515,8 @@ class Searcher:
                     value += 0.3
                 elif idx not in self.visited:
                     value += COMES_TO_PLACE  # it comes to the person; a visited one is a trip away
+            if understood.age is not None and not self.items[idx].doc.serves_age(understood.age):
+                value -= OTHER_AGE  # early care for a 12-year-old, a seniors' home for a 40-year-old
             ranked[idx] = value
         if not for_group:
             return SearchResult([], understood, 0, NOT_FOR_GROUP)

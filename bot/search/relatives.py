@@ -77,7 +77,49 @@ _AGE = re.compile(
     r"|\((\d{1,2})\)"
     r"|\b(?:je\s+(?:mu|ji)|is|he's|she's|сыну|дочке|дочери|сину|синові|доньці)\s+(\d{1,2})\b"
 )
+
 _MONTHS = ("mes", "month", "месяц", "місяц")
+# words before "N let" that make it a time span, not an age
+DURATION = frozenset(
+    {
+        "po",
+        "uz",
+        "pred",
+        "za",
+        "na",
+        "behem",
+        "for",
+        "over",
+        "after",
+        "already",
+        "вже",
+        "уже",
+        "через",
+        "за",
+        "після",
+        "после",
+        "протягом",
+        "ще",
+        "еще",
+        "ещё",
+    }
+)
+
+
+def stated_age(folded: str) -> int | None:
+    """The one age a folded message gives with its unit or in brackets ("dcera (4)", "synovi je 12",
+    "синові 12 років"), in years (months count as 0); None when it gives none or several. The
+    writer's own "je mi 15" is left out: a teenager often asks for someone else."""
+    ages = set()
+    for m in _AGE.finditer(folded):
+        number, unit, bracketed, stated = m.groups()
+        before = folded[: m.start()].split()[-1:]
+        if number and before and before[0] in DURATION:
+            continue  # "po 15 letech pití", "už 3 roky", "вже 10 років": how long, not how old
+        value = number or bracketed or stated
+        if value:
+            ages.add(0 if unit and unit.startswith(_MONTHS) else int(value))
+    return ages.pop() if len(ages) == 1 else None
 
 
 def names_a_minor(folded: str) -> bool:

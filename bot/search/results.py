@@ -36,6 +36,7 @@ class Understood:
     terms: tuple[str, ...] = ()
     leftover: tuple[str, ...] = ()
     off_topic: bool = False
+    age: int | None = None  # the one age the message gives, of whoever needs the help
 
     @property
     def town(self) -> str | None:
