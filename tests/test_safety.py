@@ -941,3 +941,18 @@ def test_a_relapse_fear_of_oneself_tonight_and_hidden_blows_are_heard(category, 
 )
 def test_hyperbole_over_food_and_forms_a_past_stroke_and_a_first_aid_show_are_no_alarms(text) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "manžel mě léta bil, před rokem jsem se konečně odstěhovala k sestře a teď řeším rozvod",
+        "years ago I left a violent husband, now I need help with a rental deposit",
+    ],
+)
+def test_violence_left_behind_years_ago_is_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+def test_running_away_a_few_days_ago_still_is() -> None:
+    assert "running_away" in assess("je mi 15, před třemi dny jsem odešla z domu a spím u kámošky").categories

@@ -385,6 +385,10 @@ class DangerDetector:
             return NO_DANGER  # violence in the past, now in court or claiming damages
         if not rule_acute and categories <= PAST_HARM and "LONG_AGO" in present and not present & STILL:
             return NO_DANGER  # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
+        separated = "SEPARATED" in present and bool(present & {"PAST", "LONG_AGO"})
+        over = categories <= PAST_HARM - {"running_away"}  # "left home two days ago" is running away now
+        if not rule_acute and over and separated and not present & (STILL | {"TODAY", "TONIGHT"}):
+            return NO_DANGER  # "před rokem jsem od něj odešla, teď řeším bydlení": the violence lies behind
         if not rule_acute and categories <= PAST_HARM and "SURVIVOR" in present and not present & {"AGAIN", "STILL"}:
             return NO_DANGER  # "byla jsem oběť násilí, partner je teď ve vězení": a survivor asks how to go on
         if "MEANS" in present and "suicide" in categories and not present & ASKING:
