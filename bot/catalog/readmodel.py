@@ -3,7 +3,6 @@ read from the database in a few queries (`load_catalogue`) and in batches (`load
 
 from __future__ import annotations
 
-import csv
 import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -29,6 +28,7 @@ from bot.catalog.models import (
     service_target_group,
 )
 from bot.catalog.views import CatalogueView, PlaceInfo, ServiceCard, ServiceDoc, Town, format_postcode
+from bot.datafiles import commented_csv
 from bot.search.text import fold
 
 CARD_BATCH = 500
@@ -135,9 +135,8 @@ def age_group_years(path: Path = AGE_YEARS) -> dict[str, tuple[int, int | None]]
     """The years of each age group (`id,od,do`; empty `do` = no upper limit)."""
     if not path.exists():
         return {}
-    with path.open(encoding="utf-8") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return {r["id"]: (int(r["od"]), int(r["do"]) if r.get("do") else None) for r in rows if r.get("id")}
+    rows = commented_csv(path)
+    return {r["id"]: (int(r["od"]), int(r["do"]) if r.get("do") else None) for r in rows if r.get("id")}
 
 
 def ages_covered(terms: Iterable[str], years: Mapping[str, tuple[int, int | None]]) -> tuple[int, int | None] | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from bot import CATALOG_DATA
+from bot.datafiles import commented_csv
 from bot.dialog import geo
 from bot.dialog.cards import CardLookup
 from bot.safety.detector import DangerDetector, default_detector
@@ -141,8 +142,7 @@ def load_kind_names(path: Path = KIND_NAMES) -> dict[str, dict[str, str]]:
     (`nazev,nazev_uk,nazev_en`); empty when the file is missing."""
     if not path.exists():
         return {}
-    with path.open(encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
+    rows = commented_csv(path)
     return {
         r["nazev"].strip(): {
             lang: (r.get(f"nazev_{lang}") or "").strip() for lang in ("uk", "en") if r.get(f"nazev_{lang}")

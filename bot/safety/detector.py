@@ -14,7 +14,6 @@ as the one who hurts) and whether life is in danger right now — so the right l
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -25,6 +24,7 @@ from pathlib import Path
 from rapidfuzz.distance import OSA
 
 from bot import CATALOG_DATA
+from bot.datafiles import commented_csv
 from bot.search.text import fold
 from bot.search.textmodel import TextModel, danger_model
 
@@ -188,7 +188,7 @@ class DangerDetector:
         """The concepts (pojmy.csv), rules (pravidla.csv) and weak signals (signaly.csv) of
         `folder`, with a learned model as a second opinion when one is given."""
         concepts = {}
-        for row in _rows(folder / "pojmy.csv"):
+        for row in commented_csv(folder / "pojmy.csv"):
             name, patterns = row["pojem"].strip(), normalise(row["vzory"]).split()
             if name in concepts:
                 raise ValueError(f"{folder / 'pojmy.csv'}: pojem {name!r} je uveden dvakrát")
@@ -199,7 +199,7 @@ class DangerDetector:
                 (row.get("preklepy") or "").strip() == "ano",
             )
         rules = []
-        for row in _rows(folder / "pravidla.csv"):
+        for row in commented_csv(folder / "pravidla.csv"):
             items = tuple((c.rstrip("!"), c.endswith("!")) for c in row["pojmy"].split())
             unless = (row.get("krome") or "").split()
             for name in [n for n, _ in items] + [u.lstrip("*").rstrip("!") for u in unless]:
@@ -217,7 +217,7 @@ class DangerDetector:
             )
         signals = []
         if (folder / "signaly.csv").exists():
-            for row in _rows(folder / "signaly.csv"):
+            for row in commented_csv(folder / "signaly.csv"):
                 name = row["pojem"].strip()
                 if name.rstrip("!") not in concepts:
                     raise ValueError(f"{folder / 'signaly.csv'}: neznámý pojem {name!r}")
@@ -473,12 +473,6 @@ def _age(text: str) -> int | None:
         if g and (n not in OTHERS_AGE or not 18 <= int(g) < SENIOR_AGE)
     ]
     return min(ages) if ages else None
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8") as f:
-        lines = [line for line in f if line.strip() and not line.lstrip().startswith("#")]
-    return list(csv.DictReader(lines))
 
 
 @lru_cache(maxsize=1)

@@ -122,7 +122,9 @@ class Searcher:
         self.off_topic = self._phrase_list(data / "mimo-temata.txt")
         # "jsem v práci do večera": the writer's day, no need; read with its prepositions
         self.no_need = self._phrase_list(data / "bez-potreby.txt", keep_stop_words=True)
-        self.stays = frozenset(stem for (stem,) in self._phrase_list(data / "pobyt-jinde.txt").phrases())
+        self.stays = frozenset(
+            stem for line in _list_lines(data / "pobyt-jinde.txt") for stem in self.analyzer.stems(line)
+        )
         # A typo may be corrected to any word of the catalogue but not to a place name: places
         # are recognised by PlaceRecognizer.match, which never takes a person's name for one.
         words = self.vocabulary.table.all_stems() | self.vocabulary.worded.all_stems() | self.off_topic.all_stems()
@@ -133,10 +135,8 @@ class Searcher:
     def _phrase_list(self, path: Path, *, keep_stop_words: bool = False) -> PhraseTable[bool]:
         """The phrases of a list file (one per line, "#" comments), stemmed like messages."""
         table: PhraseTable[bool] = PhraseTable()
-        if path.exists():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip() and not line.startswith("#"):
-                    table.add(tuple(self.analyzer.stems(line, keep_stop_words=keep_stop_words)), True)
+        for line in _list_lines(path):
+            table.add(tuple(self.analyzer.stems(line, keep_stop_words=keep_stop_words)), True)
         return table
 
     # --- indexing -------------------------------------------------------------------------
@@ -314,8 +314,9 @@ class Searcher:
                 if relatives and relative.group in FAMILIES and relative.group not in families:
                     families.append(relative.group)
         # "synovi jsou 2 roky": a child's services, not a grown son's
+        folded = fold(text)
         child = relatives and CHILDREN_FAMILY not in families and any(r.kind == CHILD for r in kin.values())
-        if child and names_a_minor(fold(text)):
+        if child and names_a_minor(folded):
             families.append(CHILDREN_FAMILY)
         leftover = [stems[i] for i in range(len(stems)) if not used[i]]
         ranked_needs = sorted(needs, key=lambda n: -needs[n])
@@ -327,7 +328,7 @@ class Searcher:
             terms=tuple(dict.fromkeys(understood_terms)),
             leftover=tuple(tokens[i] for i in range(len(tokens)) if not used[i]),
             off_topic=off_topic,
-            age=stated_age(fold(text)),
+            age=stated_age(folded),
         )
         return understood, phrases, leftover
 
@@ -543,3 +544,10 @@ def _same_word(stem: str, corrected: str) -> bool:
     """Whether a correction is another form of the same word: it changes only the ending."""
     keep = max(SAME_WORD, len(stem) - SAME_ENDING)
     return corrected[:keep] == stem[:keep]
+
+
+def _list_lines(path: Path) -> list[str]:
+    """The entries of a list file: one per line, "#" lines are comments; none when it is missing."""
+    if not path.exists():
+        return []
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]

@@ -40,10 +40,6 @@ class PhraseTable(Generic[T]):
         self._max_len = max(self._max_len, len(stems))
         self._singles = []
 
-    def phrases(self) -> list[tuple[str, ...]]:
-        """Every phrase, as its stems."""
-        return list(self._phrases)
-
     def all_stems(self) -> set[str]:
         """Every stem that occurs in some phrase."""
         return {stem for key in self._phrases for stem in key}

@@ -7,12 +7,12 @@ caller decides whether to lift at all (not when the relative is the one who hurt
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot import CATALOG_DATA
+from bot.datafiles import commented_csv
 from bot.search.text import fold, raw_words
 
 RELATIVES_FILE = CATALOG_DATA / "pribuzni.csv"
@@ -41,9 +41,7 @@ class Relatives:
         exact: dict[str, Relative] = {}
         if not path.exists():
             return cls(folded, exact)
-        with path.open(encoding="utf-8") as f:
-            lines = [line for line in f if line.strip() and not line.startswith("#")]
-        for row in csv.DictReader(lines):
+        for row in commented_csv(path):
             relative = Relative(row["vyraz"].strip(), row["kdo"].strip(), (row.get("skupina") or "").strip() or None)
             for form in row["tvary"].split():
                 if form.startswith("="):
