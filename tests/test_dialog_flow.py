@@ -358,6 +358,14 @@ def test_every_event_type_answers_from_a_missing_state(searcher) -> None:
         assert replies and isinstance(state, State)
 
 
+def test_an_age_in_brackets_survives_when_the_place_is_cut_out(searcher) -> None:
+    recorder = Recorder()
+    chat = Chat(make_context(searcher, on_search=recorder.on_search))
+    chat.start()
+    chat.say("pečovatelka pro bráchu (19) v Kojetíně")
+    assert recorder.events and recorder.events[0].query == "pecovatelka pro brachu (19)"
+
+
 def test_search_events_carry_what_the_statistics_record(searcher) -> None:
     stats = pytest.importorskip("bot.stats.events")
     recorder = Recorder()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -50,9 +51,25 @@ def place_forms(place: PlaceSlot, ctx: Context) -> list[str]:
     return forms
 
 
+# an age in brackets after a person ("brácha (19)", "dcera (4)"): kept whole, the search reads it
+_BRACKETED_AGE = re.compile(r"(\(\s*\d{1,2}\s*\))")
+
+
+def _tokens_keeping_ages(text: str) -> list[str]:
+    """The words of `text` as `tokenize` gives them, with an age in brackets kept as "(19)"."""
+    tokens: list[str] = []
+    for part in _BRACKETED_AGE.split(text):
+        if _BRACKETED_AGE.fullmatch(part):
+            tokens.append("(" + part.strip("() \t") + ")")
+        else:
+            tokens.extend(tokenize(part))
+    return tokens
+
+
 def query_without_place(text: str, place: PlaceSlot | None, ctx: Context) -> str:
-    """The words of `text` about the need: the place's words are taken out (the place is a slot)."""
-    tokens = tokenize(text)
+    """The words of `text` about the need: the place's words are taken out (the place is a slot);
+    an age in brackets stays as written."""
+    tokens = _tokens_keeping_ages(text)
     if place is None:
         return " ".join(tokens)
     place_stems = {stem(tok) for form in place_forms(place, ctx) for tok in tokenize(form) if tok not in PLACE_WORDS}
