@@ -956,3 +956,45 @@ def test_violence_left_behind_years_ago_is_no_alarm(text) -> None:
 
 def test_running_away_a_few_days_ago_still_is() -> None:
     assert "running_away" in assess("je mi 15, před třemi dny jsem odešla z domu a spím u kámošky").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "otec nás jako malé mlátil páskem, dnes je mi 45 a sháním pečovatelku pro mámu",
+        "řezala jsem se jako teenagerka, to je dvacet let, teď hledám rekvalifikaci",
+        "when I was a kid my stepdad hit us, now I'm 40 and looking for a carers' group",
+        "коли я була маленькою, батько нас бив, зараз шукаю роботу в Пршерові",
+        "v roce 1995 mě šikanovali na vojně, teď hledám klub pro seniory",
+    ],
+)
+def test_harm_told_years_back_with_nothing_going_on_is_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "strýc mě jako malou osahával a teď zjistím, že hlídá moji neteř",
+        "jako teenagerka jsem se řezala a zase to začalo",
+        "před deseti lety jsem se pokusila zabít a teď už zase nechci žít",
+        "sestra je jako dítě a spolubydlící ji nutí se svlékat",
+    ],
+)
+def test_a_past_that_goes_on_or_a_likeness_to_a_child_stays_danger(text) -> None:
+    assert assess(text).danger
+
+
+def test_years_ago_is_no_age_of_the_writer() -> None:
+    found = assess("před 10 lety mě manžel bil a teď začal znovu")
+    assert found.danger and found.writer != "child"
+
+
+def test_a_broken_pattern_of_years_back_is_named_with_its_line(tmp_path) -> None:
+    from bot.safety.detector import RULES_DIR, YEARS_BACK_FILE
+
+    for name in ("pojmy.csv", "pravidla.csv"):
+        (tmp_path / name).write_text((RULES_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / YEARS_BACK_FILE).write_text("# comment\n\\bjako (mala\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"davno\.txt:2: chybný vzor"):
+        DangerDetector.from_files(tmp_path)

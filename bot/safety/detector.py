@@ -25,10 +25,12 @@ from rapidfuzz.distance import OSA
 
 from bot import CATALOG_DATA
 from bot.datafiles import commented_csv
+from bot.search.relatives import DURATION
 from bot.search.text import fold
 from bot.search.textmodel import TextModel, danger_model
 
 RULES_DIR = CATALOG_DATA / "bezpeci"
+YEARS_BACK_FILE = "davno.txt"
 MIN_FUZZY = 6  # words at least this long match a whole-word pattern with one typo
 MIN_FUZZY_PREFIX = 7  # prefixes at least this long match with one typo
 UNLESS_REACH = 2  # words beyond a match where a harmless context is looked for
@@ -49,7 +51,8 @@ DANGER_NOUNS = frozenset({"VIOLENCE_WORD", "ABUSE", "SUICIDE_WORD", "BULLY_WORD"
 MEDICAL = frozenset({"medical_emergency"})
 OUT_AT_NIGHT = frozenset({"OUTSIDE", "NIGHT", "TONIGHT"})  # without a roof now, not soon
 PAST_HARM = frozenset({"violence", "sexual_violence", "running_away", "bullying"})  # harm that can lie years back
-STILL = frozenset({"AGAIN", "FEAR", "STILL"})  # it goes on, or the writer is afraid now
+# it goes on, the writer is afraid now, or the one who hurt looks after a child now
+STILL = frozenset({"AGAIN", "FEAR", "STILL", "LOOKS_AFTER"})
 TOPICS = frozenset({"TOPIC"})  # a topic blocks a rule anywhere, unless the rule says the writer is hurt
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
 SIGNAL_BLOCKERS = frozenset({"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT"})  # no alarm from weak signals
@@ -181,6 +184,7 @@ class DangerDetector:
     rules: Sequence[Rule]
     signals: Sequence[Signal] = ()
     model: TextModel | None = None
+    years_back: Sequence[re.Pattern[str]] = ()  # phrases that put a story years back ("jako malá")
     _cache: dict[str, tuple[tuple[str, bool, bool], ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -230,7 +234,15 @@ class DangerDetector:
                         (row.get("akutni") or "").strip() == "ano",
                     )
                 )
-        return cls(concepts, rules, signals, model)
+        years_back = []
+        if (folder / YEARS_BACK_FILE).exists():
+            for n, line in enumerate((folder / YEARS_BACK_FILE).read_text(encoding="utf-8").splitlines(), start=1):
+                if line.strip() and not line.startswith("#"):
+                    try:
+                        years_back.append(re.compile(line.strip()))
+                    except re.error as error:
+                        raise ValueError(f"{folder / YEARS_BACK_FILE}:{n}: chybný vzor ({error})") from error
+        return cls(concepts, rules, signals, model, years_back)
 
     # --- words -> concepts ---------------------------------------------------------------
 
@@ -324,6 +336,9 @@ class DangerDetector:
             return NO_DANGER
         sentences = [self._hits(words) for words in words_of(text) if words]
         present = {h.concept for hits in sentences for here in hits for h in here if not h.negated}
+        folded = normalise(text[:MAX_CHARS])
+        if any(p.search(folded) for p in self.years_back):
+            present |= {"PAST", "LONG_AGO"}  # "je to 10 let", "jako malá": told of years back
         # a negated concept is also present as "X!", for rules whose harmless context is a denial
         # ("vracím se domů, bojím se, že to nezvládnu": fear of not coping, not of home)
         present_or_denied = present | {
@@ -346,7 +361,13 @@ class DangerDetector:
                         named_only = named_only and naming
                         # an attack going on right now ("právě ho mlátí") is acute too; "násilí a teď
                         # hledám práci" is not
-                        ongoing = rule.category in VIOLENT and not naming and any(abs(i - at) <= NOW_REACH for i in now)
+                        # ("jako malou mě bil, teď je mi 40": "now" set against years back)
+                        ongoing = (
+                            rule.category in VIOLENT
+                            and not naming
+                            and "LONG_AGO" not in present
+                            and any(abs(i - at) <= NOW_REACH for i in now)
+                        )
                         acute = acute or rule.acute or ongoing
         if not categories:
             categories, acute = self._signals(sentences, present)
@@ -367,6 +388,7 @@ class DangerDetector:
         laughing = "LAUGH" in present or "suicide" not in categories  # "kms, nobody would notice lol" is no joke
         if not acute and "JOKE" in present and "self_harm" not in categories and laughing:
             return NO_DANGER  # "ve hře mě zase zabili 😂": a joke; "se řežu lol" is not one
+        age = _age(text)
         past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
         if "suicide" not in categories and (past_and_safe or "SOLVED" in present):
             return NO_DANGER  # in the past and safe or resolved now: the request is about something else
@@ -383,7 +405,8 @@ class DangerDetector:
             return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
         if not rule_acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
             return NO_DANGER  # violence in the past, now in court or claiming damages
-        if not rule_acute and categories <= PAST_HARM and "LONG_AGO" in present and not present & STILL:
+        long_ago = "LONG_AGO" in present and not present & STILL and not (age is not None and age < ADULT_AGE)
+        if not rule_acute and categories <= PAST_HARM | {"self_harm"} and long_ago:
             return NO_DANGER  # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
         separated = "SEPARATED" in present and bool(present & {"PAST", "LONG_AGO"})
         over = categories <= PAST_HARM - {"running_away"}  # "left home two days ago" is running away now
@@ -401,7 +424,6 @@ class DangerDetector:
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
         if agent == "classmates":
             categories.add("bullying")
-        age = _age(text)
         writer = _writer(age, present, agent, categories)
         age_unknown = writer == "adult" and age is None and not present & GROWN_UP
         if (
@@ -458,6 +480,7 @@ _AGE = re.compile(
 )
 OTHERS_AGE = (2, 4)  # groups that give the age of someone named ("je mu 19", "brácha (19)")
 SENIOR_AGE = 65
+ADULT_AGE = 18
 
 
 def _age(text: str) -> int | None:
@@ -466,9 +489,11 @@ def _age(text: str) -> int | None:
     The age of another person ("je mu 19", "brácha (19)") counts only for a child or a senior
     (under 18, from 65): a grown brother's age says nothing of who writes.
     """
+    folded = normalise(text[:MAX_CHARS])
     ages = [
         int(g)
-        for m in _AGE.finditer(normalise(text[:MAX_CHARS]))
+        for m in _AGE.finditer(folded)
+        if not set(folded[: m.start()].split()[-1:]) & DURATION  # "před 10 lety": how long ago
         for n, g in enumerate(m.groups())
         if g and (n not in OTHERS_AGE or not 18 <= int(g) < SENIOR_AGE)
     ]
