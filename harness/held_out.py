@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from bot import CATALOG_DATA, PROJECT_ROOT
 from bot.catalog.models import Municipality, Service
 from bot.dialog import callbacks as cb
-from bot.dialog.events import Event, Reply, Text
+from bot.dialog.events import Button, Event, Reply, Text
 from bot.dialog.state import State
 
 HELD_OUT = PROJECT_ROOT / "tests" / "eval_held_out"
@@ -71,7 +71,7 @@ class Conversation(BaseModel):
     persona: str = ""
     language: str = "cs"
     text: str
-    lives_in: str
+    lives_in: str | None = None  # None: the message names no place; asked, the person picks the whole region
     accept: Accept = Field(default_factory=Accept)
     note: str = ""
     danger: bool | None = None  # what an independent reader judged (conversations-danger.jsonl), if anyone did
@@ -255,8 +255,9 @@ class Judge:
             or bool(s.situations & set(accept.situace))
         )
 
-    def serves(self, service_id: int, town: str) -> bool:
-        """An active service reaching the municipality named `town` (any of its namesakes).
+    def serves(self, service_id: int, town: str | None) -> bool:
+        """An active service reaching the municipality named `town` (any of its namesakes; with
+        no town, any active service).
 
         Served: an active place in it; or it is in the service area; or, with no area rows, a
         field or residential service with an active place in the same ORP, or an outpatient
@@ -267,6 +268,8 @@ class Judge:
         s = self.services.get(service_id)
         if s is None or not s.active:
             return False
+        if town is None:
+            return True
         if s.druh == PHONE_CRISIS_DRUH or (not s.places and not s.area):
             return True
         for code in self.codes.get(town, ()):
@@ -288,11 +291,11 @@ class Judge:
                 return True
         return False
 
-    def acceptable(self, service_id: int, accept: Accept, town: str) -> bool:
+    def acceptable(self, service_id: int, accept: Accept, town: str | None) -> bool:
         """The right need and it serves the town; the service and its serving place are active."""
         return self.fits_need(service_id, accept) and self.serves(service_id, town)
 
-    def serving(self, town: str) -> set[int]:
+    def serving(self, town: str | None) -> set[int]:
         """The ids of the services that serve `town`."""
         return {i for i in self.services if self.serves(i, town)}
 
@@ -358,7 +361,8 @@ class ConversationOutcome:
 
 
 def talk(conv: Conversation, dialog: Dialog, judge: Judge) -> ConversationOutcome:
-    """A fresh conversation from the message; the town answered when asked, nothing else."""
+    """A fresh conversation from the message; the town answered when asked (the whole region when
+    the person named none), nothing else."""
     state, replies = dialog(None, Text(conv.text))
     crisis_first = bool(replies) and replies[0].kind == "crisis"
     turned_away = any(r.kind == "not_understood" for r in replies) or state.step == "menu"
@@ -375,7 +379,8 @@ def talk(conv: Conversation, dialog: Dialog, judge: Judge) -> ConversationOutcom
         elif (state.step == "town" or "ask_town" in kinds) and town_answers < MAX_TOWN_ANSWERS:
             asked_town = True
             town_answers += 1
-            state, replies = dialog(state, Text(conv.lives_in))
+            answer: Event = Text(conv.lives_in) if conv.lives_in else Button(data=cb.make(cb.TOWN, cb.ANYWHERE))
+            state, replies = dialog(state, answer)
             continue
         elif state.step == "need" or "ask_need" in kinds:
             end = "asked_need"
@@ -662,7 +667,7 @@ def compare_search(
     from harness.fts_baseline import FtsBaseline
 
     out = SearchComparison()
-    baselines: dict[str, FtsBaseline] = {}
+    baselines: dict[str | None, FtsBaseline] = {}
     for conv in convs:
         ours = [h.service.id for h in searcher.search(conv.text, town=conv.lives_in, limit=3).hits]
         _tally_rank(out.ours, ours, conv, judge)

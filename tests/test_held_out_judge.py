@@ -223,6 +223,18 @@ def test_the_town_is_answered_and_the_listed_services_are_judged(tiny) -> None:
     assert not outcome.turned_away and not outcome.failed
 
 
+def test_a_person_who_names_no_place_picks_the_whole_region_and_any_town_counts(tiny) -> None:
+    judge, ids = tiny
+    conv = Conversation(id="n", persona="senior", text="potřebuju pečovatelku", accept=CARE)
+    dialog = scripted(
+        (State(step="town"), [Reply("Kde?", kind="ask_town")]),
+        (State(step="results", anywhere=True), [results(ids["kojetin"])]),
+    )
+    outcome = talk(conv, dialog, judge)
+    assert dialog.seen == [Text("potřebuju pečovatelku"), Button(data=cb.make(cb.TOWN, cb.ANYWHERE))]
+    assert outcome.rank == 1 and judge.serving(None) >= {ids["kojetin"], ids["line"]}
+
+
 def test_asking_for_the_group_is_not_found(tiny) -> None:
     judge, _ = tiny
     conv = Conversation(id="g", persona="p", text="pomoc", lives_in="Kojetín", accept=CARE)
