@@ -991,10 +991,42 @@ def test_years_ago_is_no_age_of_the_writer() -> None:
 
 
 def test_a_broken_pattern_of_years_back_is_named_with_its_line(tmp_path) -> None:
-    from bot.safety.detector import RULES_DIR, YEARS_BACK_FILE
+    from bot.safety.detector import PHRASES_FILE, RULES_DIR
 
     for name in ("pojmy.csv", "pravidla.csv"):
         (tmp_path / name).write_text((RULES_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / YEARS_BACK_FILE).write_text("# comment\n\\bjako (mala\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"davno\.txt:2: chybný vzor"):
+    (tmp_path / PHRASES_FILE).write_text("# comment\nLONG_AGO \\bjako (mala\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"fraze\.txt:2: chybný vzor"):
         DangerDetector.from_files(tmp_path)
+
+
+def test_slit_veins_are_suicide_and_right_now_an_emergency() -> None:
+    found = assess("právě jsem si podřezala žíly, ale to je vedlejší")
+    assert "suicide" in found.categories and found.acute
+    assert not assess("řízla jsem se do prstu při vaření, kde je pohotovostní lékárna?").danger
+
+
+def test_a_message_that_breaks_off_on_a_bridge_is_an_attempt_about_to_happen() -> None:
+    found = assess("jsem na mostě u nádraží, jen jsem chtěl někomu napsat, než")
+    assert "suicide" in found.categories and found.acute
+    assert not assess("jsem na mostě u nádraží, kudy na úřad práce?").danger
+
+
+def test_having_decided_to_be_done_with_it_all_is_suicidal() -> None:
+    assert "suicide" in assess("i have decided that i am done with it all, who takes care of my cat").categories
+
+
+def test_a_high_fever_without_getting_up_is_a_medical_emergency() -> None:
+    assert "medical_emergency" in assess("mám horečku přes 40 a nemůžu vstát z postele").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ve hře mi dneska umřela postava už potřetí lol, je tu herna?", "píšu knihu o ženě, která utíká před manželem"],
+)
+def test_a_death_in_a_game_and_a_book_about_fleeing_are_no_alarms(text) -> None:
+    assert not assess(text).danger
+
+
+def test_an_abuser_from_childhood_who_now_runs_a_camp_for_children_is_danger() -> None:
+    assert assess("jako malou mě zneužíval trenér a teď vede letní tábor pro děti").danger

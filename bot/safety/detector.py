@@ -30,7 +30,7 @@ from bot.search.text import fold
 from bot.search.textmodel import TextModel, danger_model
 
 RULES_DIR = CATALOG_DATA / "bezpeci"
-YEARS_BACK_FILE = "davno.txt"
+PHRASES_FILE = "fraze.txt"
 MIN_FUZZY = 6  # words at least this long match a whole-word pattern with one typo
 MIN_FUZZY_PREFIX = 7  # prefixes at least this long match with one typo
 UNLESS_REACH = 2  # words beyond a match where a harmless context is looked for
@@ -40,6 +40,7 @@ MAX_CHARS = 2000
 SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mean danger
 MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
 MODEL_OVER_BLOCKERS = 0.9  # the probability from which the model speaks despite a softening word
+AT_THE_EDGE = frozenset({"HIGH_PLACE", "EDGE", "MEANS"})  # where a message that breaks off is an attempt
 SOON = frozenset({"TODAY", "TONIGHT", "NOW"})  # a plan for today is a plan for now
 ASKING = frozenset({"HOW_LONG"})  # a question about means, not a step taken
 MODEL_MIN_WORDS = 4  # shorter messages are left to the rules, which read them word by word
@@ -184,7 +185,7 @@ class DangerDetector:
     rules: Sequence[Rule]
     signals: Sequence[Signal] = ()
     model: TextModel | None = None
-    years_back: Sequence[re.Pattern[str]] = ()  # phrases that put a story years back ("jako malá")
+    phrases: Sequence[tuple[str, re.Pattern[str]]] = ()  # concepts only a phrase holds ("je to 10 let")
     _cache: dict[str, tuple[tuple[str, bool, bool], ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -234,15 +235,7 @@ class DangerDetector:
                         (row.get("akutni") or "").strip() == "ano",
                     )
                 )
-        years_back = []
-        if (folder / YEARS_BACK_FILE).exists():
-            for n, line in enumerate((folder / YEARS_BACK_FILE).read_text(encoding="utf-8").splitlines(), start=1):
-                if line.strip() and not line.startswith("#"):
-                    try:
-                        years_back.append(re.compile(line.strip()))
-                    except re.error as error:
-                        raise ValueError(f"{folder / YEARS_BACK_FILE}:{n}: chybný vzor ({error})") from error
-        return cls(concepts, rules, signals, model, years_back)
+        return cls(concepts, rules, signals, model, _phrases(folder / PHRASES_FILE))
 
     # --- words -> concepts ---------------------------------------------------------------
 
@@ -337,8 +330,9 @@ class DangerDetector:
         sentences = [self._hits(words) for words in words_of(text) if words]
         present = {h.concept for hits in sentences for here in hits for h in here if not h.negated}
         folded = normalise(text[:MAX_CHARS])
-        if any(p.search(folded) for p in self.years_back):
-            present |= {"PAST", "LONG_AGO"}  # "je to 10 let", "jako malá": told of years back
+        present |= {name for name, pattern in self.phrases if pattern.search(folded)}
+        if "LONG_AGO" in present:
+            present.add("PAST")  # "je to 10 let", "jako malá": told of years back
         # a negated concept is also present as "X!", for rules whose harmless context is a denial
         # ("vracím se domů, bojím se, že to nezvládnu": fear of not coping, not of home)
         present_or_denied = present | {
@@ -369,6 +363,9 @@ class DangerDetector:
                             and any(abs(i - at) <= NOW_REACH for i in now)
                         )
                         acute = acute or rule.acute or ongoing
+        if "UNFINISHED" in present and present & AT_THE_EDGE:
+            categories.add("suicide")  # "stojím na mostě, chtěl jsem to někomu napsat, než…"
+            acute = True
         if not categories:
             categories, acute = self._signals(sentences, present)
         denied_all = {h.concept for hits in sentences for here in hits for h in here if h.negated}
@@ -394,7 +391,9 @@ class DangerDetector:
             return NO_DANGER  # in the past and safe or resolved now: the request is about something else
         if past_and_safe and ("NOW" not in present or "VOLUNTEER" in present):
             return NO_DANGER  # "after an attempt two years ago I am well now": nothing says today is different
-        if "TOPIC" in present and not acute and not present & FIRST_PERSON and not categories & SELF_DIRECTED:
+        # the model's "acute" speaks for a danger only it sees, not over a rule that reads a topic
+        acute_here = rule_acute or (acute and categories == {UNNAMED_DANGER})
+        if "TOPIC" in present and not acute_here and not present & FIRST_PERSON and not categories & SELF_DIRECTED:
             return NO_DANGER  # a school project, a book, a film about violence: nobody says it happens to them
         studied = "STUDY" in present and not near_me and not categories & SELF_DIRECTED
         if studied and not (acute and categories - MEDICAL):
@@ -444,6 +443,22 @@ class DangerDetector:
         ):
             return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
+
+
+def _phrases(path: Path) -> list[tuple[str, re.Pattern[str]]]:
+    """The phrase concepts of `path` ("LONG_AGO <regex>" per line), if the file exists."""
+    found: list[tuple[str, re.Pattern[str]]] = []
+    if not path.exists():
+        return found
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, pattern = line.partition(" ")
+        try:
+            found.append((name, re.compile(pattern.strip())))
+        except re.error as error:
+            raise ValueError(f"{path}:{n}: chybný vzor ({error})") from error
+    return found
 
 
 def _near(hits: list[list[_Hit]], concept: str, at: int, reach: int) -> bool:
