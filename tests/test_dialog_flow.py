@@ -358,6 +358,17 @@ def test_every_event_type_answers_from_a_missing_state(searcher) -> None:
         assert replies and isinstance(state, State)
 
 
+def test_a_message_in_english_is_answered_in_english_and_czech_with_an_english_word_in_czech(searcher) -> None:
+    chat = Chat(make_context(searcher))
+    chat.start()
+    chat.say("hi, I need a carer for my grandmother in Kojetín")
+    assert chat.state.language == "en" and "Looking for help" in chat.text
+    czech = Chat(make_context(searcher))
+    czech.start()
+    czech.say("potřebuju pečovatelku pro babičku po stroke v Kojetíně")
+    assert czech.state.language is None and "Hledám pomoc" in czech.text
+
+
 def test_an_age_in_brackets_survives_when_the_place_is_cut_out(searcher) -> None:
     recorder = Recorder()
     chat = Chat(make_context(searcher, on_search=recorder.on_search))

@@ -50,6 +50,7 @@ def test_unwritten_soft_signs_are_restored(reader, typed, read) -> None:
         "i cannot handle these letters from the office",
         "hi, I need help for my grandmother in Prerov",
         "Dobrý den, hledám odlehčovačku pro tátu",
+        "môj otec po porážke potrebuje opatrovateľku, kde sa na to pýtať",
     ],
 )
 def test_czech_and_english_are_left_as_written(reader, text) -> None:
@@ -111,3 +112,8 @@ def test_inline_mode_reads_romanised_danger_and_puts_the_lines_first(searcher) -
 def test_the_ukrainian_apostrophe_is_read_back() -> None:
     assert restore_romanised("nash tato p'je kozhen den, shcho robyty?").startswith("наш тато п'є")
     assert restore_romanised("synovi p'jat' rokiv, potribna dopomoha").startswith("синові п'ять років")
+
+
+def test_romanisation_with_hacheks_and_a_czech_place_is_read_in_cyrillic(reader) -> None:
+    restored = reader.restore("meni 80, choču v budynok dlja litnich ljudej u Kojetíně")
+    assert restored.startswith("мені 80, хочу в будинок для літніх людей") and restored.endswith("Kojetíně")

@@ -170,6 +170,18 @@ def test_a_municipality_of_the_region_beats_a_place_elsewhere_named_beside_it(se
     assert result.hits and result.reason != PLACE_OUTSIDE
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "syn chce příští rok studovat v Přerově, ale bydlíme v Kojetíně, potřebuje pečovatelku",
+        "my son wants to study in Přerov next year, we live in Kojetín and need a carer",
+    ],
+)
+def test_where_the_writer_lives_beats_another_town_of_the_region(searcher, query) -> None:
+    result = searcher.search(query)
+    assert result.understood.place is not None and result.understood.place.name == "Kojetín"
+
+
 def test_a_need_nobody_serves_in_the_place_is_not_in_place(searcher) -> None:
     result = searcher.search("domov pro seniory Kroměříž")
     assert result.hits == [] and result.reason == NOT_IN_PLACE

@@ -30,7 +30,7 @@ from bot.dialog.render import (
     wider_phrase,
 )
 from bot.dialog.state import MAX_QUERY, PlaceSlot, State
-from bot.dialog.words import keyword, query_without_place, writes_cyrillic
+from bot.dialog.words import keyword, query_without_place, writes_cyrillic, writes_english
 from bot.families import FAMILIES
 from bot.i18n import Safe, Translator
 from bot.safety.detector import NO_DANGER, UNNAMED_DANGER, Assessment
@@ -48,6 +48,7 @@ def crisis_after(found: Assessment) -> str:
 
 
 CYRILLIC_LANGUAGE = "uk"  # the interface language for a message written in Cyrillic
+ENGLISH_LANGUAGE = "en"  # ... and for one written in English
 
 
 class Turn:
@@ -257,9 +258,12 @@ class Turn:
             self.emit(Reply(t("results.tap")))
         else:
             text = self.ctx.read(text)
-            if self.state.language is None and self.t.language == "cs" and writes_cyrillic(text):
+            if self.state.language is None and self.t.language == "cs":
                 # Ukrainian and Russian speakers read the Ukrainian interface more easily than Czech
-                self.state = self.state.with_(language=CYRILLIC_LANGUAGE)
+                if writes_cyrillic(text):
+                    self.state = self.state.with_(language=CYRILLIC_LANGUAGE)
+                elif writes_english(text):
+                    self.state = self.state.with_(language=ENGLISH_LANGUAGE)
             found = self.ctx.safety.assess(text)
             if found.danger:
                 self.emit(danger_screen(t, found, lines_for(found, self.ctx.crisis_lines)))

@@ -10,7 +10,8 @@ from bot.dialog.state import PlaceSlot
 from bot.i18n import LANGUAGES, Translator
 from bot.search.places import PLACE_WORDS
 from bot.search.stemmer import stem
-from bot.search.text import fold, tokenize
+from bot.search.text import fold, raw_words, tokenize
+from bot.search.wordlists import english_or_czech
 
 if TYPE_CHECKING:
     from bot.dialog.context import Context
@@ -77,6 +78,18 @@ def query_without_place(text: str, place: PlaceSlot | None, ctx: Context) -> str
     while kept and kept[-1] in PLACE_WORDS:
         kept.pop()
     return " ".join(kept)
+
+
+MIN_ENGLISH_WORDS = 3  # a message in English has at least this many clearly English words
+ENGLISH_OVER_CZECH = 2  # ... and this many times more of them than of clearly Czech ones
+
+
+def writes_english(text: str) -> bool:
+    """True when a message reads as English ("hi, I need help for my grandmother in Prerov");
+    a Czech message with an English word or two ("je po stroke") stays Czech."""
+    leanings = [english_or_czech(w) for w in raw_words(text) if w.isalpha()]
+    english, czech = leanings.count(1), leanings.count(-1)
+    return english >= MIN_ENGLISH_WORDS and english >= ENGLISH_OVER_CZECH * czech
 
 
 CYRILLIC_SHARE = 0.6  # this share of letters in Cyrillic: the person reads Cyrillic

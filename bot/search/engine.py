@@ -122,9 +122,8 @@ class Searcher:
         self.off_topic = self._phrase_list(data / "mimo-temata.txt")
         # "jsem v práci do večera": the writer's day, no need; read with its prepositions
         self.no_need = self._phrase_list(data / "bez-potreby.txt", keep_stop_words=True)
-        self.stays = frozenset(
-            stem for line in _list_lines(data / "pobyt-jinde.txt") for stem in self.analyzer.stems(line)
-        )
+        self.stays = self._stem_list(data / "pobyt-jinde.txt")
+        self.homes = self._stem_list(data / "bydliste.txt")
         # A typo may be corrected to any word of the catalogue but not to a place name: places
         # are recognised by PlaceRecognizer.match, which never takes a person's name for one.
         words = self.vocabulary.table.all_stems() | self.vocabulary.worded.all_stems() | self.off_topic.all_stems()
@@ -266,14 +265,12 @@ class Searcher:
         place = self._resolve_place(town)
         place_matches = self.places.match((query or "")[:MAX_QUERY_CHARS], tokens, used, self.known_stems)
         if place is None:
-            place = next(
-                (
-                    m.payloads[0]
-                    for m in place_matches
-                    if not (self._relative_is_there(m, kin) or self._stayed(m, as_written))
-                ),
-                None,
-            )
+            candidates = [
+                m for m in place_matches if not (self._relative_is_there(m, kin) or self._stayed(m, as_written))
+            ]
+            # "she wants to study in Olomouc; we live in Tovačov": where the writer lives comes first
+            home = [m for m in candidates if m.payloads[0].kind != "outside" and self._lives_there(m, as_written)]
+            place = next((m.payloads[0] for m in home + candidates), None)
         self.no_need.match(as_written, used)
         worded = [(m, range(m.start, m.end)) for m in self.vocabulary.worded.match(as_written, used)]
         for i in range(len(tokens)):
@@ -342,6 +339,14 @@ class Searcher:
         """A place named right after a hospital, a treatment or a prison ("po léčbě v Kroměříži"):
         where the writer stayed, not where help is sought."""
         return any(stems[i] in self.stays for i in range(max(match.start - STAY_REACH, 0), match.start))
+
+    def _lives_there(self, match: PhraseMatch[PlaceRef], stems: list[str]) -> bool:
+        """A place named right after "bydlím", "we live", "живу": where the writer lives."""
+        return any(stems[i] in self.homes for i in range(max(match.start - STAY_REACH, 0), match.start))
+
+    def _stem_list(self, path: Path) -> frozenset[str]:
+        """The stems of the words of a one-word-per-line list file, stop words included ("bydlíme")."""
+        return frozenset(self.analyzer.stem(token) for line in _list_lines(path) for token in tokenize(line))
 
     def _guess_need(self, text: str, content_used: list[bool]) -> Need | None:
         """The life situation the needs model reads in a message whose words the vocabulary

@@ -82,8 +82,13 @@ _LONGEST = max(len(group) for group in _SPELLINGS)
 _SOFT_SIGN = "ь"
 MIN_CONVERTED = 2  # words that must read as Cyrillic before a message is rewritten
 MIN_STEM = 4  # a safety pattern's stem ("самогуб*") must be this long to count
-_LATIN_WORD = re.compile(r"[A-Za-z']+")
-_WORD_OR_OTHER = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
+_LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f'"  # Latin letters with diacritics, and the apostrophe
+_LATIN_WORD = re.compile(f"[{_LATIN}]+")
+_WORD_OR_OTHER = re.compile(f"[{_LATIN}]+|[^{_LATIN}]+")
+# the Czech-style letters of scholarly romanisation ("choču", "žytlo") as the digraphs above
+# letters no romanisation of Russian or Ukrainian uses: a word with one is Czech or Slovak
+_WEST_SLAVIC = re.compile("[áéíóúůýěřňťďľĺŕôä]", re.IGNORECASE)
+_HACEK = str.maketrans({"č": "ch", "š": "sh", "ž": "zh", "ǐ": "i", "ï": "ji"})
 
 
 @dataclass(frozen=True)
@@ -169,27 +174,53 @@ class RomanisedReader:
         reads only as Czech or English ("ne hochu zhit"); then every word with a known Cyrillic
         spelling is replaced and the rest (places, names) kept.
         """
-        if not text.isascii():
+        if is_cyrillic(text):
             return text
-        words = [(w, fold(w.lower().strip("'"))) for w in _LATIN_WORD.findall(text)]
+        # each word as a Czech or English reader folds it, and as it would be spelt in Cyrillic
+        words = [(w, fold(w.lower().strip("'")), _spelt(w)) for w in _LATIN_WORD.findall(text)]
+        czech = {latin for raw, latin, _ in words if _WEST_SLAVIC.search(raw)}
         # a capital inside the message marks a name or a place: it speaks no language
-        longer = [w for _, w in words if len(w) >= 3]
-        common = [w for n, (raw, w) in enumerate(words) if len(w) >= 3 and (n == 0 or not raw[0].isupper())]
+        longer = [(latin, spelt) for _, latin, spelt in words if len(latin) >= 3]
+        common = [
+            (latin, spelt)
+            for n, (raw, latin, spelt) in enumerate(words)
+            if len(latin) >= 3 and (n == 0 or not raw[0].isupper())
+        ]
         # the words no Czech or English reader knows decide first: most messages end here
-        spelled = {w: self.cyrillic(w) for w in set(longer) if not self.knows_latin(w)}
-        converted = sum(1 for w in longer if spelled.get(w))
+        spelled = {
+            spelt: self.cyrillic(spelt)
+            for latin, spelt in set(longer)
+            if not (self.knows_latin(latin) or latin in czech)
+        }
+        converted = sum(1 for _, spelt in longer if spelled.get(spelt))
         if not converted:
             return text
-        spelled.update({w: self.cyrillic(w) for w in set(longer) - spelled.keys()})
-        latin_only = sum(1 for w in common if self.knows_latin(w) and not spelled[w])
+        spelled.update(
+            {
+                spelt: None if latin in czech else self.cyrillic(spelt)
+                for latin, spelt in set(longer)
+                if spelt not in spelled
+            }
+        )
+        latin_only = sum(
+            1 for latin, spelt in common if (self.knows_latin(latin) or latin in czech) and not spelled[spelt]
+        )
         if converted <= latin_only or (converted < MIN_CONVERTED and latin_only > 0):
             return text
         parts = []
         for piece in _WORD_OR_OTHER.findall(text):
-            word = fold(piece.lower().strip("'"))
-            cyrillic = spelled.get(word) or (self.cyrillic(word) if word and word not in spelled else None)
+            if _WEST_SLAVIC.search(piece):
+                parts.append(piece)
+                continue
+            spelt = _spelt(piece)
+            cyrillic = spelled.get(spelt) or (self.cyrillic(spelt) if spelt and spelt not in spelled else None)
             parts.append(cyrillic or piece)
         return "".join(parts)
+
+
+def _spelt(word: str) -> str:
+    """A Latin word as the Cyrillic spellings read it: lower case, háčeks as digraphs, folded."""
+    return fold(word.lower().strip("'").translate(_HACEK))
 
 
 @lru_cache(maxsize=1)

@@ -43,3 +43,14 @@ def english_only_words() -> frozenset[str]:
     """Frequent English words that are no Czech words ("started" is no typo of "starat")."""
     czech = {fold(word) for word in wordlist("cs")}
     return frozenset(w for w in (fold(word) for word in wordlist("en")) if w not in czech)
+
+
+LEANING = 1.0  # how much more frequent (in Zipf units) a word is in one language than in the other
+
+
+@lru_cache(maxsize=50_000)
+def english_or_czech(word: str) -> int:
+    """1 when a lowercase word is clearly more English than Czech ("need", "daughter"), -1 when
+    clearly more Czech ("potřebuju", "pro"), 0 when neither (names, numbers, shared words)."""
+    diff = wordfreq.zipf_frequency(word, "en") - wordfreq.zipf_frequency(word, "cs")
+    return 1 if diff >= LEANING else -1 if diff <= -LEANING else 0
