@@ -50,7 +50,7 @@ def test_unwritten_soft_signs_are_restored(reader, typed, read) -> None:
         "i cannot handle these letters from the office",
         "hi, I need help for my grandmother in Prerov",
         "Dobrý den, hledám odlehčovačku pro tátu",
-        "môj otec po porážke potrebuje opatrovateľku, kde sa na to pýtať",
+        "moja stará mama je chorá a potrebuje pomoc s upratovaním, kam mám ísť",
     ],
 )
 def test_czech_and_english_are_left_as_written(reader, text) -> None:

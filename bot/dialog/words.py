@@ -80,14 +80,14 @@ def query_without_place(text: str, place: PlaceSlot | None, ctx: Context) -> str
     return " ".join(kept)
 
 
-MIN_ENGLISH_WORDS = 3  # a message in English has at least this many clearly English words
+MIN_ENGLISH_WORDS = 3  # a message in English has at least this many different clearly English words
 ENGLISH_OVER_CZECH = 2  # ... and this many times more of them than of clearly Czech ones
 
 
 def writes_english(text: str) -> bool:
     """True when a message reads as English ("hi, I need help for my grandmother in Prerov");
     a Czech message with an English word or two ("je po stroke") stays Czech."""
-    leanings = [english_or_czech(w) for w in raw_words(text) if w.isalpha()]
+    leanings = [english_or_czech(w) for w in set(raw_words(text)) if w.isalpha()]  # each word once
     english, czech = leanings.count(1), leanings.count(-1)
     return english >= MIN_ENGLISH_WORDS and english >= ENGLISH_OVER_CZECH * czech
 
