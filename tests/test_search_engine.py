@@ -264,3 +264,20 @@ def test_a_mother_with_a_child_and_no_home_gets_the_mothers_shelter_before_the_m
     men = service("Azylový dům pro muže", "azyl", PREROV, groups=("osoby bez přístřeší",))
     searcher = Searcher(CatalogueView([men, mothers], TOWNS, {}))
     assert names(searcher.search("vyhodili nás z bytu, jsem sama s dítětem"))[0] == "Přístav pro matky"
+
+
+def test_a_dative_town_in_latin_letters_is_the_town(searcher) -> None:
+    result = searcher.search("живу в Prerovi, потрібна допомога")
+    assert result.understood.place is not None and result.understood.place.name == "Přerov"
+
+
+@pytest.mark.parametrize(
+    ("query", "situation"),
+    [
+        ("потрібна допомога з житлом", "ztrata-bydleni"),
+        ("допомога на житло", "prace-urady-davky"),
+        ("potřebuju pomoc s bydlením", "ztrata-bydleni"),
+    ],
+)
+def test_help_with_housing_and_the_housing_allowance_stay_apart(searcher, query, situation) -> None:
+    assert situation in [n.key for n in searcher.search(query).understood.needs]

@@ -83,7 +83,7 @@ INFLECTIONS: dict[str, str] = {
     "bydleni": "bydleni bydlenim",
     # municipalities
     "kojetin": "kojetin kojetina kojetinu kojetine kojetinem",
-    "prerov": "prerov prerova prerovu prerove prerovem",
+    "prerov": "prerov prerova prerovu prerove prerovem prerovi",
     "hranice": "hranice hranic hranicim hranicich hranicemi",
     "troubky": "troubky troubek troubkam troubkach troubkami",
     "tovacov": "tovacov tovacova tovacovu tovacove tovacovem",

@@ -173,7 +173,9 @@ def _stem(word: str) -> str:
     without_case = _remove_case(word)
     without_possessive = _remove_possessive(without_case)
     stem = _normalise_consonant(without_possessive)
-    if len(without_possessive) == len(without_case):  # no possessive suffix was removed
+    # no possessive suffix was removed, nor a dative "-ovi", whose stem has no fleeting e left
+    # ("otcovi", and "Přerovi" stays "prer", not "prr")
+    if len(without_possessive) == len(without_case) and not word.endswith("ovi"):
         stem = _drop_fleeting_e(stem)
     return stem
 
