@@ -1030,3 +1030,12 @@ def test_a_death_in_a_game_and_a_book_about_fleeing_are_no_alarms(text) -> None:
 
 def test_an_abuser_from_childhood_who_now_runs_a_camp_for_children_is_danger() -> None:
     assert assess("jako malou mě zneužíval trenér a teď vede letní tábor pro děti").danger
+
+
+def test_calm_now_after_violence_is_no_alarm_but_peace_after_i_am_gone_is_suicide() -> None:
+    assert not assess("před dvěma roky mě přítel bil, odešla jsem a teď už je klid, hledám brigádu").danger
+    assert "suicide" in assess("vezmu si všechny ty prášky a konečně bude klid").categories
+
+
+def test_failing_a_school_year_and_parents_who_will_kill_me_are_no_threat() -> None:
+    assert not assess("hrozí mi propadnutí z fyziky a rodiče mě zabijou, kde je doučování?").danger
