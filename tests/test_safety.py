@@ -1039,3 +1039,12 @@ def test_calm_now_after_violence_is_no_alarm_but_peace_after_i_am_gone_is_suicid
 
 def test_failing_a_school_year_and_parents_who_will_kill_me_are_no_threat() -> None:
     assert not assess("hrozí mi propadnutí z fyziky a rodiče mě zabijou, kde je doučování?").danger
+
+
+def test_someone_walking_after_me_is_a_threat_but_a_wife_going_to_work_is_not() -> None:
+    assert "threats" in assess("nějaký chlap chodí za mnou až k baráku a bojím se").categories
+    assert not assess("žena chodí do práce a já se bojím, že doma upadnu, chci tlačítko").danger
+
+
+def test_a_survivor_for_whom_all_is_calm_now_is_no_alarm() -> None:
+    assert not assess("пережила насилие от мужа, теперь живу отдельно и всё спокойно, ищу работу").danger

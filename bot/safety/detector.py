@@ -89,9 +89,14 @@ def normalise(text: str) -> str:
     return fold(text).replace("ё", "е").replace("'", "").replace("’", "").replace("ʼ", "")
 
 
+def sentences_of(text: str) -> list[str]:
+    """The sentences of `text`, each as the detector reads it (`normalise`)."""
+    return [normalise(sentence) for sentence in _SENTENCE.split(text[:MAX_CHARS]) if sentence.strip()]
+
+
 def words_of(text: str) -> list[list[str]]:
     """The folded words of each sentence of `text`."""
-    return [_WORD.findall(normalise(sentence)) for sentence in _SENTENCE.split(text[:MAX_CHARS]) if sentence.strip()]
+    return [_WORD.findall(sentence) for sentence in sentences_of(text)]
 
 
 @dataclass(frozen=True)
@@ -203,12 +208,14 @@ class DangerDetector:
                 tuple(p[:-1] for p in patterns if p.endswith("*")),
                 (row.get("preklepy") or "").strip() == "ano",
             )
+        phrases = _phrases(folder / PHRASES_FILE)
+        known = set(concepts) | {name for name, _ in phrases}  # a rule may name a phrase concept
         rules = []
         for row in commented_csv(folder / "pravidla.csv"):
             items = tuple((c.rstrip("!"), c.endswith("!")) for c in row["pojmy"].split())
             unless = (row.get("krome") or "").split()
             for name in [n for n, _ in items] + [u.lstrip("*").rstrip("!") for u in unless]:
-                if name not in concepts:
+                if name not in known:
                     raise ValueError(f"{folder / 'pravidla.csv'}: neznámý pojem {name!r}")
             rules.append(
                 Rule(
@@ -235,7 +242,7 @@ class DangerDetector:
                         (row.get("akutni") or "").strip() == "ano",
                     )
                 )
-        return cls(concepts, rules, signals, model, _phrases(folder / PHRASES_FILE))
+        return cls(concepts, rules, signals, model, phrases)
 
     # --- words -> concepts ---------------------------------------------------------------
 
@@ -269,6 +276,18 @@ class DangerDetector:
                     h.negated = True  # "nikdo nebije": a negation before a negated word still negates
                 negate_until = -1
             hits.append(here)
+        return hits
+
+    def _sentence_hits(self, sentence: str) -> list[list[_Hit]]:
+        """The concepts of each word of a normalised sentence, with the phrase concepts
+        (fraze.txt) added at the word where their phrase begins."""
+        words = _WORD.findall(sentence)
+        hits = self._hits(words)
+        for name, pattern in self.phrases:
+            for match in pattern.finditer(sentence):
+                at = min(len(_WORD.findall(sentence[: match.start()])), len(words) - 1)
+                if at >= 0:
+                    hits[at].append(_Hit(name, False))
         return hits
 
     # --- rules ---------------------------------------------------------------------------
@@ -327,10 +346,9 @@ class DangerDetector:
         """The kinds of danger in `text`, who is likely writing, and whether it is acute."""
         if not text or not text.strip():
             return NO_DANGER
-        sentences = [self._hits(words) for words in words_of(text) if words]
+        sentences = [self._sentence_hits(sentence) for sentence in sentences_of(text)]
+        sentences = [hits for hits in sentences if hits]
         present = {h.concept for hits in sentences for here in hits for h in here if not h.negated}
-        folded = normalise(text[:MAX_CHARS])
-        present |= {name for name, pattern in self.phrases if pattern.search(folded)}
         if "LONG_AGO" in present:
             present.add("PAST")  # "je to 10 let", "jako malá": told of years back
         # a negated concept is also present as "X!", for rules whose harmless context is a denial
