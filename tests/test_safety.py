@@ -800,7 +800,7 @@ def test_wishing_not_to_exist_hiding_from_the_police_and_a_feverish_confusion_ar
     [
         "chci darovat peníze azylovému domu pro ženy, oběti násilí",
         "natáčíme podcast o jednom starém případu pronásledování",
-        "před deseti lety jsem se pokusila o sebevraždu, teď jsem v pořádku a chci být dobrovolnicí na lince",
+        "můj pokus o sebevraždu byl před deseti lety, dnes jsem v pořádku a ráda bych byla dobrovolnicí na lince",
     ],
 )
 def test_a_donation_a_podcast_or_a_survivor_who_volunteers_is_no_alarm(text) -> None:
