@@ -1048,3 +1048,12 @@ def test_someone_walking_after_me_is_a_threat_but_a_wife_going_to_work_is_not() 
 
 def test_a_survivor_for_whom_all_is_calm_now_is_no_alarm() -> None:
     assert not assess("пережила насилие от мужа, теперь живу отдельно и всё спокойно, ищу работу").danger
+
+
+def test_the_age_of_the_writers_little_one_makes_no_child_writer() -> None:
+    found = assess("s přítelem a malým (2 roky) spíme u známých, majitel nás vyhodil a bojím se o malého")
+    assert found.writer != "child"
+
+
+def test_an_adult_homeless_for_months_is_no_runaway_child() -> None:
+    assert not assess("jsem bez domova už 4 měsíce, spím u kamaráda na gauči, kde si najdu práci?").danger

@@ -127,3 +127,10 @@ def test_a_service_whose_age_groups_leave_the_age_out_ranks_lower() -> None:
     searcher = Searcher(CatalogueView([early, school], TOWNS, {}))
     assert names(searcher.search("poradna pro dceru (3)")) == ["Centrum rané péče", "Poradna pro rodiny"]
     assert names(searcher.search("poradna pro dceru (12)")) == ["Poradna pro rodiny", "Centrum rané péče"]
+
+
+def test_a_time_span_in_months_names_no_minor() -> None:
+    from bot.search.relatives import names_a_minor
+
+    assert not names_a_minor("jsem na ulici uz 3 mesice")
+    assert names_a_minor("synovi jsou 3 mesice")

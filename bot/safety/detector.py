@@ -25,7 +25,7 @@ from rapidfuzz.distance import OSA
 
 from bot import CATALOG_DATA
 from bot.datafiles import commented_csv
-from bot.search.relatives import DURATION
+from bot.search.relatives import after_duration, names_a_minor
 from bot.search.text import fold
 from bot.search.textmodel import TextModel, danger_model
 
@@ -457,7 +457,7 @@ class DangerDetector:
             "running_away" in categories
             and writer != "child"
             and len(categories) == 1
-            and not (fled or acute or exposed)
+            and not (fled or acute or exposed or names_a_minor(fold(text)))
         ):
             return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
@@ -517,20 +517,30 @@ ADULT_AGE = 18
 
 
 def _age(text: str) -> int | None:
-    """The youngest age given in the message ("je mi 14", "mám 15 let", "16letá", "dcera (14)").
+    """The youngest age given in the message ("je mi 14", "mám 15 let", "16letá", "brácha (14)").
 
     The age of another person ("je mu 19", "brácha (19)") counts only for a child or a senior
-    (under 18, from 65): a grown brother's age says nothing of who writes.
+    (under 18, from 65): a grown brother's age says nothing of who writes. The age of the
+    writer's own child ("s malým (2 roky)", "dcera (5)") is no age of the writer: a parent writes.
     """
     folded = normalise(text[:MAX_CHARS])
     ages = [
         int(g)
         for m in _AGE.finditer(folded)
-        if not set(folded[: m.start()].split()[-1:]) & DURATION  # "před 10 lety": how long ago
+        if not after_duration(folded, m.start())  # "před 10 lety": how long ago
+        and not _after_offspring(folded, m.start())
         for n, g in enumerate(m.groups())
         if g and (n not in OTHERS_AGE or not 18 <= int(g) < SENIOR_AGE)
     ]
     return min(ages) if ages else None
+
+
+_OFFSPRING_WORD = re.compile("^(?:" + _OFFSPRING + "|mal[aeyo])")  # "malým", "malej": a little one
+
+
+def _after_offspring(folded: str, at: int) -> bool:
+    """True when one of the two words before position `at` names the writer's child."""
+    return any(_OFFSPRING_WORD.match(word) for word in _WORD.findall(folded[:at])[-2:])
 
 
 @lru_cache(maxsize=1)

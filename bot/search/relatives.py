@@ -104,6 +104,11 @@ DURATION = frozenset(
 )
 
 
+def after_duration(folded: str, at: int) -> bool:
+    """True when the word before position `at` makes the number after it a time span ("už 3 roky")."""
+    return bool(set(folded[:at].split()[-1:]) & DURATION)
+
+
 def stated_age(folded: str) -> int | None:
     """The one age a folded message gives with its unit or in brackets ("dcera (4)", "synovi je 12",
     "синові 12 років"), in years (months count as 0); None when it gives none or several. The
@@ -111,8 +116,7 @@ def stated_age(folded: str) -> int | None:
     ages = set()
     for m in _AGE.finditer(folded):
         number, unit, bracketed, stated = m.groups()
-        before = folded[: m.start()].split()[-1:]
-        if number and before and before[0] in DURATION:
+        if number and after_duration(folded, m.start()):
             continue  # "po 15 letech pití", "už 3 roky", "вже 10 років": how long, not how old
         value = number or bracketed or stated
         if value:
@@ -125,6 +129,8 @@ def names_a_minor(folded: str) -> bool:
     "dcera (14)", "son is 4", "сыну 6 лет") or an age in months."""
     for m in _AGE.finditer(folded):
         number, unit, bracketed, stated = m.groups()
+        if number and after_duration(folded, m.start()):
+            continue  # "уже 3 месяца", "po 15 letech": how long, not how old
         if unit and unit.startswith(_MONTHS):
             return True
         value = number or bracketed or stated
