@@ -1057,3 +1057,22 @@ def test_the_age_of_the_writers_little_one_makes_no_child_writer() -> None:
 
 def test_an_adult_homeless_for_months_is_no_runaway_child() -> None:
     assert not assess("jsem bez domova už 4 měsíce, spím u kamaráda na gauči, kde si najdu práci?").danger
+
+
+def test_a_parent_whose_folks_will_not_take_them_in_is_no_child() -> None:
+    found = assess("nemáme na nájem, majitel nás vyhodil, já a malej, naši nás nevezmou a bojím se")
+    assert found.writer != "child"
+
+
+def test_a_son_who_ran_away_is_danger_until_he_is_back_and_fine() -> None:
+    assert "running_away" in assess("syn utekl z domu a od včera nebere telefon, co mám dělat").categories
+    assert not assess("syn utekl z domu, ale druhý den se vrátil a je v pořádku, hledáme rodinnou poradnu").danger
+
+
+def test_a_letter_written_for_after_i_am_gone_is_suicidal() -> None:
+    text = "dopis pro mámu mám hotový, jen chci dořešit dluhy, ať to po mně nemusí řešit"
+    assert "suicide" in assess(text).categories
+
+
+def test_a_club_that_was_closed_is_no_one_locked_in() -> None:
+    assert not assess("в Пршерове был клуб для подростков, но его закрыли, есть что-то другое?").danger

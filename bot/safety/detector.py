@@ -72,7 +72,9 @@ FLEEING = frozenset({"PARTNER", "FEAR"})  # an adult who ran from someone, or ra
 # danger the writer denies ("nikdo mě nebije", "nemám sebevražedné myšlenky"): no learned alarm
 DENIABLE = frozenset({"HIT", "HURT", "KILL", "SUICIDE_WORD", "VIOLENCE_WORD", "THREAT", "ABUSE", "DIE"})
 MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
-GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE"})
+# a life only grown-ups lead: their own child, a prison term, rent, a mortgage, bailiffs
+SETTLED = frozenset({"OWN_CHILD", "ADULT_LIFE"})
+GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE"}) | SETTLED
 
 _SENTENCE = re.compile(r"[.!?;\n]+")
 _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
@@ -453,11 +455,14 @@ class DangerDetector:
         fled = "RUN" in present and bool(present & FLEEING) and not ("PAST" in present and "NOW" not in present)
         # out in the frost, or with a baby outside at night
         exposed = "FREEZING" in present or ("BABY" in present and bool(present & OUT_AT_NIGHT))
+        # a parent whose child left ("syn utekl z domu") writes of a young runaway, unless it came
+        # home and is fine ("vrátil se a je v pořádku")
+        young_runaway = "OWN_CHILD" in present or names_a_minor(fold(text))
         if (
             "running_away" in categories
             and writer != "child"
             and len(categories) == 1
-            and not (fled or acute or exposed or names_a_minor(fold(text)))
+            and not (fled or acute or exposed or (young_runaway and not {"RETURNED", "SAFE_NOW"} <= present))
         ):
             return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
@@ -491,7 +496,8 @@ def _writer(age: int | None, present: set[str], agent: str | None, categories: s
     bullying with nothing grown-up in the message), a senior, or an adult."""
     if age is not None and age < 18:
         return "child"
-    if age is None and (present & {"SCHOOL", "TEEN"} or agent in ("parent", "classmates")):
+    settled = bool(present & SETTLED)  # "naši nás nevezmou, malej má 2 roky": a parent writes
+    if age is None and not settled and (present & {"SCHOOL", "TEEN"} or agent in ("parent", "classmates")):
         return "child"
     grown_up = present & GROWN_UP
     if age is None and not grown_up and ("PARENT" in present or categories & MOSTLY_YOUNG):
