@@ -1074,5 +1074,5 @@ def test_a_letter_written_for_after_i_am_gone_is_suicidal() -> None:
     assert "suicide" in assess(text).categories
 
 
-def test_a_club_that_was_closed_is_no_one_locked_in() -> None:
+def test_a_club_closed_in_russian_is_no_one_locked_in() -> None:
     assert not assess("в Пршерове был клуб для подростков, но его закрыли, есть что-то другое?").danger
