@@ -1076,3 +1076,12 @@ def test_a_letter_written_for_after_i_am_gone_is_suicidal() -> None:
 
 def test_a_club_closed_in_russian_is_no_one_locked_in() -> None:
     assert not assess("в Пршерове был клуб для подростков, но его закрыли, есть что-то другое?").danger
+
+
+def test_by_the_words_alone_a_childs_plan_with_pills_puts_linka_bezpeci_first_and_112_among_the_lines() -> None:
+    words_only = DangerDetector.from_files()  # the rules without the learned model's "acute"
+    found = words_only.assess("je mi 13, mám schovaný táty prášky na srdce a večer to všechno skončím")
+    order = [line.number for line in lines_for(found, load_crisis_lines())]
+    assert found.writer == "child" and not found.acute and order[0] == "116 111" and "112" in order
+    grown = words_only.assess("je mi 40, mám schované prášky na srdce a večer to všechno skončím")
+    assert grown.acute

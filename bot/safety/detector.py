@@ -400,8 +400,10 @@ class DangerDetector:
         if not categories:
             return NO_DANGER
         rule_acute = acute  # what the words say; the model's "acute" weighs less against a past the words name
+        acute_p = 0.0
         if not acute and features and self.model is not None:
-            acute = self.model.probability("acute", features) >= ACUTE_THRESHOLD  # "life in danger now"
+            acute_p = self.model.probability("acute", features)
+            acute = acute_p >= ACUTE_THRESHOLD  # "life in danger now"
         laughing = "LAUGH" in present or "suicide" not in categories  # "kms, nobody would notice lol" is no joke
         if not acute and "JOKE" in present and "self_harm" not in categories and laughing:
             return NO_DANGER  # "ve hře mě zase zabili 😂": a joke; "se řežu lol" is not one
@@ -433,11 +435,12 @@ class DangerDetector:
             return NO_DANGER  # "před rokem jsem od něj odešla, teď řeším bydlení": the violence lies behind
         if not rule_acute and categories <= PAST_HARM and "SURVIVOR" in present and not present & {"AGAIN", "STILL"}:
             return NO_DANGER  # "byla jsem oběť násilí, partner je teď ve vězení": a survivor asks how to go on
+        planned = False  # a plan with the means at hand, not an act begun
         if "MEANS" in present and "suicide" in categories and not present & ASKING:
-            acute = True  # the means at hand; "how long do pills take" asks, it has not begun
+            acute = planned = True  # the means at hand; "how long do pills take" asks, it has not begun
         soon = bool(present & SOON)  # "prášky mám nachystané na večer", "tonight is the night"
         if categories & (SELF_DIRECTED | {UNNAMED_DANGER}) and soon and present & {"MEANS", "FAREWELL"}:
-            acute = True
+            acute = planned = True
         if {"FREEZING", "LOCK"} <= present and soon:
             acute = True  # locked out on a balcony or in a cellar in the cold right now
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
@@ -452,6 +455,8 @@ class DangerDetector:
             and self.model.probability("child", features) >= CHILD_THRESHOLD
         ):
             writer, age_unknown = "child", False  # how the message is written says a young person writes
+        if planned and not rule_acute and acute_p < ACUTE_THRESHOLD and writer == "child":
+            acute = False  # a child with a plan talks to Linka bezpečí first; 112 stays among the lines
         fled = "RUN" in present and bool(present & FLEEING) and not ("PAST" in present and "NOW" not in present)
         # out in the frost, or with a baby outside at night
         exposed = "FREEZING" in present or ("BABY" in present and bool(present & OUT_AT_NIGHT))
