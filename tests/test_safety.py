@@ -1085,3 +1085,44 @@ def test_by_the_words_alone_a_childs_plan_with_pills_puts_linka_bezpeci_first_an
     assert found.writer == "child" and not found.acute and order[0] == "116 111" and "112" in order
     grown = words_only.assess("je mi 40, mám schované prášky na srdce a večer to všechno skončím")
     assert grown.acute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "brácha mě vždycky když se opije vytahuje z vozíku a nechá mě ležet",
+        "manžel mi při hádce schová vozík, abych nemohla odejít",
+        "přítel mě při hádkách tlačí ke zdi a tiskne mi krk, ale jinak je hodný",
+        "she pins me to the wall when she is angry and I'm scared to tell anyone",
+    ],
+)
+def test_hurting_a_person_in_a_wheelchair_and_choking_are_violence(text) -> None:
+    assert "violence" in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pečovatel mě zamyká v bytě a odchází. už dva dny nemám vodu",
+        "I have type 1 diabetes, no insulin left since Monday and I keep vomiting",
+        "spím venku u řeky, v noci bylo minus 10. necítím prsty na nohou",
+        "I'm standing on the bridge over the river. I wanted to tell someone before I jump.",
+    ],
+)
+def test_lasting_lockup_without_water_insulin_frost_and_a_bridge_put_emergency_first(text) -> None:
+    found = assess(text)
+    assert found.danger and found.acute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ten test z chemie mě fakt zabil 💀 kdy má otevřeno ten klub?",
+        "při hokeji jsem si zlomil ruku, kdo mi pomůže s nákupy, než sundají sádru?",
+        "my aunt asked me to find out about home help for her in Kojetín",
+        "připravuji metodiku pro obec: kam obecně posílat seniory ohrožené násilím? případ nemám",
+        "řezala jsem se v pubertě, je to přes dvacet let a jsem v pořádku, chci se zapojit jako dobrovolnice",
+    ],
+)
+def test_a_skull_joke_a_sports_injury_finding_out_a_method_and_old_scars_are_no_alarms(text) -> None:
+    assert not assess(text).danger

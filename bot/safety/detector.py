@@ -81,7 +81,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
 
 
 _LAUGHTER = re.compile(
-    "[\U0001f600-\U0001f606\U0001f609\U0001f60a\U0001f923\U0001f639\U0001f389\U0001f973\U0001f644\U0001f629]|(?<!\\w)[:;]-?[D)](?!\\w)|(?<!\\w)xD(?!\\w)"
+    "[\U0001f600-\U0001f606\U0001f609\U0001f60a\U0001f923\U0001f639\U0001f389\U0001f973\U0001f644\U0001f629\U0001f480]|(?<!\\w)[:;]-?[D)](?!\\w)|(?<!\\w)xD(?!\\w)"
 )
 
 
@@ -383,6 +383,10 @@ class DangerDetector:
                             and any(abs(i - at) <= NOW_REACH for i in now)
                         )
                         acute = acute or rule.acute or ongoing
+        # across sentences: "I'm sitting on the railway bridge. Just wanted someone to know before I jump."
+        if {"JUMP", "HIGH_PLACE"} <= present and not present & {"JOY", "JOKE", "TOPIC"}:
+            categories.add("suicide")
+            acute = acute or bool(present & {"STAND", "SIT", "EDGE", "NOW"})
         if "UNFINISHED" in present and present & AT_THE_EDGE:
             categories.add("suicide")  # "stojím na mostě, chtěl jsem to někomu napsat, než…"
             acute = True
@@ -443,6 +447,10 @@ class DangerDetector:
             acute = planned = True
         if {"FREEZING", "LOCK"} <= present and soon:
             acute = True  # locked out on a balcony or in a cellar in the cold right now
+        if "FREEZING" in present and present_or_denied & {"NUMB", "NUMB!"}:
+            acute = True  # out in the frost and the feet no longer feel ("can't feel my feet")
+        if "LOCK" in present and present_or_denied & {"NO_WATER", "NO_WATER!"} and categories & VIOLENT:
+            acute = True  # locked in for days without water
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
         if agent == "classmates":
             categories.add("bullying")
