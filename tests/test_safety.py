@@ -1126,3 +1126,19 @@ def test_lasting_lockup_without_water_insulin_frost_and_a_bridge_put_emergency_f
 )
 def test_a_skull_joke_a_sports_injury_finding_out_a_method_and_old_scars_are_no_alarms(text) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "last year I finally left a violent boyfriend and I'm safe now, I need a cheap flat",
+        "bývalý mě léta ponižoval, ale je to za mnou, teď řeším jen výživné",
+        "після насильства в сім'ї я живу окремо і все спокійно, шукаю роботу",
+    ],
+)
+def test_violence_left_behind_last_year_or_said_to_be_over_is_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+def test_a_son_who_grabbed_my_throat_last_week_is_still_danger() -> None:
+    assert assess("minulý týden mě syn chytil pod krkem, když jsem mu nedala peníze").danger
