@@ -21,22 +21,28 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz.distance import OSA
-
 from bot import CATALOG_DATA
 from bot.datafiles import commented_csv
-from bot.search.relatives import after_duration, names_a_minor
+from bot.safety.reading import (
+    MAX_CHARS,
+    WORD,
+    Concept,
+    Rule,
+    Signal,
+    load_phrases,
+    normalise,
+    sentences_of,
+)
+from bot.safety.writer import ADULT_AGE, GROWN_UP, age_in, writer_of
+from bot.search.relatives import names_a_minor
 from bot.search.text import fold
 from bot.search.textmodel import TextModel, danger_model
 
 RULES_DIR = CATALOG_DATA / "bezpeci"
 PHRASES_FILE = "fraze.txt"
-MIN_FUZZY = 6  # words at least this long match a whole-word pattern with one typo
-MIN_FUZZY_PREFIX = 7  # prefixes at least this long match with one typo
 UNLESS_REACH = 2  # words beyond a match where a harmless context is looked for
 NOW_REACH = 3  # "now" this close to a match of violence makes it acute
 NEGATION_REACH = 3  # a negation word negates a concept this many words after it
-MAX_CHARS = 2000
 SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mean danger
 MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
 MODEL_OVER_BLOCKERS = 0.9  # the probability from which the model speaks despite a softening word
@@ -71,86 +77,6 @@ UNNAMED_DANGER = "acute_crisis"  # the category of a danger only the model sees
 FLEEING = frozenset({"PARTNER", "FEAR"})  # an adult who ran from someone, or ran afraid
 # danger the writer denies ("nikdo mě nebije", "nemám sebevražedné myšlenky"): no learned alarm
 DENIABLE = frozenset({"HIT", "HURT", "KILL", "SUICIDE_WORD", "VIOLENCE_WORD", "THREAT", "ABUSE", "DIE"})
-MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
-# a life only grown-ups lead: their own child, a prison term, rent, a mortgage, bailiffs
-SETTLED = frozenset({"OWN_CHILD", "ADULT_LIFE"})
-GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE"}) | SETTLED
-
-_SENTENCE = re.compile(r"[.!?;\n]+")
-_WORD = re.compile(r"[^\W_]+(?:['’ʼ][^\W_]+)*")
-
-
-_LAUGHTER = re.compile(
-    "[\U0001f600-\U0001f606\U0001f609\U0001f60a\U0001f923\U0001f639\U0001f389\U0001f973\U0001f644\U0001f629\U0001f480]|(?<!\\w)[:;]-?[D)](?!\\w)|(?<!\\w)xD(?!\\w)"
-)
-
-
-def normalise(text: str) -> str:
-    """The text as the detector and its model read it: folded, laughter marked, no apostrophes."""
-    text = _LAUGHTER.sub(" haha ", text)  # a laughing emoji marks a joke, as "haha" does
-    return fold(text).replace("ё", "е").replace("'", "").replace("’", "").replace("ʼ", "")
-
-
-def sentences_of(text: str) -> list[str]:
-    """The sentences of `text`, each as the detector reads it (`normalise`)."""
-    return [normalise(sentence) for sentence in _SENTENCE.split(text[:MAX_CHARS]) if sentence.strip()]
-
-
-def words_of(text: str) -> list[list[str]]:
-    """The folded words of each sentence of `text`."""
-    return [_WORD.findall(sentence) for sentence in sentences_of(text)]
-
-
-@dataclass(frozen=True)
-class Concept:
-    """Word patterns of one concept: whole words and prefixes."""
-
-    name: str
-    words: frozenset[str]
-    prefixes: tuple[str, ...]
-    typos: bool = False  # whether a word one edit away counts
-
-    def matches(self, word: str) -> bool:
-        """True when `word` is one of the concept's words or starts with one of its prefixes."""
-        return word in self.words or word.startswith(self.prefixes)
-
-    def matches_with_typo(self, word: str) -> bool:
-        """True when `word` is one edit away from a word or prefix of at least MIN_FUZZY letters."""
-        if not self.typos or len(word) < MIN_FUZZY:
-            return False
-        for target in self.words:
-            if len(target) >= MIN_FUZZY and abs(len(target) - len(word)) <= 1 and OSA.distance(word, target) <= 1:
-                return True
-        for prefix in self.prefixes:
-            if len(prefix) < MIN_FUZZY_PREFIX:
-                continue
-            for size in (len(prefix) - 1, len(prefix), len(prefix) + 1):
-                if 0 < size <= len(word) and OSA.distance(word[:size], prefix) <= 1:
-                    return True
-        return False
-
-
-@dataclass(frozen=True)
-class Rule:
-    """Concepts that, close together in one sentence, mean one kind of danger."""
-
-    category: str
-    items: tuple[tuple[str, bool], ...]  # (concept, negated)
-    window: int
-    acute: bool = False
-    unless: tuple[str, ...] = ()  # harmless contexts near the match
-    unless_anywhere: tuple[str, ...] = ()  # harmless contexts anywhere in the message
-
-
-@dataclass(frozen=True)
-class Signal:
-    """A weak sign of distress: its weight, the danger it points to, and whether it is acute."""
-
-    concept: str
-    negated: bool
-    weight: float
-    category: str
-    acute: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,7 +136,7 @@ class DangerDetector:
                 tuple(p[:-1] for p in patterns if p.endswith("*")),
                 (row.get("preklepy") or "").strip() == "ano",
             )
-        phrases = _phrases(folder / PHRASES_FILE)
+        phrases = load_phrases(folder / PHRASES_FILE)
         known = set(concepts) | {name for name, _ in phrases}  # a rule may name a phrase concept
         rules = []
         for row in commented_csv(folder / "pravidla.csv"):
@@ -283,11 +209,11 @@ class DangerDetector:
     def _sentence_hits(self, sentence: str) -> list[list[_Hit]]:
         """The concepts of each word of a normalised sentence, with the phrase concepts
         (fraze.txt) added at the word where their phrase begins."""
-        words = _WORD.findall(sentence)
+        words = WORD.findall(sentence)
         hits = self._hits(words)
         for name, pattern in self.phrases:
             for match in pattern.finditer(sentence):
-                at = min(len(_WORD.findall(sentence[: match.start()])), len(words) - 1)
+                at = min(len(WORD.findall(sentence[: match.start()])), len(words) - 1)
                 if at >= 0:
                     hits[at].append(_Hit(name, False))
         return hits
@@ -411,7 +337,7 @@ class DangerDetector:
         laughing = "LAUGH" in present or "suicide" not in categories  # "kms, nobody would notice lol" is no joke
         if not acute and "JOKE" in present and "self_harm" not in categories and laughing:
             return NO_DANGER  # "ve hře mě zase zabili 😂": a joke; "se řežu lol" is not one
-        age = _age(text)
+        age = age_in(normalise(text[:MAX_CHARS]))
         past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
         if "suicide" not in categories and (past_and_safe or "SOLVED" in present):
             return NO_DANGER  # in the past and safe or resolved now: the request is about something else
@@ -454,7 +380,7 @@ class DangerDetector:
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
         if agent == "classmates":
             categories.add("bullying")
-        writer = _writer(age, present, agent, categories)
+        writer = writer_of(age, present, agent, categories)
         age_unknown = writer == "adult" and age is None and not present & GROWN_UP
         if (
             age_unknown
@@ -481,85 +407,10 @@ class DangerDetector:
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
 
 
-def _phrases(path: Path) -> list[tuple[str, re.Pattern[str]]]:
-    """The phrase concepts of `path` ("LONG_AGO <regex>" per line), if the file exists."""
-    found: list[tuple[str, re.Pattern[str]]] = []
-    if not path.exists():
-        return found
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, pattern = line.partition(" ")
-        try:
-            found.append((name, re.compile(pattern.strip())))
-        except re.error as error:
-            raise ValueError(f"{path}:{n}: chybný vzor ({error})") from error
-    return found
-
-
 def _near(hits: list[list[_Hit]], concept: str, at: int, reach: int) -> bool:
     """True when `concept` (not negated) stands within `reach` words of position `at`."""
     lo, hi = max(at - reach, 0), at + reach
     return any(h.concept == concept and not h.negated for here in hits[lo : hi + 1] for h in here)
-
-
-def _writer(age: int | None, present: set[str], agent: str | None, categories: set[str]) -> str:
-    """Who likely writes: a child (an age under 18, school, a parent as the one who hurts or
-    spoken of as a third person with no partner or grown child in the message; self-harm and
-    bullying with nothing grown-up in the message), a senior, or an adult."""
-    if age is not None and age < 18:
-        return "child"
-    settled = bool(present & SETTLED)  # "naši nás nevezmou, malej má 2 roky": a parent writes
-    if age is None and not settled and (present & {"SCHOOL", "TEEN"} or agent in ("parent", "classmates")):
-        return "child"
-    grown_up = present & GROWN_UP
-    if age is None and not grown_up and ("PARENT" in present or categories & MOSTLY_YOUNG):
-        return "child"
-    if (age is not None and age >= SENIOR_AGE) or "PENSION" in present or agent == "adult_child":
-        return "senior"
-    return "adult"
-
-
-# the writer's own child named after its age ("s 2letou dcerou", "my 3 year old son"): a parent writes
-_OFFSPRING = r"(?:dcer|syn|dit|det|holcic|chlapec|mimin|vnu|daughter|son|child|kid|boy|girl|доч|сын|син|дит|реб)"
-_AGE = re.compile(
-    r"(?:\b(?:je\s+(?:mi|nam)|mi\s+je|ja\s+mam|i\s*a?m|мені|мне|нам)\s+(\d{1,2})\b)"
-    r"|(?:\bmam\s+(\d{2})(?=\s*(?:$|[,.;!?]|a\b)))"  # "mám 28 a brigádu", not "mám 20 tisíc"
-    r"|(?:\b(?:je\s+(?:mu|ji)|komu\s+je)\s+(\d{1,2})\b)"
-    r"|(?:\b(\d{1,2})\s*-?\s*(?:let|lete|leta|lety|letou|lety|rok\w*|years?|yo|yrs|рок\w*|рік|лет|год\w*)\b"
-    r"(?!\s*(?:-?old\s+)?" + _OFFSPRING + r"))"
-    r"|(?:\((\d{1,2})\))"
-)
-OTHERS_AGE = (2, 4)  # groups that give the age of someone named ("je mu 19", "brácha (19)")
-SENIOR_AGE = 65
-ADULT_AGE = 18
-
-
-def _age(text: str) -> int | None:
-    """The youngest age given in the message ("je mi 14", "mám 15 let", "16letá", "brácha (14)").
-
-    The age of another person ("je mu 19", "brácha (19)") counts only for a child or a senior
-    (under 18, from 65): a grown brother's age says nothing of who writes. The age of the
-    writer's own child ("s malým (2 roky)", "dcera (5)") is no age of the writer: a parent writes.
-    """
-    folded = normalise(text[:MAX_CHARS])
-    ages = [
-        int(g)
-        for m in _AGE.finditer(folded)
-        if not after_duration(folded, m.start())  # "před 10 lety": how long ago
-        and not _after_offspring(folded, m.start())
-        for n, g in enumerate(m.groups())
-        if g and (n not in OTHERS_AGE or not 18 <= int(g) < SENIOR_AGE)
-    ]
-    return min(ages) if ages else None
-
-
-_OFFSPRING_WORD = re.compile("^(?:" + _OFFSPRING + "|mal[aeyo])")  # "malým", "malej": a little one
-
-
-def _after_offspring(folded: str, at: int) -> bool:
-    """True when one of the two words before position `at` names the writer's child."""
-    return any(_OFFSPRING_WORD.match(word) for word in _WORD.findall(folded[:at])[-2:])
 
 
 @lru_cache(maxsize=1)
