@@ -1142,3 +1142,7 @@ def test_violence_left_behind_last_year_or_said_to_be_over_is_no_alarm(text) -> 
 
 def test_a_son_who_grabbed_my_throat_last_week_is_still_danger() -> None:
     assert assess("minulý týden mě syn chytil pod krkem, když jsem mu nedala peníze").danger
+
+
+def test_a_mother_who_cannot_go_home_after_hospital_is_no_runaway() -> None:
+    assert not assess("mámu pouští z léčebny, domů už nemůže, je ležící, kam s ní?").danger
