@@ -1146,3 +1146,14 @@ def test_a_son_who_grabbed_my_throat_last_week_is_still_danger() -> None:
 
 def test_a_mother_who_cannot_go_home_after_hospital_is_no_runaway() -> None:
     assert not assess("mámu pouští z léčebny, domů už nemůže, je ležící, kam s ní?").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "byla jsem obětí domácího násilí, muž je teď ve vězení a já nemám na nájem",
+        "po rozvodu s agresivním mužem jsem sama se synem a potřebuju hlídání, abych mohla do práce",
+    ],
+)
+def test_a_victim_in_the_past_and_a_divorce_from_a_violent_man_are_no_alarm(text) -> None:
+    assert not assess(text).danger
