@@ -237,6 +237,12 @@ def danger_screen(t: Translator, found: Assessment, chosen: Sequence[CrisisLine]
     return Reply("\n".join(rows), ((Button(t("btn.crisis_all"), cb.CRISIS),),), kind="crisis")
 
 
+def behind_note(t: Translator, line: CrisisLine) -> Reply:
+    """A quiet line after the answer when the writer says the harm lies behind them: the help
+    that is there should it come back."""
+    return Reply(t("danger.behind", number=line.number, name=line.name_in(t.language)), kind="aside")
+
+
 def crisis_screen(t: Translator, ctx: Context) -> Reply:
     """All crisis lines; back returns to where the user was."""
     rows: Rows = [(Button(t("btn.back"), cb.HERE), Button(t("btn.restart"), cb.RESTART))]

@@ -19,6 +19,7 @@ from bot.dialog.render import (
     ask_group,
     ask_need,
     ask_town,
+    behind_note,
     crisis_screen,
     danger_screen,
     lines,
@@ -268,6 +269,11 @@ class Turn:
             if found.danger:
                 self.emit(danger_screen(t, found, lines_for(found, self.ctx.crisis_lines)))
             self.fill_from(text, found=found)
+            if found.behind:
+                # "byla jsem obětí násilí…": the answer first, then the line should it come back
+                behind = lines_for(Assessment(categories=found.behind), self.ctx.crisis_lines)
+                if behind:
+                    self.emit(behind_note(t, behind[0]))
 
     def fill_from(self, text: str, *, found: Assessment = NO_DANGER) -> None:
         """Fill the slots the search understands in `text`, then ask for what is missing.

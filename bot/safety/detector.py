@@ -88,6 +88,7 @@ class Assessment:
     writer: str = "adult"  # "child" | "senior" | "adult"
     agent: str | None = None  # who hurts: parent, partner, adult_child, carer, classmates
     age_unknown: bool = False  # nothing tells a young person from a grown-up ("chci umřít")
+    behind: frozenset[str] = frozenset()  # harm the writer says lies behind them: no danger now
 
     @property
     def danger(self) -> bool:
@@ -340,9 +341,11 @@ class DangerDetector:
         age = age_in(normalise(text[:MAX_CHARS]))
         past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
         if "suicide" not in categories and (past_and_safe or "SOLVED" in present):
-            return NO_DANGER  # in the past and safe or resolved now: the request is about something else
+            return _behind(categories)  # in the past and safe or resolved now: the request is about something else
         if past_and_safe and ("NOW" not in present or "VOLUNTEER" in present):
-            return NO_DANGER  # "after an attempt two years ago I am well now": nothing says today is different
+            return _behind(
+                categories
+            )  # "after an attempt two years ago I am well now": nothing says today is different
         # the model's "acute" speaks for a danger only it sees, not over a rule that reads a topic
         acute_here = rule_acute or (acute and categories == {UNNAMED_DANGER})
         if "TOPIC" in present and not acute_here and not present & FIRST_PERSON and not categories & SELF_DIRECTED:
@@ -355,16 +358,20 @@ class DangerDetector:
         if "CONCERNS" in denied_all and not acute and not categories & SELF_DIRECTED:
             return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
         if not rule_acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
-            return NO_DANGER  # violence in the past, now in court or claiming damages
+            return _behind(categories)  # violence in the past, now in court or claiming damages
         long_ago = "LONG_AGO" in present and not present & STILL and not (age is not None and age < ADULT_AGE)
         if not rule_acute and categories <= PAST_HARM | {"self_harm"} and long_ago:
-            return NO_DANGER  # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
+            return _behind(
+                categories
+            )  # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
         separated = "SEPARATED" in present and bool(present & {"PAST", "LONG_AGO"})
         over = categories <= PAST_HARM - {"running_away"}  # "left home two days ago" is running away now
         if not rule_acute and over and separated and not present & (STILL | {"TODAY", "TONIGHT"}):
-            return NO_DANGER  # "před rokem jsem od něj odešla, teď řeším bydlení": the violence lies behind
+            return _behind(categories)  # "před rokem jsem od něj odešla, teď řeším bydlení": the violence lies behind
         if not rule_acute and categories <= PAST_HARM and "SURVIVOR" in present and not present & {"AGAIN", "STILL"}:
-            return NO_DANGER  # "byla jsem oběť násilí, partner je teď ve vězení": a survivor asks how to go on
+            return _behind(
+                categories
+            )  # "byla jsem oběť násilí, partner je teď ve vězení": a survivor asks how to go on
         planned = False  # a plan with the means at hand, not an act begun
         if "MEANS" in present and "suicide" in categories and not present & ASKING:
             acute = planned = True  # the means at hand; "how long do pills take" asks, it has not begun
@@ -405,6 +412,11 @@ class DangerDetector:
         ):
             return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
+
+
+def _behind(categories: set[str]) -> Assessment:
+    """No danger now, with the harm the writer says lies behind them (so a quiet line can follow)."""
+    return Assessment(behind=frozenset(categories - {UNNAMED_DANGER}))
 
 
 def _near(hits: list[list[_Hit]], concept: str, at: int, reach: int) -> bool:
