@@ -474,7 +474,7 @@ def test_the_town_buttons_offer_the_regions_own_towns_before_a_big_town_where_on
 def test_violence_left_behind_gets_the_answer_first_and_the_victims_line_after_it(searcher) -> None:
     chat = Chat(make_context(searcher))
     chat.start()
-    replies = chat.say("byla jsem obětí násilí, manžel je teď ve vězení a já hledám pečovatelku v Kojetíně")
+    replies = chat.say("kdysi jsem byla obětí domácího násilí, teď sháním pečovatelku pro mámu v Kojetíně")
     assert replies[0].kind != "crisis" and replies[-1].kind == "aside" and "116 006" in replies[-1].text
     chat.say("pečovatelka v Kojetíně")
     assert all(r.kind != "aside" for r in chat.replies)

@@ -582,7 +582,7 @@ def test_child_benefits_and_a_runaway_pet_are_no_alarm(text) -> None:
 
 
 def test_a_child_who_ran_away_with_a_dog_is_still_an_alarm() -> None:
-    assert "running_away" in assess("je mi 14, utekl jsem z domu i se psem").categories
+    assert "running_away" in assess("je mi 14 a utekl jsem z domova i s naším psem").categories
 
 
 def test_a_wish_to_die_with_no_sign_of_age_lists_the_young_peoples_line_first_then_the_adults() -> None:
