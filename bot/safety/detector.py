@@ -341,11 +341,11 @@ class DangerDetector:
         age = age_in(normalise(text[:MAX_CHARS]))
         past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
         if "suicide" not in categories and (past_and_safe or "SOLVED" in present):
-            return _behind(categories)  # in the past and safe or resolved now: the request is about something else
+            # in the past and safe or resolved now: the request is about something else
+            return _behind(categories)
         if past_and_safe and ("NOW" not in present or "VOLUNTEER" in present):
-            return _behind(
-                categories
-            )  # "after an attempt two years ago I am well now": nothing says today is different
+            # "after an attempt two years ago I am well now": nothing says today is different
+            return _behind(categories)
         # the model's "acute" speaks for a danger only it sees, not over a rule that reads a topic
         acute_here = rule_acute or (acute and categories == {UNNAMED_DANGER})
         if "TOPIC" in present and not acute_here and not present & FIRST_PERSON and not categories & SELF_DIRECTED:
@@ -358,20 +358,20 @@ class DangerDetector:
         if "CONCERNS" in denied_all and not acute and not categories & SELF_DIRECTED:
             return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
         if not rule_acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
-            return _behind(categories)  # violence in the past, now in court or claiming damages
+            # violence in the past, now in court or claiming damages
+            return _behind(categories)
         long_ago = "LONG_AGO" in present and not present & STILL and not (age is not None and age < ADULT_AGE)
         if not rule_acute and categories <= PAST_HARM | {"self_harm"} and long_ago:
-            return _behind(
-                categories
-            )  # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
+            # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
+            return _behind(categories)
         separated = "SEPARATED" in present and bool(present & {"PAST", "LONG_AGO"})
         over = categories <= PAST_HARM - {"running_away"}  # "left home two days ago" is running away now
         if not rule_acute and over and separated and not present & (STILL | {"TODAY", "TONIGHT"}):
-            return _behind(categories)  # "před rokem jsem od něj odešla, teď řeším bydlení": the violence lies behind
+            # "před rokem jsem od něj odešla, teď řeším bydlení": the violence lies behind
+            return _behind(categories)
         if not rule_acute and categories <= PAST_HARM and "SURVIVOR" in present and not present & {"AGAIN", "STILL"}:
-            return _behind(
-                categories
-            )  # "byla jsem oběť násilí, partner je teď ve vězení": a survivor asks how to go on
+            # "byla jsem oběť násilí, partner je teď ve vězení": a survivor asks how to go on
+            return _behind(categories)
         planned = False  # a plan with the means at hand, not an act begun
         if "MEANS" in present and "suicide" in categories and not present & ASKING:
             acute = planned = True  # the means at hand; "how long do pills take" asks, it has not begun
