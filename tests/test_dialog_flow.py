@@ -478,3 +478,21 @@ def test_violence_left_behind_gets_the_answer_first_and_the_victims_line_after_i
     assert replies[0].kind != "crisis" and replies[-1].kind == "aside" and "116 006" in replies[-1].text
     chat.say("pečovatelka v Kojetíně")
     assert all(r.kind != "aside" for r in chat.replies)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("im 15 and my stepdad hits me when he drinks, i dont want to go home", "116 111"),
+        ("мені 15, вітчим мене б'є, коли п'є, не хочу йти додому", "116 111"),
+    ],
+)
+def test_the_crisis_lines_come_in_the_language_the_message_is_written_in(searcher, text, words) -> None:
+    chat = Chat(make_context(searcher))
+    chat.start()
+    replies = chat.say(text)
+    assert replies[0].kind == "crisis" and words in replies[0].text
+    czech_heading = Chat(make_context(searcher))
+    czech_heading.start()
+    czech = czech_heading.say("je mi 15 a otčím mě bije, když pije, nechci jít domů")[0].text
+    assert replies[0].text.splitlines()[0] != czech.splitlines()[0]

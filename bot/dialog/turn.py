@@ -266,6 +266,7 @@ class Turn:
                 elif writes_english(text):
                     self.state = self.state.with_(language=ENGLISH_LANGUAGE)
             found = self.ctx.safety.assess(text)
+            t = self.t  # in the language just read from the message
             if found.danger:
                 self.emit(danger_screen(t, found, lines_for(found, self.ctx.crisis_lines)))
             self.fill_from(text, found=found)
