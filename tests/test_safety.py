@@ -1161,3 +1161,25 @@ def test_a_victim_in_the_past_and_a_divorce_from_a_violent_man_are_no_alarm(text
 
 def test_a_son_back_after_his_divorce_who_beats_me_since_then_is_danger() -> None:
     assert assess("syn se ke mně po rozvodu nastěhoval a od té doby mě bije").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kdo by si vzal našeho psa, kdyby se mi něco stalo? všechno ostatní už mám vyřízené",
+        "хто може взяти мого кота? я вже все вирішила, лише за нього хвилююсь",
+        "who could take my dog if anything happens to me, I've sorted out the will",
+    ],
+)
+def test_handing_over_a_pet_with_everything_else_settled_is_a_farewell(text) -> None:
+    assert "suicide" in assess(text).categories
+
+
+def test_pushed_down_the_stairs_at_the_weekend_is_violence_but_a_weekend_that_killed_me_is_not() -> None:
+    assert "violence" in assess("on saturday my girlfriend shoved me down the stairs at her place").categories
+    assert not assess("ten víkend mě fakt zabil, kde je úřad práce?").danger
+
+
+def test_lmao_and_a_laughing_heart_attack_idiom_are_jokes() -> None:
+    assert not assess("that exam literally killed me lmao, is there a youth club?").danger
+    assert not assess("tchyně mě jednou přivede k infarktu 😄 hledám pro ni domov pro seniory").danger

@@ -314,6 +314,8 @@ class DangerDetector:
         if {"JUMP", "HIGH_PLACE"} <= present and not present & {"JOY", "JOKE", "TOPIC"}:
             categories.add("suicide")
             acute = acute or bool(present & {"STAND", "SIT", "EDGE", "NOW"})
+        if "FINAL" in present and present & {"PET", "WILL"} and "suicide" not in categories:
+            categories.add("suicide")  # "kdo si vezme kocoura… všechno ostatní už mám vyřízené"
         if "UNFINISHED" in present and present & AT_THE_EDGE:
             categories.add("suicide")  # "stojím na mostě, chtěl jsem to někomu napsat, než…"
             acute = True
