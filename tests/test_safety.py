@@ -1183,3 +1183,12 @@ def test_pushed_down_the_stairs_at_the_weekend_is_violence_but_a_weekend_that_ki
 def test_lmao_and_a_laughing_heart_attack_idiom_are_jokes() -> None:
     assert not assess("that exam literally killed me lmao, is there a youth club?").danger
     assert not assess("tchyně mě jednou přivede k infarktu 😄 hledám pro ni domov pro seniory").danger
+
+
+def test_a_writer_who_says_they_are_a_parent_is_no_child() -> None:
+    found = assess("jsem máma dvou kluků, jejich otec na ně byl agresivní a já potřebuju poradit s výchovou")
+    assert found.writer != "child"
+
+
+def test_being_threatened_with_the_gas_cut_off_for_arrears_is_no_threat() -> None:
+    assert not assess("nemám na zaplacení plynu a hrozí, že mi ho odpojí, kdo mi poradí?").danger
