@@ -173,9 +173,8 @@ class Context:
     safety: DangerDetector = field(default_factory=default_detector)
     read: Callable[[str], str] = restore_romanised  # a resident's words as the search and safety read them
     danger_needs: Mapping[str, DangerNeed] = field(default_factory=load_danger_needs)  # kind of danger -> situations
-    kind_names: Mapping[str, Mapping[str, str]] = field(
-        default_factory=load_kind_names
-    )  # Czech name -> language -> name
+    # the name of a kind of service in Czech -> language -> its name there
+    kind_names: Mapping[str, Mapping[str, str]] = field(default_factory=load_kind_names)
     on_search: OnSearch = _ignore
     on_feedback: OnFeedback = _ignore
     conversation_hours: float = 24.0

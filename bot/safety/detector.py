@@ -33,8 +33,8 @@ from bot.safety.reading import (
     normalise,
     sentences_of,
 )
-from bot.safety.writer import ADULT_AGE, GROWN_UP, age_in, writer_of
-from bot.search.relatives import names_a_minor
+from bot.safety.writer import GROWN_UP, age_in, writer_of
+from bot.search.relatives import ADULT_AGE, names_a_minor
 from bot.search.text import fold
 from bot.search.textmodel import TextModel, danger_model
 
@@ -403,17 +403,21 @@ class DangerDetector:
         fled = "RUN" in present and bool(present & FLEEING) and not ("PAST" in present and "NOW" not in present)
         # out in the frost, or with a baby outside at night
         exposed = "FREEZING" in present or ("BABY" in present and bool(present & OUT_AT_NIGHT))
-        # a parent whose child left ("syn utekl z domu") writes of a young runaway, unless it came
-        # home and is fine ("vrátil se a je v pořádku")
-        young_runaway = "OWN_CHILD" in present or names_a_minor(fold(text))
         if (
             "running_away" in categories
             and writer != "child"
             and len(categories) == 1
-            and not (fled or acute or exposed or (young_runaway and not {"RETURNED", "SAFE_NOW"} <= present))
+            and not (fled or acute or exposed or _young_runaway(text, present))
         ):
             return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
+
+
+def _young_runaway(text: str, present: set[str]) -> bool:
+    """True when a parent writes of their child who left ("syn utekl z domu", "dcera (14) utekla"),
+    unless it came home and is fine ("vrátil se a je v pořádku")."""
+    young = "OWN_CHILD" in present or names_a_minor(fold(text))
+    return young and not {"RETURNED", "SAFE_NOW"} <= present
 
 
 def _behind(categories: set[str]) -> Assessment:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import OSA
 
+from bot.datafiles import commented_lines
 from bot.search.text import fold
 
 MIN_FUZZY = 6  # words at least this long match a whole-word pattern with one typo
@@ -93,11 +94,7 @@ class Signal:
 def load_phrases(path: Path) -> list[tuple[str, re.Pattern[str]]]:
     """The phrase concepts of `path` ("LONG_AGO <regex>" per line), if the file exists."""
     found: list[tuple[str, re.Pattern[str]]] = []
-    if not path.exists():
-        return found
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for n, line in commented_lines(path):
         name, _, pattern = line.partition(" ")
         try:
             found.append((name, re.compile(pattern.strip())))

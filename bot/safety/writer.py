@@ -5,20 +5,21 @@ from __future__ import annotations
 
 import re
 
-from bot.search.relatives import after_duration
+from bot.safety.reading import WORD
+from bot.search.relatives import ADULT_AGE, after_duration
 
 MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
 # a life only grown-ups lead: their own child, a prison term, rent, a mortgage, bailiffs
 SETTLED = frozenset({"OWN_CHILD", "ADULT_LIFE"})
 GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE"}) | SETTLED
-_WORD = re.compile(r"[^\W_]+")
+SENIOR_AGE = 65
 
 
 def writer_of(age: int | None, present: set[str], agent: str | None, categories: set[str]) -> str:
     """Who likely writes: a child (an age under 18, school, a parent as the one who hurts or
     spoken of as a third person with no partner or grown child in the message; self-harm and
     bullying with nothing grown-up in the message), a senior, or an adult."""
-    if age is not None and age < 18:
+    if age is not None and age < ADULT_AGE:
         return "child"
     settled = bool(present & SETTLED)  # "naši nás nevezmou, malej má 2 roky": a parent writes
     if age is None and not settled and (present & {"SCHOOL", "TEEN"} or agent in ("parent", "classmates")):
@@ -42,8 +43,6 @@ _AGE = re.compile(
     r"|(?:\((\d{1,2})\))"
 )
 OTHERS_AGE = (2, 4)  # groups that give the age of someone named ("je mu 19", "brácha (19)")
-SENIOR_AGE = 65
-ADULT_AGE = 18
 
 
 def age_in(folded: str) -> int | None:
@@ -59,7 +58,7 @@ def age_in(folded: str) -> int | None:
         if not after_duration(folded, m.start())  # "před 10 lety": how long ago
         and not _after_offspring(folded, m.start())
         for n, g in enumerate(m.groups())
-        if g and (n not in OTHERS_AGE or not 18 <= int(g) < SENIOR_AGE)
+        if g and (n not in OTHERS_AGE or not ADULT_AGE <= int(g) < SENIOR_AGE)
     ]
     return min(ages) if ages else None
 
@@ -69,4 +68,4 @@ _OFFSPRING_WORD = re.compile("^(?:" + _OFFSPRING + "|mal[aeyo])")  # "malým", "
 
 def _after_offspring(folded: str, at: int) -> bool:
     """True when one of the two words before position `at` names the writer's child."""
-    return any(_OFFSPRING_WORD.match(word) for word in _WORD.findall(folded[:at])[-2:])
+    return any(_OFFSPRING_WORD.match(word) for word in WORD.findall(folded[:at])[-2:])

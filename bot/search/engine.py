@@ -13,6 +13,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from bot import CATALOG_DATA
+from bot.datafiles import commented_lines
 from bot.families import FAMILIES
 from bot.search.documents import CatalogueView, ServiceDoc, Town
 from bot.search.phrases import PhraseMatch, PhraseTable
@@ -266,10 +267,16 @@ class Searcher:
         place_matches = self.places.match((query or "")[:MAX_QUERY_CHARS], tokens, used, self.known_stems)
         if place is None:
             candidates = [
-                m for m in place_matches if not (self._relative_is_there(m, kin) or self._stayed(m, as_written))
+                m
+                for m in place_matches
+                if not (self._relative_is_there(m, kin) or self._named_after(m, as_written, self.stays))
             ]
             # "she wants to study in Olomouc; we live in Tovačov": where the writer lives comes first
-            home = [m for m in candidates if m.payloads[0].kind != "outside" and self._lives_there(m, as_written)]
+            home = [
+                m
+                for m in candidates
+                if m.payloads[0].kind != "outside" and self._named_after(m, as_written, self.homes)
+            ]
             place = next((m.payloads[0] for m in home + candidates), None)
         self.no_need.match(as_written, used)
         worded = [(m, range(m.start, m.end)) for m in self.vocabulary.worded.match(as_written, used)]
@@ -335,14 +342,12 @@ class Searcher:
         where that relative lives, not where help is sought, so the dialog asks for the town."""
         return match.payloads[0].kind == "outside" and any(match.start - RELATIVE_REACH <= i < match.start for i in kin)
 
-    def _stayed(self, match: PhraseMatch[PlaceRef], stems: list[str]) -> bool:
-        """A place named right after a hospital, a treatment or a prison ("po léčbě v Kroměříži"):
-        where the writer stayed, not where help is sought."""
-        return any(stems[i] in self.stays for i in range(max(match.start - STAY_REACH, 0), match.start))
-
-    def _lives_there(self, match: PhraseMatch[PlaceRef], stems: list[str]) -> bool:
-        """A place named right after "bydlím", "we live", "живу": where the writer lives."""
-        return any(stems[i] in self.homes for i in range(max(match.start - STAY_REACH, 0), match.start))
+    @staticmethod
+    def _named_after(match: PhraseMatch[PlaceRef], stems: list[str], words: frozenset[str]) -> bool:
+        """True when one of `words` (stems) stands within STAY_REACH words before the place: a
+        hospital or a prison ("po léčbě v Kroměříži": where the writer stayed), or "bydlím",
+        "we live", "живу" (where the writer lives)."""
+        return any(stems[i] in words for i in range(max(match.start - STAY_REACH, 0), match.start))
 
     def _stem_list(self, path: Path) -> frozenset[str]:
         """The stems of the words of a one-word-per-line list file, stop words included ("bydlíme")."""
@@ -553,6 +558,4 @@ def _same_word(stem: str, corrected: str) -> bool:
 
 def _list_lines(path: Path) -> list[str]:
     """The entries of a list file: one per line, "#" lines are comments; none when it is missing."""
-    if not path.exists():
-        return []
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")]
+    return [line for _, line in commented_lines(path)]

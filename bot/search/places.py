@@ -20,6 +20,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA, Indel
 
 from bot import CATALOG_DATA
+from bot.datafiles import commented_lines
 from bot.search.documents import Town
 from bot.search.names import PersonNames
 from bot.search.phrases import PhraseMatch, PhraseTable
@@ -279,16 +280,13 @@ class PlaceRecognizer:
                             if form:
                                 self._add_local(form, ref, population[row["orp"]])
         self._local = self.table.all_stems()
-        if elsewhere.exists():
-            for line in elsewhere.read_text(encoding="utf-8").splitlines():
-                name = line.strip()
-                if name and not name.startswith("#"):
-                    stems = self._name_stems(name)
-                    if stems not in known:
-                        self.table.add(stems, PlaceRef("outside", name))
-                        for word in tokenize(name):
-                            self.variants.add_outside(word, self.analyzer.stem(word))
-                            self._surface.add(word)
+        for _, name in commented_lines(elsewhere):
+            stems = self._name_stems(name)
+            if stems not in known:
+                self.table.add(stems, PlaceRef("outside", name))
+                for word in tokenize(name):
+                    self.variants.add_outside(word, self.analyzer.stem(word))
+                    self._surface.add(word)
         self._all = self.table.all_stems()
 
     def _add_local(self, form: str, ref: PlaceRef, population: int) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ caller decides whether to lift at all (not when the relative is the one who hurt
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,31 +110,27 @@ def after_duration(folded: str, at: int) -> bool:
     return bool(set(folded[:at].split()[-1:]) & DURATION)
 
 
+def _ages(folded: str) -> Iterator[int]:
+    """The ages a folded message gives with their unit or in brackets, in years (months count as 0);
+    time spans ("po 15 letech pití", "už 3 roky", "вже 10 років") are left out."""
+    for m in _AGE.finditer(folded):
+        number, unit, bracketed, stated = m.groups()
+        if number and after_duration(folded, m.start()):
+            continue  # how long, not how old
+        value = number or bracketed or stated
+        if value:
+            yield 0 if unit and unit.startswith(_MONTHS) else int(value)
+
+
 def stated_age(folded: str) -> int | None:
     """The one age a folded message gives with its unit or in brackets ("dcera (4)", "synovi je 12",
     "синові 12 років"), in years (months count as 0); None when it gives none or several. The
     writer's own "je mi 15" is left out: a teenager often asks for someone else."""
-    ages = set()
-    for m in _AGE.finditer(folded):
-        number, unit, bracketed, stated = m.groups()
-        if number and after_duration(folded, m.start()):
-            continue  # "po 15 letech pití", "už 3 roky", "вже 10 років": how long, not how old
-        value = number or bracketed or stated
-        if value:
-            ages.add(0 if unit and unit.startswith(_MONTHS) else int(value))
+    ages = set(_ages(folded))
     return ages.pop() if len(ages) == 1 else None
 
 
 def names_a_minor(folded: str) -> bool:
     """True when a folded message (bot.search.text.fold) gives an age under 18 ("synovi jsou 2 roky",
     "dcera (14)", "son is 4", "сыну 6 лет") or an age in months."""
-    for m in _AGE.finditer(folded):
-        number, unit, bracketed, stated = m.groups()
-        if number and after_duration(folded, m.start()):
-            continue  # "уже 3 месяца", "po 15 letech": how long, not how old
-        if unit and unit.startswith(_MONTHS):
-            return True
-        value = number or bracketed or stated
-        if value and int(value) < ADULT_AGE:
-            return True
-    return False
+    return any(age < ADULT_AGE for age in _ages(folded))

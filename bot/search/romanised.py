@@ -85,9 +85,9 @@ MIN_STEM = 4  # a safety pattern's stem ("самогуб*") must be this long to
 _LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f'"  # Latin letters with diacritics, and the apostrophe
 _LATIN_WORD = re.compile(f"[{_LATIN}]+")
 _WORD_OR_OTHER = re.compile(f"[{_LATIN}]+|[^{_LATIN}]+")
-# the Czech-style letters of scholarly romanisation ("choču", "žytlo") as the digraphs above
 # letters no romanisation of Russian or Ukrainian uses: a word with one is Czech or Slovak
 _WEST_SLAVIC = re.compile("[áéíóúůýěřňťďľĺŕôä]", re.IGNORECASE)
+# the Czech-style letters of scholarly romanisation ("choču", "žytlo") as the digraphs above
 _HACEK = str.maketrans({"č": "ch", "š": "sh", "ž": "zh", "ǐ": "i", "ï": "ji"})
 
 
@@ -179,6 +179,10 @@ class RomanisedReader:
         # each word as a Czech or English reader folds it, and as it would be spelt in Cyrillic
         words = [(w, fold(w.lower().strip("'")), _spelt(w)) for w in _LATIN_WORD.findall(text)]
         czech = {latin for raw, latin, _ in words if _WEST_SLAVIC.search(raw)}
+
+        def latin_known(latin: str) -> bool:
+            return self.knows_latin(latin) or latin in czech
+
         # a capital inside the message marks a name or a place: it speaks no language
         longer = [(latin, spelt) for _, latin, spelt in words if len(latin) >= 3]
         common = [
@@ -187,11 +191,7 @@ class RomanisedReader:
             if len(latin) >= 3 and (n == 0 or not raw[0].isupper())
         ]
         # the words no Czech or English reader knows decide first: most messages end here
-        spelled = {
-            spelt: self.cyrillic(spelt)
-            for latin, spelt in set(longer)
-            if not (self.knows_latin(latin) or latin in czech)
-        }
+        spelled = {spelt: self.cyrillic(spelt) for latin, spelt in set(longer) if not latin_known(latin)}
         converted = sum(1 for _, spelt in longer if spelled.get(spelt))
         if not converted:
             return text
@@ -202,9 +202,7 @@ class RomanisedReader:
                 if spelt not in spelled
             }
         )
-        latin_only = sum(
-            1 for latin, spelt in common if (self.knows_latin(latin) or latin in czech) and not spelled[spelt]
-        )
+        latin_only = sum(1 for latin, spelt in common if latin_known(latin) and not spelled[spelt])
         if converted <= latin_only or (converted < MIN_CONVERTED and latin_only > 0):
             return text
         parts = []
