@@ -34,7 +34,7 @@ def numbers(text: str) -> list[str]:
         ("threats", "bývalý mi pořád vyhrožuje a píše z cizích čísel"),
         ("threats", "ví kde bydlím a říká že si pro mě přijde"),
         ("bullying", "ve škole mě šikanujou a berou mi svačinu"),
-        ("running_away", "je mi 15 a utekla jsem z domova"),
+        ("running_away", "je mi 15 a dnes jsem utekla z domova"),
         ("medical_emergency", "děda spadl a nedýchá"),
         ("medical_emergency", "brácha se předávkoval"),
         ("acute_crisis", "mám panickou ataku, třepou se mi ruce"),
@@ -588,6 +588,11 @@ def test_a_child_who_ran_away_with_a_dog_is_still_an_alarm() -> None:
 def test_a_wish_to_die_with_no_sign_of_age_lists_the_young_peoples_line_first_then_the_adults() -> None:
     order = numbers("už nechci žít")
     assert order[:2] == ["116 111", "116 123"]
+
+
+def test_a_classmate_in_danger_tells_that_a_school_child_writes() -> None:
+    found = assess("spolužák omdlel a nedýchá, co mám dělat")
+    assert found.writer == "child" and numbers("spolužák omdlel a nedýchá, co mám dělat")[:2] == ["155", "116 111"]
 
 
 def test_a_grown_up_wish_to_die_lists_the_adults_line_first() -> None:
