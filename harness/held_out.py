@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
@@ -48,13 +48,19 @@ MAX_TOWN_ANSWERS = 2
 
 
 class Accept(BaseModel):
-    """Acceptable answers: druh codes ("4"), local categories and life-situation ids."""
+    """Acceptable answers: druh codes ("4", or the codelist's "DruhSocialniSluzby/4"), local
+    categories and life-situation ids."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     druhy: tuple[str, ...] = ()
     kategorie: tuple[str, ...] = ()
     situace: tuple[str, ...] = ()
+
+    @field_validator("druhy")
+    @classmethod
+    def _druh_codes(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(str(_code(v)) for v in value)
 
     @property
     def anything(self) -> bool:

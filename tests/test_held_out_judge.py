@@ -153,6 +153,13 @@ def test_the_need_is_druh_category_or_life_situation(tiny) -> None:
     assert not judge.acceptable(ids["line"], CARE, "Přerov")
 
 
+def test_a_druh_written_as_its_codelist_id_is_the_same_druh(tiny) -> None:
+    judge, ids = tiny
+    written_in_full = Accept(druhy=tuple(f"DruhSocialniSluzby/{code}" for code in CARE.druhy))
+    assert written_in_full.druhy == CARE.druhy
+    assert judge.acceptable(ids["kojetin"], written_in_full, "Kojetín")
+
+
 def test_loaders_ignore_extra_keys(tmp_path: Path) -> None:
     conv = {
         "id": "c1",
