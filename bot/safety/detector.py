@@ -63,6 +63,10 @@ STILL = frozenset({"AGAIN", "FEAR", "STILL", "LOOKS_AFTER"})
 TOPICS = frozenset({"TOPIC"})  # a topic blocks a rule anywhere, unless the rule says the writer is hurt
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
 SIGNAL_BLOCKERS = frozenset({"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT"})  # no alarm from weak signals
+WHOLE_MESSAGE = "zprava"  # the window of a rule whose concepts may lie anywhere in the message
+MESSAGE_WINDOW = MAX_CHARS  # more words than a message can hold
+# a message that says only "už nemůžu", "fakt už to nezvládám", "i can't anymore"
+DESPAIR_ONLY = frozenset({"ANYMORE", "VERY", "CAN!", "COPE!", "CONTINUE", "IT", "ME", "NEG"})
 
 # who hurts: the concept naming the person, and the kind of violence it makes
 AGENTS = {
@@ -150,7 +154,7 @@ class DangerDetector:
                 Rule(
                     row["kategorie"].strip(),
                     items,
-                    int(row["okno"]),
+                    MESSAGE_WINDOW if row["okno"].strip() == WHOLE_MESSAGE else int(row["okno"]),
                     (row.get("akutni") or "").strip() == "ano",
                     tuple(u for u in unless if not u.startswith("*")),
                     tuple(u[1:] for u in unless if u.startswith("*")),
@@ -160,7 +164,7 @@ class DangerDetector:
         if (folder / "signaly.csv").exists():
             for row in commented_csv(folder / "signaly.csv"):
                 name = row["pojem"].strip()
-                if name.rstrip("!") not in concepts:
+                if name.rstrip("!") not in known:
                     raise ValueError(f"{folder / 'signaly.csv'}: neznámý pojem {name!r}")
                 signals.append(
                     Signal(
@@ -280,6 +284,8 @@ class DangerDetector:
         present = {h.concept for hits in sentences for here in hits for h in here if not h.negated}
         if "LONG_AGO" in present:
             present.add("PAST")  # "je to 10 let", "jako malá": told of years back
+        if "SERIOUS" in present:
+            present.discard("JOKE")  # "lol… jakože vážně.": the laughter taken back
         # a negated concept is also present as "X!", for rules whose harmless context is a denial
         # ("vracím se domů, bojím se, že to nezvládnu": fear of not coping, not of home)
         present_or_denied = present | {
@@ -290,9 +296,12 @@ class DangerDetector:
         acute = False
         near_me = False  # the writer is the object near a match ("mě šikanují", not "slohovka o šikaně")
         named_only = True  # every match only names the danger ("násilí"), none says someone does it
-        for hits in sentences:
+        whole = [here for hits in sentences for here in hits]  # the message as one run of words
+        for hits in [*sentences, whole]:
             now = [i for i, here in enumerate(hits) if any(h.concept == "NOW" and not h.negated for h in here)]
             for rule in self.rules:
+                if (rule.window == MESSAGE_WINDOW) != (hits is whole):
+                    continue  # sentence rules read each sentence, message rules the whole message
                 if rule.category not in categories or (rule.acute and not acute):
                     at = self._fires(rule, hits, present_or_denied, blocked)
                     if at is not None:
@@ -314,22 +323,23 @@ class DangerDetector:
         if {"JUMP", "HIGH_PLACE"} <= present and not present & {"JOY", "JOKE", "TOPIC"}:
             categories.add("suicide")
             acute = acute or bool(present & {"STAND", "SIT", "EDGE", "NOW"})
-        if "FINAL" in present and present & {"PET", "WILL"} and "suicide" not in categories:
-            categories.add("suicide")  # "kdo si vezme kocoura… všechno ostatní už mám vyřízené"
+        if "PLAN" in present and "suicide" in blocked:
+            categories.add("suicide")  # "stejně tu nechci být dlouho. Mám to už promyšlené."
+        if _despair_only(whole):
+            categories.add(UNNAMED_DANGER)  # "už nemůžu": nothing else said, nothing to soften it
         if "UNFINISHED" in present and present & AT_THE_EDGE:
             categories.add("suicide")  # "stojím na mostě, chtěl jsem to někomu napsat, než…"
             acute = True
         if not categories:
             categories, acute = self._signals(sentences, present)
+        by_model = False  # only the model sees a danger
         denied_all = {h.concept for hits in sentences for here in hits for h in here if h.negated}
         denied = denied_all & DENIABLE
         consult = self.model is not None and sum(len(hits) for hits in sentences) >= MODEL_MIN_WORDS
         features = self.model.features(normalise(text)) if consult and self.model else {}
-        if not categories and features and not blocked and not denied and self.model is not None:
-            # a word that often softens ("když", "lol", "dluhy") lowers the model's voice, not silences it
-            needed = MODEL_THRESHOLD if not present & SIGNAL_BLOCKERS else MODEL_OVER_BLOCKERS
-            if self.model.probability("danger", features) >= needed:
-                categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
+        if not categories and not blocked and not denied and self._model_alarm(features, present):
+            categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
+            by_model = True
         if not categories:
             return NO_DANGER
         rule_acute = acute  # what the words say; the model's "acute" weighs less against a past the words name
@@ -355,7 +365,7 @@ class DangerDetector:
         studied = "STUDY" in present and not near_me and not categories & SELF_DIRECTED
         if studied and not (acute and categories - MEDICAL):
             return NO_DANGER  # "píšu slohovku o šikaně", "kurz první pomoci: jak poznat mrtvici"
-        if "VOLUNTEER" in present and named_only and not rule_acute and not near_me:
+        if "VOLUNTEER" in present and named_only and not by_model and not rule_acute and not near_me:
             return NO_DANGER  # "chci dělat dobrovolnici v azylovém domě pro oběti násilí"
         if "CONCERNS" in denied_all and not acute and not categories & SELF_DIRECTED:
             return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
@@ -407,10 +417,28 @@ class DangerDetector:
             "running_away" in categories
             and writer != "child"
             and len(categories) == 1
-            and not (fled or acute or exposed or _young_runaway(text, present))
+            and not (fled or acute or exposed or "FROM_WARD" in present or _young_runaway(text, present))
         ):
-            return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
+            if not self._model_alarm(features, present, MODEL_OVER_BLOCKERS):
+                return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
+            categories = {UNNAMED_DANGER}  # "sedím na nádraží, venku je -8": more than a bed is at stake
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
+
+    def _model_alarm(self, features: dict[str, float], present: set[str], needed: float = MODEL_THRESHOLD) -> bool:
+        """True when the model alone would raise an alarm for the message (at `needed` or
+        more); a word that often softens ("když", "lol", "dluhy") lowers its voice, not silences it."""
+        if not features or self.model is None:
+            return False
+        if present & SIGNAL_BLOCKERS:
+            needed = max(needed, MODEL_OVER_BLOCKERS)
+        return self.model.probability("danger", features) >= needed
+
+
+def _despair_only(hits: list[list[_Hit]]) -> bool:
+    """True for a message of a few words that says only that the writer cannot go on."""
+    said = {h.concept + ("!" if h.negated else "") for here in hits for h in here}
+    every_word = all(here for here in hits)
+    return 0 < len(hits) <= 4 and every_word and bool(said & {"CAN!", "COPE!"}) and said <= DESPAIR_ONLY
 
 
 def _young_runaway(text: str, present: set[str]) -> bool:

@@ -22,7 +22,11 @@ def writer_of(age: int | None, present: set[str], agent: str | None, categories:
     if age is not None and age < ADULT_AGE:
         return "child"
     settled = bool(present & SETTLED)  # "naši nás nevezmou, malej má 2 roky": a parent writes
-    if age is None and not settled and (present & {"SCHOOL", "TEEN", "CLASSMATE"} or agent in ("parent", "classmates")):
+    if (
+        age is None
+        and not settled
+        and (present & {"SCHOOL", "TEEN", "CLASSMATE", "CHILDRENS_HOME"} or agent in ("parent", "classmates"))
+    ):
         return "child"
     grown_up = present & GROWN_UP
     if age is None and not grown_up and ("PARENT" in present or categories & MOSTLY_YOUNG):

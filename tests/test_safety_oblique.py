@@ -1,0 +1,101 @@
+"""Danger told sideways: wishes to be gone, a plan behind harmless words, sex asked as a price,
+a threat dressed as regret, laughter taken back — and the plain requests that look alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.safety.detector import DangerDetector, default_detector
+from bot.safety.lines import lines_for, load_crisis_lines
+
+
+def assess(text: str):
+    return default_detector().assess(text)
+
+
+def numbers(text: str) -> list[str]:
+    return [line.number for line in lines_for(assess(text), load_crisis_lines())]
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "asi by bylo lepší, kdybych tu už nebyl"),
+        ("suicide", "někdy si říkám, že bych najela autem do zdi a bylo by po všem"),
+        ("suicide", "ta pojistka dětem pomůže líp než já"),
+        ("suicide", "honestly I'm worth more dead to them"),
+        ("suicide", "beztak tu nechci být dlouho, mám to naplánované"),
+        ("suicide", "napsal jsem dopisy dětem. rozdejte prosím moje věci"),
+        ("suicide", "I wrote a note for my sister. Please send my things to her"),
+        ("sexual_violence", "majitel bytu říká, že nemusím platit, když s ním budu spát"),
+        ("sexual_violence", "my boss says I keep the job if I sleep with him"),
+        ("sexual_violence", "vedoucí oddílu chce, abychom se před ním svlékali"),
+        ("sexual_violence", "strejda mi sahá tam dole"),
+        ("threats", "poslali mi fotku syna u školy a napsali: škoda by ho bylo."),
+        ("self_harm", "koupila jsem si nové žiletky. dělám to na stehnech"),
+    ],
+)
+def test_danger_told_sideways_is_recognised(category: str, text: str) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "na ubytovně stejně nechci být dlouho, hledám si jiný byt",
+        "ten kabát je ještě dobrý, škoda ho vyhodit",
+        "chci poslat věci pro děti do azylového domu, kam je mám dát?",
+        "manžel chrápe, tak spím v obýváku, ale jinak je vše v pořádku. Hledám pečovatelku pro tchána.",
+        "bolí ho tam dole v zádech, potřebuje odvoz k lékaři z Kojetína",
+        "už nemůžu chodit do schodů, potřebuju pečovatelku",
+        "pustili mě z nemocnice a nemám kde bydlet, kde je ubytovna?",
+    ],
+)
+def test_plain_requests_that_look_alike_are_no_alarm(text: str) -> None:
+    assert not assess(text).danger
+
+
+def test_a_night_out_in_the_frost_the_writer_may_not_survive_is_acute() -> None:
+    found = assess("vyhodili mě z podnájmu, sedím venku, je -10 a nevím, jestli přežiju tu noc")
+    assert found.danger and found.acute
+
+
+def test_a_message_that_says_only_that_the_writer_cannot_go_on_is_heard() -> None:
+    assert assess("už nemůžu").danger
+    assert assess("fakt už to nezvládám").danger
+
+
+def test_laughter_taken_back_no_longer_clears_the_message_but_a_turn_to_the_real_question_does() -> None:
+    assert assess("lol všechno je k ničemu a nemá to smysl. jakože vážně.").danger
+    assert not assess("haha tchyně nás jednou zabije, ale vážně: je v Tovačově domov pro lidi s Alzheimerem?").danger
+
+
+def test_a_senior_alone_who_barely_eats_and_only_waits_is_heard() -> None:
+    found = assess("je mi 91, jsem pořád sama, skoro nejím a jen čekám.")
+    assert found.danger and found.writer == "senior"
+
+
+def test_an_adult_who_ran_from_a_psychiatric_ward_without_medicine_is_no_mere_housing_question() -> None:
+    assert assess("utekla jsem z psychiatrie, nemám léky a nevím kam jít").danger
+
+
+def test_a_childrens_home_says_a_child_writes_and_linka_bezpeci_comes_first() -> None:
+    text = "utekla jsem z dětského domova a spím u kamarádky, nechci zpátky"
+    assert assess(text).writer == "child" and numbers(text)[0] == "116 111"
+
+
+def test_a_professional_told_of_a_clients_abuse_is_an_alarm() -> None:
+    found = assess("jsem asistentka u klientky, řekla mi, že jí otčím sahá tam dole. Co mám dělat?")
+    assert "sexual_violence" in found.categories
+
+
+def test_a_rule_over_the_whole_message_joins_sentences_and_a_sentence_rule_does_not(tmp_path: Path) -> None:
+    (tmp_path / "pojmy.csv").write_text("pojem,preklepy,vzory\nBLADE,ne,žiletky\nARMS,ne,ruce\n", encoding="utf-8")
+    (tmp_path / "pravidla.csv").write_text(
+        "kategorie,pojmy,okno,akutni,krome\nself_harm,BLADE ARMS,zprava,,\nviolence,ARMS BLADE,9,,\n",
+        encoding="utf-8",
+    )
+    found = DangerDetector.from_files(tmp_path).assess("Mám žiletky. Ruce schovávám.")
+    assert found.categories == {"self_harm"}
