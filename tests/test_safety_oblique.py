@@ -7,16 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.safety.detector import DangerDetector, default_detector
-from bot.safety.lines import lines_for, load_crisis_lines
-
-
-def assess(text: str):
-    return default_detector().assess(text)
-
-
-def numbers(text: str) -> list[str]:
-    return [line.number for line in lines_for(assess(text), load_crisis_lines())]
+from bot.safety.detector import DangerDetector
+from tests.test_safety import assess, numbers
 
 
 @pytest.mark.parametrize(
