@@ -480,6 +480,13 @@ def test_violence_left_behind_gets_the_answer_first_and_the_victims_line_after_i
     assert all(r.kind != "aside" for r in chat.replies)
 
 
+def test_harm_left_behind_with_no_need_named_looks_for_the_help_for_that_harm_not_for_the_parent(searcher) -> None:
+    chat = Chat(make_context(searcher))
+    replies = chat.say("jako dítě mě matka bila, teď je mi 40 a chci to s někým probrat, Přerov")
+    assert replies[0].kind != "crisis" and chat.state.need == "domaci-nasili" and chat.state.group != "seniori"
+    assert "Intervenční centrum" in chat.replies[0].text and replies[-1].kind == "aside"
+
+
 @pytest.mark.parametrize(
     ("text", "words"),
     [

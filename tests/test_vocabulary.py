@@ -429,6 +429,10 @@ def test_verbs_of_daily_care_are_understood(small_catalogue: Searcher, query: st
         ("my flatmate uses meth", "22|32"),
         ("нема де спати сьогодні", "26|20"),
         ("I cannot cope with all the official letters from the authorities", "úřad"),
+        ("left the clinic today and have no home to go back to", "20|26"),
+        ("дочь каждую пятницу приходит пьяная из клуба", "22|27"),
+        ("v neděli je doma strašná nuda", "25|29"),
+        ("autobus nejede a potřebuju k doktorovi, nevozí někdo?", "doprava|4"),
     ],
 )
 def test_how_parents_homeless_people_and_foreigners_write_is_understood(small_catalogue, query, need) -> None:

@@ -34,7 +34,7 @@ from bot.dialog.state import MAX_QUERY, PlaceSlot, State
 from bot.dialog.words import keyword, query_without_place, writes_cyrillic, writes_english
 from bot.families import FAMILIES
 from bot.i18n import Safe, Translator
-from bot.safety.detector import NO_DANGER, UNNAMED_DANGER, Assessment
+from bot.safety.detector import NO_DANGER, UNNAMED_DANGER, VIOLENT, Assessment
 from bot.safety.lines import lines_for
 
 log = logging.getLogger(__name__)
@@ -284,8 +284,10 @@ class Turn:
         a message that names no need searches the local help for that danger.
         """
         t, s = self.t, self.state
-        # a relative who hurts ("táta mě bije") is not the one to help: no group from the word
-        probe = self.ctx.searcher.search(text, limit=1, relatives=not found.violent)
+        # a relative who hurts or hurt ("táta mě bije", "мать меня била") is not the one to
+        # help: no group from the word
+        hurt = found.violent or bool(found.behind & VIOLENT)
+        probe = self.ctx.searcher.search(text, limit=1, relatives=not hurt)
         understood = probe.understood
         place = PlaceSlot.of(understood.place) if understood.place else None
         if found.danger and place is not None and place.kind == "outside":
@@ -308,6 +310,14 @@ class Turn:
                 **({"place": place, "anywhere": False, "widened": ""} if place else {}),
             )
             self.lead.append(t(crisis_after(found)))
+            self.advance()
+            return
+        past_need = self.danger_need(Assessment(categories=found.behind, writer=found.writer))
+        if past_need and not understood.needs:
+            # "jako dítě mě matka bila, chci to s někým zpracovat": the help for that harm
+            where = {"place": place, "anywhere": False, "widened": ""} if place else {}
+            self.state = s.with_(need=past_need, query=None, need_label=None, group=None, **where)
+            self.lead.append(t("understood"))
             self.advance()
             return
         if off_topic or not (place or families or need):
