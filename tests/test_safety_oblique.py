@@ -91,3 +91,39 @@ def test_a_rule_over_the_whole_message_joins_sentences_and_a_sentence_rule_does_
     )
     found = DangerDetector.from_files(tmp_path).assess("Mám žiletky. Ruce schovávám.")
     assert found.categories == {"self_harm"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pes souseda kousl do nohy, krvácelo to, ale už je to ošetřené. Kdo nám poradí s pojištěním?",
+        "mámě teče krev z dásní, lékař říkal, že to nic vážného není. Hledám jí pečovatelku na léky.",
+        "občas si říkám, že už nemůžu dál, ale pak to přejde. Je tu skupina pro pečující?",
+        "jak dlouho vařit slepici, když jsem ji dneska sám zabíjel?",
+        "syn hraje hru, kde se utíká z vězení, je tu někde úniková hra?",
+        "babička s demencí začala být agresivní, potřebujeme domov se zvláštním režimem",
+        "moje žena má záchvaty, bojím se ji nechávat samotnou, když jsem v práci",
+        "vyhodili mě z učiliště, je mi 17, co teď se školou?",
+        "dlužíme za nájem, hrozí, že nás z ubytovny vyhodí, máme dvě děti",
+        "zapomínám, jestli jsem si ráno vzala prášky, potřebuju někoho, kdo by mi je chystal",
+        "naši jsou hrozně přísní a pořád se hádáme, potřebuju si jen promluvit, není to nic akutního",
+        "po násilném vztahu mi zůstaly dluhy, bývalý na mě bral půjčky",
+    ],
+)
+def test_hardship_already_seen_to_or_told_in_look_alike_words_is_no_alarm(text: str) -> None:
+    assert not assess(text).danger
+
+
+def test_a_carer_of_a_parent_is_a_grown_up_writer() -> None:
+    assert assess("starám se o tátu a už nemůžu, nechci žít").writer != "child"
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("bullying", "bojím se jít do školy, holky ze třídy mě pořád pronásledují"),
+        ("threats", "spolužáci píšou, že mě zítra podpálej"),
+    ],
+)
+def test_a_child_afraid_of_school_or_threatened_with_fire_is_heard(category: str, text: str) -> None:
+    assert category in assess(text).categories

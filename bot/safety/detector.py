@@ -62,7 +62,9 @@ PAST_HARM = frozenset({"violence", "sexual_violence", "running_away", "bullying"
 STILL = frozenset({"AGAIN", "FEAR", "STILL", "LOOKS_AFTER"})
 TOPICS = frozenset({"TOPIC"})  # a topic blocks a rule anywhere, unless the rule says the writer is hurt
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
-SIGNAL_BLOCKERS = frozenset({"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT"})  # no alarm from weak signals
+SIGNAL_BLOCKERS = frozenset(
+    {"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT", "HEALED", "NOT_URGENT"}
+)  # no alarm from weak signals
 WHOLE_MESSAGE = "zprava"  # the window of a rule whose concepts may lie anywhere in the message
 MESSAGE_WINDOW = MAX_CHARS  # more words than a message can hold
 # a message that says only "už nemůžu", "fakt už to nezvládám", "i can't anymore"
@@ -340,8 +342,8 @@ class DangerDetector:
         if not categories and not blocked and not denied and self._model_alarm(features, present):
             categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
             by_model = True
-        if not categories:
-            return NO_DANGER
+        if not categories or ("HEALED" in present and categories <= MEDICAL | {UNNAMED_DANGER}):
+            return NO_DANGER  # "krvácí z nosu, doktorka říkala, že je to v pořádku": seen to already
         rule_acute = acute  # what the words say; the model's "acute" weighs less against a past the words name
         acute_p = 0.0
         if not acute and features and self.model is not None:
