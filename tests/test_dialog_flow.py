@@ -106,6 +106,12 @@ def test_text_that_is_not_a_social_need_gets_a_polite_no_and_the_families(chat) 
     assert chat.state.place is None
 
 
+def test_words_we_do_not_know_beside_a_town_ask_what_help_is_needed_there(chat) -> None:
+    chat.say("frnk šrmpl v Kojetíně")
+    assert "Tady vám neporadím" not in chat.text
+    assert chat.state.place is not None and chat.state.place.code == KOJETIN and chat.state.step in ("group", "need")
+
+
 def test_a_greeting_shows_the_start_menu(chat) -> None:
     chat.say("Dobrý den")
     assert "Pro koho nebo s čím" in chat.text

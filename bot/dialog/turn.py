@@ -294,7 +294,10 @@ class Turn:
             place = None  # "skočit z mostu" names a bridge, not the town of Most
         families = [f for f in understood.families if f in FAMILIES]
         need = bool(understood.needs) or (probe.reason is None and probe.total > 0 and bool(understood.leftover))
-        off_topic = probe.reason == "not_understood" and bool(understood.leftover) and not need and not families
+        # an everyday matter ("autoservis přerov") gets the polite no; words we do not know beside
+        # a town ("дружина має епілепсію… Ми в Пршерові") are asked what help is needed there
+        unknown = probe.reason == "not_understood" and bool(understood.leftover) and not need and not families
+        off_topic = unknown and (understood.off_topic or place is None)
         danger_need = self.danger_need(found)
         # a child in danger is offered the child's local help (a crisis centre, the lines) even
         # when the words point to adults' help ("táta mě mlátí" -> intervention centres,
