@@ -127,3 +127,14 @@ def test_a_carer_of_a_parent_is_a_grown_up_writer() -> None:
 )
 def test_a_child_afraid_of_school_or_threatened_with_fire_is_heard(category: str, text: str) -> None:
     assert category in assess(text).categories
+
+
+def test_blood_that_flowed_once_in_a_story_of_blows_is_violence_not_a_bleeding_now() -> None:
+    found = assess("táta mě mlátí páskem, minule mi tekla krev z pusy")
+    assert "violence" in found.categories and "medical_emergency" not in found.categories
+    assert assess("teče mi krev z hlavy a nejde to zastavit").acute
+
+
+def test_a_young_person_short_of_breath_in_a_panic_attack_gets_linka_bezpeci_first() -> None:
+    text = "im 15, panic attack on the bus, i cant breathe and my chest is tight"
+    assert numbers(text)[0] == "116 111"
