@@ -138,3 +138,45 @@ def test_blood_that_flowed_once_in_a_story_of_blows_is_violence_not_a_bleeding_n
 def test_a_young_person_short_of_breath_in_a_panic_attack_gets_linka_bezpeci_first() -> None:
     text = "im 15, panic attack on the bus, i cant breathe and my chest is tight"
     assert numbers(text)[0] == "116 111"
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "exekuce mě dusí, ve sklepě mám lano a bude to vyřešené"),
+        ("suicide", "insolvence nevyšla, brzo už nebude komu to vymáhat"),
+        ("suicide", "kdo si vezme mého kocoura, až tu nebudu? věci už jsem rozdala"),
+        ("suicide", "kolik prášků na spaní by stačilo"),
+        ("violence", "asi nic, ale přítel mě občas chytne pod krkem"),
+        ("violence", "jak rychle odejít od manžela s dětmi, teď spí"),
+        ("sexual_violence", "strejda mi dává peníze, ať nikomu neřeknu, je to naše tajemství"),
+        ("acute_crisis", "nemáme kde dnes spát, jsem s dětmi na nádraží"),
+    ],
+)
+def test_a_goodbye_a_dose_weighed_a_hand_at_the_throat_and_a_night_without_roof_with_children_are_heard(
+    category: str, text: str
+) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "postará se někdo o našeho psa, až tu nebudu? jedu na týden do lázní",
+        "ujel mi autobus do Tovačova, jede tam ještě něco?",
+        "máma mě zabije, jestli přijdu pozdě, jede ještě nějaký spoj?",
+        "soused zneužívá dávky, kam se to hlásí?",
+        "rozvádíme se, nejde o násilí, jen potřebuju bydlení pro sebe a děti",
+        "před 15 lety mě bil bývalý muž, dnes jsem znovu vdaná a chci pomáhat jako dobrovolnice",
+    ],
+)
+def test_a_holiday_a_missed_bus_a_hyperbole_and_a_past_that_is_over_are_no_alarm(text: str) -> None:
+    assert not assess(text).danger
+
+
+def test_a_goodbye_alone_is_heard() -> None:
+    assert assess("sbohem").danger
+
+
+def test_not_feeling_well_is_no_sign_that_all_is_well() -> None:
+    assert assess("není mi dobře v hlavě, naši jsou pryč a mám hrozný strach").danger

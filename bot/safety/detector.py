@@ -65,10 +65,14 @@ CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which
 SIGNAL_BLOCKERS = frozenset(
     {"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT", "HEALED", "NOT_URGENT"}
 )  # no alarm from weak signals
+# a phrase that takes back a word's reading: "lol… jakože vážně." (no joke), "není mi dobře" (not
+# well), "znovu vdaná" (nothing again)
+CANCELS = {"SERIOUS": "JOKE", "NOT_WELL": "SAFE_NOW", "REMARRIED": "AGAIN"}
 WHOLE_MESSAGE = "zprava"  # the window of a rule whose concepts may lie anywhere in the message
 MESSAGE_WINDOW = MAX_CHARS  # more words than a message can hold
 # a message that says only "už nemůžu", "fakt už to nezvládám", "i can't anymore"
-DESPAIR_ONLY = frozenset({"ANYMORE", "VERY", "CAN!", "COPE!", "CONTINUE", "IT", "ME", "NEG"})
+DESPAIR_ONLY = frozenset({"ANYMORE", "VERY", "CAN!", "COPE!", "CONTINUE", "IT", "ME", "NEG", "FAREWELL", "HELP_ME"})
+SAYING_ONLY = frozenset({"CAN!", "COPE!", "FAREWELL", "HELP_ME"})  # "už nemůžu", "sbohem", "pomoc"
 
 # who hurts: the concept naming the person, and the kind of violence it makes
 AGENTS = {
@@ -286,8 +290,9 @@ class DangerDetector:
         present = {h.concept for hits in sentences for here in hits for h in here if not h.negated}
         if "LONG_AGO" in present:
             present.add("PAST")  # "je to 10 let", "jako malá": told of years back
-        if "SERIOUS" in present:
-            present.discard("JOKE")  # "lol… jakože vážně.": the laughter taken back
+        for cancelling, cancelled in CANCELS.items():
+            if cancelling in present:
+                present.discard(cancelled)
         # a negated concept is also present as "X!", for rules whose harmless context is a denial
         # ("vracím se domů, bojím se, že to nezvládnu": fear of not coping, not of home)
         present_or_denied = present | {
@@ -437,10 +442,11 @@ class DangerDetector:
 
 
 def _despair_only(hits: list[list[_Hit]]) -> bool:
-    """True for a message of a few words that says only that the writer cannot go on."""
+    """True for a message of a few words that says only that the writer cannot go on, goodbye
+    or help."""
     said = {h.concept + ("!" if h.negated else "") for here in hits for h in here}
     every_word = all(here for here in hits)
-    return 0 < len(hits) <= 4 and every_word and bool(said & {"CAN!", "COPE!"}) and said <= DESPAIR_ONLY
+    return 0 < len(hits) <= 4 and every_word and bool(said & SAYING_ONLY) and said <= DESPAIR_ONLY
 
 
 def _young_runaway(text: str, present: set[str]) -> bool:
