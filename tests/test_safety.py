@@ -996,7 +996,7 @@ def test_years_ago_is_no_age_of_the_writer() -> None:
 
 
 def test_a_broken_pattern_of_years_back_is_named_with_its_line(tmp_path) -> None:
-    from bot.safety.detector import PHRASES_FILE, RULES_DIR
+    from bot.safety.rulebook import PHRASES_FILE, RULES_DIR
 
     for name in ("pojmy.csv", "pravidla.csv"):
         (tmp_path / name).write_text((RULES_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")

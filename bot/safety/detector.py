@@ -21,25 +21,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from bot import CATALOG_DATA
-from bot.datafiles import commented_csv
-from bot.safety.reading import (
-    MAX_CHARS,
-    WORD,
-    Concept,
-    Rule,
-    Signal,
-    load_phrases,
-    normalise,
-    sentences_of,
-)
+from bot.safety.reading import MAX_CHARS, WORD, Concept, Rule, Signal, normalise, sentences_of
+from bot.safety.rulebook import MESSAGE_WINDOW, RULES_DIR, load_rulebook
 from bot.safety.writer import GROWN_UP, age_in, writer_of
 from bot.search.relatives import ADULT_AGE, names_a_minor
 from bot.search.text import fold
 from bot.search.textmodel import TextModel, danger_model
 
-RULES_DIR = CATALOG_DATA / "bezpeci"
-PHRASES_FILE = "fraze.txt"
 UNLESS_REACH = 2  # words beyond a match where a harmless context is looked for
 NOW_REACH = 3  # "now" this close to a match of violence makes it acute
 NEGATION_REACH = 3  # a negation word negates a concept this many words after it
@@ -68,8 +56,6 @@ SIGNAL_BLOCKERS = frozenset(
 # a phrase that takes back a word's reading: "lol… jakože vážně." (no joke), "není mi dobře" (not
 # well), "znovu vdaná" (nothing again)
 CANCELS = {"SERIOUS": "JOKE", "NOT_WELL": "SAFE_NOW", "REMARRIED": "AGAIN"}
-WHOLE_MESSAGE = "zprava"  # the window of a rule whose concepts may lie anywhere in the message
-MESSAGE_WINDOW = MAX_CHARS  # more words than a message can hold
 # a message that says only "už nemůžu", "fakt už to nezvládám", "i can't anymore"
 DESPAIR_ONLY = frozenset({"ANYMORE", "VERY", "CAN!", "COPE!", "CONTINUE", "IT", "ME", "NEG", "FAREWELL", "HELP_ME"})
 SAYING_ONLY = frozenset({"CAN!", "COPE!", "FAREWELL", "HELP_ME"})  # "už nemůžu", "sbohem", "pomoc"
@@ -134,54 +120,10 @@ class DangerDetector:
 
     @classmethod
     def from_files(cls, folder: Path = RULES_DIR, *, model: TextModel | None = None) -> DangerDetector:
-        """The concepts (pojmy.csv), rules (pravidla.csv) and weak signals (signaly.csv) of
-        `folder`, with a learned model as a second opinion when one is given."""
-        concepts = {}
-        for row in commented_csv(folder / "pojmy.csv"):
-            name, patterns = row["pojem"].strip(), normalise(row["vzory"]).split()
-            if name in concepts:
-                raise ValueError(f"{folder / 'pojmy.csv'}: pojem {name!r} je uveden dvakrát")
-            concepts[name] = Concept(
-                name,
-                frozenset(p for p in patterns if not p.endswith("*")),
-                tuple(p[:-1] for p in patterns if p.endswith("*")),
-                (row.get("preklepy") or "").strip() == "ano",
-            )
-        phrases = load_phrases(folder / PHRASES_FILE)
-        known = set(concepts) | {name for name, _ in phrases}  # a rule may name a phrase concept
-        rules = []
-        for row in commented_csv(folder / "pravidla.csv"):
-            items = tuple((c.rstrip("!"), c.endswith("!")) for c in row["pojmy"].split())
-            unless = (row.get("krome") or "").split()
-            for name in [n for n, _ in items] + [u.lstrip("*").rstrip("!") for u in unless]:
-                if name not in known:
-                    raise ValueError(f"{folder / 'pravidla.csv'}: neznámý pojem {name!r}")
-            rules.append(
-                Rule(
-                    row["kategorie"].strip(),
-                    items,
-                    MESSAGE_WINDOW if row["okno"].strip() == WHOLE_MESSAGE else int(row["okno"]),
-                    (row.get("akutni") or "").strip() == "ano",
-                    tuple(u for u in unless if not u.startswith("*")),
-                    tuple(u[1:] for u in unless if u.startswith("*")),
-                )
-            )
-        signals = []
-        if (folder / "signaly.csv").exists():
-            for row in commented_csv(folder / "signaly.csv"):
-                name = row["pojem"].strip()
-                if name.rstrip("!") not in known:
-                    raise ValueError(f"{folder / 'signaly.csv'}: neznámý pojem {name!r}")
-                signals.append(
-                    Signal(
-                        name.rstrip("!"),
-                        name.endswith("!"),
-                        float(row["vaha"]),
-                        row["kategorie"].strip(),
-                        (row.get("akutni") or "").strip() == "ano",
-                    )
-                )
-        return cls(concepts, rules, signals, model, phrases)
+        """The concepts (pojmy.csv), rules (pravidla.csv), weak signals (signaly.csv) and phrase
+        concepts (fraze.txt) of `folder`, with a learned model as a second opinion when one is given."""
+        book = load_rulebook(folder)
+        return cls(book.concepts, book.rules, book.signals, model, book.phrases)
 
     # --- words -> concepts ---------------------------------------------------------------
 
