@@ -408,7 +408,7 @@ def test_a_partner_who_will_kill_me_is_still_a_threat() -> None:
         ("suicide", "honestly they would be better off with me dead"),
         ("suicide", "nechal jsem na stole dopis na rozloučenou, kde je poradna pro dluhy?"),
         ("suicide", "я не вижу смысла жить без неё"),
-        ("threats", "exekutor ne, ale lichvář mi vyhrožuje, že mi podpálí barák kvůli dluhu"),
+        ("threats", "exekutor ne, ale lichvář vyhrožuje, že nám podpálí dům kvůli dluhu"),
         ("self_harm", "když to nezvládám, kousnu se do ruky, až teče krev"),
         ("violence", "my grandson yells at me all the time and yesterday he slapped me"),
     ],
@@ -1156,7 +1156,7 @@ def test_a_mother_who_cannot_go_home_after_hospital_is_no_runaway() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "byla jsem obětí domácího násilí, muž je teď ve vězení a já nemám na nájem",
+        "byla jsem obětí domácího násilí, muž teď sedí ve vězení a já nemám na činži",
         "po rozvodu s agresivním mužem jsem sama se synem a potřebuju hlídání, abych mohla do práce",
     ],
 )
