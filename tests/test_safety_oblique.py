@@ -180,3 +180,21 @@ def test_a_goodbye_alone_is_heard() -> None:
 
 def test_not_feeling_well_is_no_sign_that_all_is_well() -> None:
     assert assess("není mi dobře v hlavě, naši jsou pryč a mám hrozný strach").danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("medical_emergency", "maminka od oběda mluví z cesty a má pokleslý koutek"),
+        ("suicide", "who will take my dog? i won't be around much longer, sorted out everything else"),
+        ("suicide", "honestly they would be better off with my life insurance"),
+        ("acute_crisis", "з дитиною на вокзалі, куди нам іти на ніч?"),
+        ("suicide", "je mi 85, už tu nemám co dělat"),
+    ],
+)
+def test_the_same_dangers_in_other_words_are_heard(category: str, text: str) -> None:
+    assert category in assess(text).categories
+
+
+def test_a_nosebleed_a_doctor_calls_nothing_serious_is_no_emergency() -> None:
+    assert not assess("krvácí mi z nosu, když je vedro, doktorka říká, že nic vážného").danger
