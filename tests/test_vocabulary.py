@@ -434,6 +434,7 @@ def test_verbs_of_daily_care_are_understood(small_catalogue: Searcher, query: st
         ("v neděli je doma strašná nuda", "25|29"),
         ("autobus nejede a potřebuju k doktorovi, nevozí někdo?", "doprava|4"),
         ("manžel má epilepsii a nemůže zůstat sám", "5|3"),
+        ("chtěl bych si jen pokecat", "25|linka pomoci|18"),
     ],
 )
 def test_how_parents_homeless_people_and_foreigners_write_is_understood(small_catalogue, query, need) -> None:
