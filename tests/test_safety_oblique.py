@@ -19,6 +19,7 @@ from tests.test_safety import assess, numbers
         ("suicide", "ta pojistka dětem pomůže líp než já"),
         ("suicide", "honestly I'm worth more dead to them"),
         ("suicide", "beztak tu nechci být dlouho, mám to naplánované"),
+        ("suicide", "hledám si levnější byt, ale stejně už nechci žít"),
         ("suicide", "napsal jsem dopisy dětem. rozdejte prosím moje věci"),
         ("suicide", "I wrote a note for my sister. Please send my things to her"),
         ("sexual_violence", "majitel bytu říká, že nemusím platit, když s ním budu spát"),

@@ -53,6 +53,9 @@ CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which
 SIGNAL_BLOCKERS = frozenset(
     {"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT", "HEALED", "NOT_URGENT"}
 )  # no alarm from weak signals
+# beside these the model alone needs MODEL_OVER_BLOCKERS: a softening word, or a search for a flat
+# ("na ubytovně stejně nechci být dlouho, hledám si jiný byt")
+MODEL_SOFTENERS = SIGNAL_BLOCKERS | {"FLAT_HUNT"}
 # a phrase that takes back a word's reading: "lol… jakože vážně." (no joke), "není mi dobře" (not
 # well), "znovu vdaná" (nothing again)
 CANCELS = {"SERIOUS": "JOKE", "NOT_WELL": "SAFE_NOW", "REMARRIED": "AGAIN"}
@@ -378,7 +381,7 @@ class DangerDetector:
         more); a word that often softens ("když", "lol", "dluhy") lowers its voice, not silences it."""
         if not features or self.model is None:
             return False
-        if present & SIGNAL_BLOCKERS:
+        if present & MODEL_SOFTENERS:
             needed = max(needed, MODEL_OVER_BLOCKERS)
         return self.model.probability("danger", features) >= needed
 
