@@ -199,3 +199,56 @@ def test_the_same_dangers_in_other_words_are_heard(category: str, text: str) -> 
 
 def test_a_nosebleed_a_doctor_calls_nothing_serious_is_no_emergency() -> None:
     assert not assess("krvácí mi z nosu, když je vedro, doktorka říká, že nic vážného").danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "myslím, že by to doma bylo snazší beze mě"),
+        ("suicide", "they'd all be better off without me honestly"),
+        ("suicide", "sám nevím, proč tady ještě jsem"),
+        ("suicide", "іноді думаю, що краще було б не прокинутися вранці"),
+        ("suicide", "хочу со всем покончить, сил больше нет"),
+        ("suicide", "chci se vším skoncovat"),
+        ("suicide", "куда отнести мебель? мне она уже не нужна, к весне хочу со всем закончить"),
+        ("suicide", "googlím, jak to udělat, abych už nikoho neobtěžoval"),
+        ("suicide", "thinking of steering into a wall on the motorway tonight"),
+        ("acute_crisis", "навіщо взагалі далі жити, якщо все пропало"),
+        ("self_harm", "when it gets bad I burn my wrist with a match"),
+        ("self_harm", "škrábu se do ruky, abych aspoň něco cítila"),
+        ("bullying", "na dílně mi kolegové plivou do kafe a šéf se tomu směje"),
+        ("bullying", "spolužáci mě na chodbě škrtí mikinou"),
+        ("violence", "fotr po mně hodil hrnek a trefil mě do hlavy"),
+        ("acute_crisis", "spím pod mostem, mrzne a přestávám cítit nohy"),
+    ],
+)
+def test_the_new_ways_of_saying_it_are_heard(category: str, text: str) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "máma mi hodila botu po hlavě a mám bouli jak vejce lol",
+        "ve třídě dali moji fotku na prase a posílají to všem haha",
+        "asi bude všem líp beze mě 😂",
+        "typek z insta chce, ať to neříkám našim, a zve mě k sobě lol",
+    ],
+)
+def test_laughter_does_not_take_back_an_injury_a_mockery_or_a_wish_to_be_gone(text: str) -> None:
+    found = assess(text)
+    assert found.danger
+    assert found.writer == "child" or "116 111" in numbers(text) or found.categories & {"suicide"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm dying to try the new swimming pool, is it open on Sundays?",
+        "the owner of our flat keeps the deposit and won't give it back, who can advise?",
+        "jsem sociální pracovnice a ptám se obecně, kam poslat seniora, o kterém máme podezření na týrání",
+        "rozbila jsem mamce vázu, ale lepidlo to spraví haha, hledám kroužek pro děti",
+    ],
+)
+def test_an_idiom_a_deposit_not_returned_and_a_general_question_are_no_alarm(text: str) -> None:
+    assert not assess(text).danger

@@ -53,9 +53,13 @@ CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which
 SIGNAL_BLOCKERS = frozenset(
     {"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT", "HEALED", "NOT_URGENT"}
 )  # no alarm from weak signals
-# beside these the model alone needs MODEL_OVER_BLOCKERS: a softening word, or a search for a flat
+# phrases that laughter does not take back: "by to všem bylo jednodušší beze mě haha", a face put on a
+# pig's body, a burn pressed on the skin "lmao"
+UNLAUGHABLE = frozenset({"WISH_GONE", "DEGRADING_EDIT", "SELF_BURN", "END_EVERYTHING", "HOW_TO_END", "SECRET_ASKED"})
+# beside these the model alone needs MODEL_OVER_BLOCKERS: a softening word, an idiom ("dying to know"),
+# something not given back ("won't give back my deposit") or a search for a flat
 # ("na ubytovně stejně nechci být dlouho, hledám si jiný byt")
-MODEL_SOFTENERS = SIGNAL_BLOCKERS | {"FLAT_HUNT"}
+MODEL_SOFTENERS = SIGNAL_BLOCKERS | {"FLAT_HUNT", "FIGURATIVE", "GIVE_BACK"}
 # a phrase that takes back a word's reading: "lol… jakože vážně." (no joke), "není mi dobře" (not
 # well), "znovu vdaná" (nothing again)
 CANCELS = {"SERIOUS": "JOKE", "NOT_WELL": "SAFE_NOW", "REMARRIED": "AGAIN"}
@@ -300,7 +304,14 @@ class DangerDetector:
             acute_p = self.model.probability("acute", features)
             acute = acute_p >= ACUTE_THRESHOLD  # "life in danger now"
         laughing = "LAUGH" in present or "suicide" not in categories  # "kms, nobody would notice lol" is no joke
-        if not acute and "JOKE" in present and "self_harm" not in categories and laughing:
+        # laughter over a harm the learned model reads as serious is no joke ("hodila mi talíř po hlavě 💀
+        # mám bouli haha"): the model has seen how young people laugh off what hurts them
+        serious = self._model_alarm(features, set(), MODEL_OVER_BLOCKERS) or bool(present & UNLAUGHABLE)
+        injured = any(
+            h.concept == "INJURY" and not (h.negated or h.typo) for hits in sentences for here in hits for h in here
+        )
+        serious = serious or (injured and bool(categories & VIOLENT))  # a bump on the head is no joke
+        if not acute and "JOKE" in present and "self_harm" not in categories and laughing and not serious:
             return NO_DANGER  # "ve hře mě zase zabili 😂": a joke; "se řežu lol" is not one
         age = age_in(normalise(text[:MAX_CHARS]))
         past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
