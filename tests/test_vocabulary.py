@@ -435,6 +435,13 @@ def test_verbs_of_daily_care_are_understood(small_catalogue: Searcher, query: st
         ("autobus nejede a potřebuju k doktorovi, nevozí někdo?", "doprava|4"),
         ("manžel má epilepsii a nemůže zůstat sám", "5|3"),
         ("chtěl bych si jen pokecat", "25|linka pomoci|18"),
+        ("švagr si píchá pervitin", "22|32|27"),
+        ("vyhodili nas, spim na vokzale", "26|24|20"),
+        ("бабусі потрібен дім для престарілих", "13|14"),
+        ("malá dcera ne chuje", "19|17"),
+        ("syn s Downovým syndromem by chtěl bydlet samostatně", "7|10|17|30"),
+        ("мене рік тримали в полоні, тепер не можу спати", "23|18"),
+        ("do konce měsíce musíme z bytu a nemáme kam jít", "20|1"),
     ],
 )
 def test_how_parents_homeless_people_and_foreigners_write_is_understood(small_catalogue, query, need) -> None:
