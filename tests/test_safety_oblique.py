@@ -252,3 +252,40 @@ def test_laughter_does_not_take_back_an_injury_a_mockery_or_a_wish_to_be_gone(te
 )
 def test_an_idiom_a_deposit_not_returned_and_a_general_question_are_no_alarm(text: str) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "jak se dělá závěť? chci to mít hotové do středy, pak už tu nebudu"),
+        ("suicide", "хто оплатить перевезення тіла в Україну, коли мене не стане?"),
+        ("suicide", "vezmete si moji kočku? od pondělí se o ni postarat nebudu moci"),
+        ("suicide", "bydlím sám, jak dlouho to trvá, než mě v bytě najdou?"),
+        ("violence", "manžel mi bere celou výplatu a musím mu ukazovat účtenky"),
+        ("violence", "my husband keeps my passport and I'm not allowed to go out alone"),
+        ("violence", "partner забрав мій паспорт і заборонив мені писати подругам"),
+        ("violence", "syn mi za to, že jsem chtěla peníze, zlomil ruku"),
+        ("violence", "na LDN ho nechávají s přivázanýma rukama"),
+        ("threats", "soused mi píše, že ví, kde spím"),
+        ("threats", "jeden týpek mě každej den čeká před školou a jde za mnou až domů"),
+        ("acute_crisis", "I lost everything here and I don't see any future"),
+        ("sexual_violence", "мастер на складе зажимал меня в коридоре"),
+        ("bullying", "v appce je falešný profil s mojí fotkou a všichni se smějou lol"),
+    ],
+)
+def test_a_practical_question_after_death_control_without_blows_and_stalking_are_heard(
+    category: str, text: str
+) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je mi 91, už tu dlouho nebudu, a chci sepsat závěť, kdo mi poradí?",
+        "zkoušíme divadelní hru o domácím násilí, může nám někdo z poradny něco říct?",
+        "syn mi pomáhá s penězi a chodí se mnou nakupovat, hledám dovoz obědů",
+    ],
+)
+def test_an_old_persons_will_a_play_and_a_helping_son_are_no_alarm(text: str) -> None:
+    assert not assess(text).danger

@@ -55,7 +55,9 @@ SIGNAL_BLOCKERS = frozenset(
 )  # no alarm from weak signals
 # phrases that laughter does not take back: "by to všem bylo jednodušší beze mě haha", a face put on a
 # pig's body, a burn pressed on the skin "lmao"
-UNLAUGHABLE = frozenset({"WISH_GONE", "DEGRADING_EDIT", "SELF_BURN", "END_EVERYTHING", "HOW_TO_END", "SECRET_ASKED"})
+UNLAUGHABLE = frozenset(
+    {"WISH_GONE", "DEGRADING_EDIT", "FAKE_PROFILE", "SELF_BURN", "END_EVERYTHING", "HOW_TO_END", "SECRET_ASKED"}
+)
 # beside these the model alone needs MODEL_OVER_BLOCKERS: a softening word, an idiom ("dying to know"),
 # something not given back ("won't give back my deposit") or a search for a flat
 # ("na ubytovně stejně nechci být dlouho, hledám si jiný byt")
