@@ -289,3 +289,9 @@ def test_a_practical_question_after_death_control_without_blows_and_stalking_are
 )
 def test_an_old_persons_will_a_play_and_a_helping_son_are_no_alarm(text: str) -> None:
     assert not assess(text).danger
+
+
+def test_the_verb_muze_is_no_husband() -> None:
+    found = assess("může mi někdo pomoct? mám modřiny, bije mě")
+    assert found.danger
+    assert found.agent != "partner"  # "může" (can) is not "muže" (husband's)
