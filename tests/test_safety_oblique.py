@@ -295,3 +295,21 @@ def test_the_verb_muze_is_no_husband() -> None:
     found = assess("může mi někdo pomoct? mám modřiny, bije mě")
     assert found.danger
     assert found.agent != "partner"  # "může" (can) is not "muže" (husband's)
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "už vím, jak to udělat, aby to nebolelo haha"),
+        ("suicide", "napíšu dopis babičce, než to zítra udělám"),
+        ("violence", "stepdad uses me as a punching bag lol whatever"),
+        ("self_harm", "moje stehna vypadají jak čárový kód 😂"),
+        ("suicide", "honestly everybody at home would be better off if I disappeared"),
+        ("suicide", "завещание написал, инструменты раздал соседям"),
+        ("sexual_violence", "the owner of the hostel tried to get into my bed at night"),
+        ("sexual_violence", "bývalý hrozí, že pošle moje intimní fotky kolegům"),
+        ("suicide", "zjišťuju, který most v okolí je dost vysoký"),
+    ],
+)
+def test_a_painless_way_letters_before_the_day_a_punching_bag_and_a_barcode_are_heard(category: str, text: str) -> None:
+    assert category in assess(text).categories

@@ -56,15 +56,25 @@ SIGNAL_BLOCKERS = frozenset(
 # phrases that laughter does not take back: "by to všem bylo jednodušší beze mě haha", a face put on a
 # pig's body, a burn pressed on the skin "lmao"
 UNLAUGHABLE = frozenset(
-    {"WISH_GONE", "DEGRADING_EDIT", "FAKE_PROFILE", "SELF_BURN", "END_EVERYTHING", "HOW_TO_END", "SECRET_ASKED"}
+    {
+        "WISH_GONE",
+        "DEGRADING_EDIT",
+        "FAKE_PROFILE",
+        "SELF_BURN",
+        "END_EVERYTHING",
+        "HOW_TO_END",
+        "SECRET_ASKED",
+        "BEATEN",
+        "BARCODE",
+    }
 )
 # beside these the model alone needs MODEL_OVER_BLOCKERS: a softening word, an idiom ("dying to know"),
 # something not given back ("won't give back my deposit") or a search for a flat
 # ("na ubytovně stejně nechci být dlouho, hledám si jiný byt")
 MODEL_SOFTENERS = SIGNAL_BLOCKERS | {"FLAT_HUNT", "FIGURATIVE", "GIVE_BACK"}
 # a phrase that takes back a word's reading: "lol… jakože vážně." (no joke), "není mi dobře" (not
-# well), "znovu vdaná" (nothing again)
-CANCELS = {"SERIOUS": "JOKE", "NOT_WELL": "SAFE_NOW", "REMARRIED": "AGAIN"}
+# well), "better off without me" (no "better"), "znovu vdaná" (nothing again)
+CANCELS = {"SERIOUS": "JOKE", "NOT_WELL": "SAFE_NOW", "BETTER_OFF": "SAFE_NOW", "REMARRIED": "AGAIN"}
 # a message that says only "už nemůžu", "fakt už to nezvládám", "i can't anymore"
 DESPAIR_ONLY = frozenset({"ANYMORE", "VERY", "CAN!", "COPE!", "CONTINUE", "IT", "ME", "NEG", "FAREWELL", "HELP_ME"})
 SAYING_ONLY = frozenset({"CAN!", "COPE!", "FAREWELL", "HELP_ME"})  # "už nemůžu", "sbohem", "pomoc"
