@@ -313,3 +313,14 @@ def test_the_verb_muze_is_no_husband() -> None:
 )
 def test_a_painless_way_letters_before_the_day_a_punching_bag_and_a_barcode_are_heard(category: str, text: str) -> None:
     assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "убью его, если опять опоздает, шучу конечно. ищу няню для сына",
+        "zabiju tu tiskárnu, dělám si srandu. Kde je v Kojetíně poradna pro seniory?",
+    ],
+)
+def test_a_threat_the_writer_calls_a_joke_is_no_alarm(text: str) -> None:
+    assert not assess(text).danger

@@ -167,9 +167,13 @@ async def test_recording_never_blocks_the_event_loop(engine, session, monkeypatc
     await ticking
     await recorder.aclose()
     gc.unfreeze()
+    # A write takes 50 ms and comes every 100 events: had recording or the loop waited for it, the
+    # slowest 1 % of calls and at least ten ticks would take 50 ms. The margins leave room for a
+    # busy machine (speed itself is measured by benchmarks/bench_stats.py, not here).
     calls.sort()
-    assert calls[int(len(calls) * 0.99)] < 0.002, "recording one event took more than 2 ms"
-    assert max(lags) < 0.05, "the event loop waited for the database"
+    assert calls[int(len(calls) * 0.99)] < 0.025, "recording an event waited for the database"
+    lags.sort()
+    assert lags[-3] < 0.05, "the event loop waited for the database"
     assert count(engine, DemandEvent.__table__) == 1000
 
 
