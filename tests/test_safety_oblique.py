@@ -324,3 +324,8 @@ def test_a_painless_way_letters_before_the_day_a_punching_bag_and_a_barcode_are_
 )
 def test_a_threat_the_writer_calls_a_joke_is_no_alarm(text: str) -> None:
     assert not assess(text).danger
+
+
+def test_a_teacher_asking_in_general_is_no_alarm_but_a_pupil_with_bruises_is() -> None:
+    assert not assess("jsem učitelka a sestavuju pro kolegy kontakty pro případ týrání dítěte").danger
+    assert assess("jsem učitelka, holčička ze třídy má na zádech modřinami posetou kůži, podezření na týrání").danger

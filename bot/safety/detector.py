@@ -340,7 +340,9 @@ class DangerDetector:
         studied = "STUDY" in present and not near_me and not categories & SELF_DIRECTED
         if studied and not (acute and categories - MEDICAL):
             return NO_DANGER  # "píšu slohovku o šikaně", "kurz první pomoci: jak poznat mrtvici"
-        if "VOLUNTEER" in present and named_only and not by_model and not rule_acute and not near_me:
+        # a volunteer, or a teacher or nurse asking in general (bruises seen or fear told make it a case)
+        helper = "VOLUNTEER" in present or ("PROFESSIONAL" in present and not present & {"INJURY", "FEAR"})
+        if helper and named_only and not by_model and not rule_acute and not near_me:
             return NO_DANGER  # "chci dělat dobrovolnici v azylovém domě pro oběti násilí"
         if "CONCERNS" in denied_all and not acute and not categories & SELF_DIRECTED:
             return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
