@@ -316,14 +316,8 @@ class DangerDetector:
             acute_p = self.model.probability("acute", features)
             acute = acute_p >= ACUTE_THRESHOLD  # "life in danger now"
         laughing = "LAUGH" in present or "suicide" not in categories  # "kms, nobody would notice lol" is no joke
-        # laughter over a harm the learned model reads as serious is no joke ("hodila mi talíř po hlavě 💀
-        # mám bouli haha"): the model has seen how young people laugh off what hurts them
-        serious = self._model_alarm(features, set(), MODEL_OVER_BLOCKERS) or bool(present & UNLAUGHABLE)
-        injured = any(
-            h.concept == "INJURY" and not (h.negated or h.typo) for hits in sentences for here in hits for h in here
-        )
-        serious = serious or (injured and bool(categories & VIOLENT))  # a bump on the head is no joke
-        if not acute and "JOKE" in present and "self_harm" not in categories and laughing and not serious:
+        joking = not acute and "JOKE" in present and "self_harm" not in categories and laughing
+        if joking and not self._no_laughing_matter(features, present, sentences, categories):
             return NO_DANGER  # "ve hře mě zase zabili 😂": a joke; "se řežu lol" is not one
         age = age_in(normalise(text[:MAX_CHARS]))
         past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
@@ -400,6 +394,19 @@ class DangerDetector:
                 return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
             categories = {UNNAMED_DANGER}  # "sedím na nádraží, venku je -8": more than a bed is at stake
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
+
+    def _no_laughing_matter(
+        self, features: dict[str, float], present: set[str], sentences: list[list[list[_Hit]]], categories: set[str]
+    ) -> bool:
+        """True when laughter does not take the danger back: the learned model reads it as serious
+        (it has seen how young people laugh off what hurts them), a phrase laughter cannot undo, or
+        an injury beside violence ("hodila mi talíř po hlavě 💀 mám bouli haha")."""
+        if self._model_alarm(features, set(), MODEL_OVER_BLOCKERS) or present & UNLAUGHABLE:
+            return True
+        injured = any(
+            h.concept == "INJURY" and not (h.negated or h.typo) for hits in sentences for here in hits for h in here
+        )
+        return injured and bool(categories & VIOLENT)
 
     def _model_alarm(self, features: dict[str, float], present: set[str], needed: float = MODEL_THRESHOLD) -> bool:
         """True when the model alone would raise an alarm for the message (at `needed` or
