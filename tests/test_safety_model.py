@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from bot.safety.detector import DangerDetector, default_detector, normalise
-from bot.search.textmodel import TextModel, char_ngrams, danger_model
+from bot.search.stemmer import stem
+from bot.search.textmodel import TextModel, char_ngrams, danger_model, word_terms
+from bot.search.training import C_DANGER
 from bot.search.training import train_danger as train
 
 pytest.importorskip("sklearn")
@@ -54,6 +56,7 @@ def test_the_ngrams_are_those_scikit_learn_counts() -> None:
 
 
 def test_the_probability_is_the_one_scikit_learn_gives(tmp_path: Path) -> None:
+    from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -64,14 +67,26 @@ def test_the_probability_is_the_one_scikit_learn_gives(tmp_path: Path) -> None:
         json.dump(data, f)
     model = TextModel.load(path)
     texts = DRAGON + ORDINARY
-    vectorizer = TfidfVectorizer(
+    letters = TfidfVectorizer(
         analyzer="char_wb", ngram_range=(2, 5), preprocessor=normalise, min_df=2, sublinear_tf=True
     )
-    matrix = vectorizer.fit_transform(texts)
-    reference = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000).fit(matrix, [1] * 12 + [0] * 12)
+    words = TfidfVectorizer(analyzer=lambda t: word_terms(normalise(t)), min_df=2, sublinear_tf=True)
+    matrix = hstack([letters.fit_transform(texts), words.fit_transform(texts)]).tocsr()
+    reference = LogisticRegression(C=C_DANGER, class_weight="balanced", max_iter=5000).fit(matrix, [1] * 12 + [0] * 12)
     probe = "zelený drak přišel k sousedovi"
-    expected = reference.predict_proba(vectorizer.transform([probe]))[0, 1]
+    expected = reference.predict_proba(hstack([letters.transform([probe]), words.transform([probe])]))[0, 1]
     assert math.isclose(model.probability("danger", model.features(normalise(probe))), expected, abs_tol=1e-3)
+
+
+def test_word_terms_are_stems_and_their_neighbours() -> None:
+    terms = word_terms(normalise("Chci to UDĚLAT, dnes"))
+    chci, to, udelat, dnes = (stem(w) for w in ("chci", "to", "udelat", "dnes"))
+    assert terms == [f"w {s}" for s in (chci, to, udelat, dnes)] + [
+        f"w {chci} {to}",
+        f"w {to} {udelat}",
+        f"w {udelat} {dnes}",
+    ]
+    assert not any(term in char_ngrams(normalise("Chci to udělat dnes"), 2, 5) for term in terms)
 
 
 def test_the_model_raises_an_alarm_no_rule_names(tiny_model: TextModel) -> None:

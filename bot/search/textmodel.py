@@ -1,4 +1,4 @@
-"""Learned text models: character n-grams weighed by logistic heads.
+"""Learned text models: character n-grams and word stems weighed by logistic heads.
 
 Rules and vocabularies say why; they miss what nobody wrote down. A text model reads the
 letters of the whole message instead of words, so it copes with inflection, typos, slang and
@@ -13,7 +13,10 @@ The weights are data, written by `python -m bot.search.training` from labelled m
 module only reads them and needs no library.
 Features are those of scikit-learn's TfidfVectorizer(analyzer="char_wb", sublinear_tf=True):
 n-grams inside each whitespace-separated word padded with spaces, 1 + log(count), times idf,
-L2-normalised.
+L2-normalised. A model may add a second block, the same weighting over word terms (`word_terms`:
+the stem of each word and each pair of neighbouring stems), normalised on its own: letters
+cope with typos and unseen inflection, stems and pairs with what words mean together
+("to udelat", "kill myself").
 """
 
 from __future__ import annotations
@@ -21,16 +24,21 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from bot import CATALOG_DATA
+from bot.search.stemmer import stem
 
 DANGER_MODEL_FILE = CATALOG_DATA / "bezpeci" / "model.json.gz"
 NEEDS_MODEL_FILE = CATALOG_DATA / "potreby-model.json.gz"
 MAX_CHARS = 2000
+# word terms are named "w <stem>" and "w <stem> <stem>": no character n-gram has a space second
+WORD_TERM = "w "
+_WORD = re.compile(r"[^\W_]+")
 
 
 def char_ngrams(text: str, low: int, high: int) -> Counter[str]:
@@ -50,6 +58,17 @@ def char_ngrams(text: str, low: int, high: int) -> Counter[str]:
     return grams
 
 
+def word_terms(normalised: str) -> list[str]:
+    """The word terms of an already normalised text: each word's stem and each pair of neighbours."""
+    stems = [stem(word) for word in _WORD.findall(normalised)]
+    return [WORD_TERM + s for s in stems] + [f"{WORD_TERM}{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+
+
+def _unit(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {g: v / norm for g, v in vector.items()} if norm else {}
+
+
 @dataclass(frozen=True)
 class Head:
     """One logistic output: an intercept and a weight per n-gram."""
@@ -60,12 +79,13 @@ class Head:
 
 @dataclass(frozen=True)
 class TextModel:
-    """The n-gram sizes, the idf of every n-gram known, and the heads."""
+    """The n-gram sizes, the idf of every n-gram (and word term) known, and the heads."""
 
     low: int
     high: int
     idf: dict[str, float]
     heads: dict[str, Head]
+    word_idf: dict[str, float] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> TextModel:
@@ -76,17 +96,22 @@ class TextModel:
             name: Head(float(head["intercept"]), {k: float(v) for k, v in head["weights"].items()})
             for name, head in data["heads"].items()
         }
-        return cls(int(data["ngram"][0]), int(data["ngram"][1]), data["idf"], heads)
+        return cls(int(data["ngram"][0]), int(data["ngram"][1]), data["idf"], heads, data.get("word_idf") or {})
 
     def features(self, normalised: str) -> dict[str, float]:
-        """The tf-idf vector of an already normalised text (unit length; empty when unknown)."""
-        vector = {
-            gram: (1.0 + math.log(count)) * self.idf[gram]
-            for gram, count in char_ngrams(normalised[:MAX_CHARS], self.low, self.high).items()
-            if gram in self.idf
-        }
-        norm = math.sqrt(sum(v * v for v in vector.values()))
-        return {g: v / norm for g, v in vector.items()} if norm else {}
+        """The tf-idf vector of an already normalised text (each block of unit length; empty when unknown)."""
+        text = normalised[:MAX_CHARS]
+        vector = _unit(
+            {
+                gram: (1.0 + math.log(count)) * self.idf[gram]
+                for gram, count in char_ngrams(text, self.low, self.high).items()
+                if gram in self.idf
+            }
+        )
+        if self.word_idf:
+            terms = Counter(term for term in word_terms(text) if term in self.word_idf)
+            vector |= _unit({term: (1.0 + math.log(n)) * self.word_idf[term] for term, n in terms.items()})
+        return vector
 
     def probability(self, head: str, features: dict[str, float]) -> float:
         """The head's probability for a feature vector from `features`."""

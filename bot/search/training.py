@@ -21,13 +21,14 @@ from typing import Any
 from bot import PROJECT_ROOT
 from bot.safety.detector import normalise
 from bot.search.text import fold
-from bot.search.textmodel import DANGER_MODEL_FILE, NEEDS_MODEL_FILE
+from bot.search.textmodel import DANGER_MODEL_FILE, NEEDS_MODEL_FILE, word_terms
 
 SETS_DIR = PROJECT_ROOT / "tests" / "eval_held_out"
 NGRAMS = (2, 5)
 MIN_DF = 2
-C_DANGER = 4.0
+C_DANGER = 8.0
 C_CHILD = 4.0
+C_ACUTE = 4.0
 C_NEED = 8.0
 MIN_WEIGHT = 1e-4
 MIN_EXAMPLES = 8  # a life situation needs this many messages to get a head
@@ -67,14 +68,23 @@ def load_examples(sets: list[str], root: Path = SETS_DIR) -> tuple[list[str], li
     return texts, danger, writers, acute
 
 
-def _fit(texts: list[str], preprocessor: Callable[[str], str]) -> tuple[Any, Any, list[str]]:
+def _fit(texts: list[str], preprocessor: Callable[[str], str], words: bool = False) -> tuple[Any, Any, list[str]]:
+    """The vectorizers (letters, and word terms when `words`), the feature matrix and the feature names."""
+    from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(
-        analyzer="char_wb", ngram_range=NGRAMS, preprocessor=preprocessor, min_df=MIN_DF, sublinear_tf=True
-    )
-    matrix = vectorizer.fit_transform(texts)
-    return vectorizer, matrix, [str(n) for n in vectorizer.get_feature_names_out()]
+    vectorizers = [
+        TfidfVectorizer(
+            analyzer="char_wb", ngram_range=NGRAMS, preprocessor=preprocessor, min_df=MIN_DF, sublinear_tf=True
+        )
+    ]
+    if words:
+        vectorizers.append(
+            TfidfVectorizer(analyzer=lambda text: word_terms(preprocessor(text)), min_df=MIN_DF, sublinear_tf=True)
+        )
+    matrix = hstack([v.fit_transform(texts) for v in vectorizers]).tocsr()
+    names = [str(n) for v in vectorizers for n in v.get_feature_names_out()]
+    return vectorizers, matrix, names
 
 
 def _head(matrix: Any, names: list[str], rows: list[int], labels: list[int], c: float, keep: int = 0) -> dict[str, Any]:
@@ -91,30 +101,39 @@ def _head(matrix: Any, names: list[str], rows: list[int], labels: list[int], c: 
     return {"intercept": float(model.intercept_[0]), "weights": {n: round(w, 5) for n, w in pairs}}
 
 
-def _model(
-    vectorizer: Any, names: list[str], sets: list[str], heads: dict[str, Any], examples: dict[str, int]
-) -> dict[str, Any]:
-    return {
+def _idf(vectorizer: Any) -> dict[str, float]:
+    names = vectorizer.get_feature_names_out()
+    return {str(n): round(float(v), 5) for n, v in zip(names, vectorizer.idf_, strict=True)}
+
+
+def _model(vectorizers: list[Any], sets: list[str], heads: dict[str, Any], examples: dict[str, int]) -> dict[str, Any]:
+    data = {
         "ngram": list(NGRAMS),
         "trained_on": sets,
         "examples": examples,
-        "idf": {n: round(float(v), 5) for n, v in zip(names, vectorizer.idf_, strict=True)},
+        "idf": _idf(vectorizers[0]),
         "heads": heads,
     }
+    if len(vectorizers) > 1:
+        data["word_idf"] = _idf(vectorizers[1])
+    return data
 
 
 def train_danger(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
-    """The danger model as JSON-ready data: n-gram sizes, idf, the danger and child heads."""
+    """The danger model as JSON-ready data: n-gram sizes, idf of letters and word terms, the
+    danger, child and acute heads."""
     texts, danger, writers, acute = load_examples(sets, root)
-    vectorizer, matrix, names = _fit(texts, normalise)
+    vectorizers, matrix, names = _fit(texts, normalise, words=True)
+    letters = len(vectorizers[0].vocabulary_)
     everyone = list(range(len(texts)))
     in_danger = [i for i in everyone if danger[i]]
     heads = {
         "danger": _head(matrix, names, everyone, danger, C_DANGER),
         "child": _head(matrix, names, in_danger, [int(writers[i] == "child") for i in in_danger], C_CHILD),
-        "acute": _head(matrix, names, in_danger, [acute[i] for i in in_danger], C_CHILD),
+        # "life in danger now" is read from letters alone: word terms made it timid out of sample
+        "acute": _head(matrix[:, :letters], names[:letters], in_danger, [acute[i] for i in in_danger], C_ACUTE),
     }
-    return _model(vectorizer, names, sets, heads, {"all": len(texts), "danger": len(in_danger)})
+    return _model(vectorizers, sets, heads, {"all": len(texts), "danger": len(in_danger)})
 
 
 def train_needs(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
@@ -127,7 +146,7 @@ def train_needs(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
             situations.append(set((row.get("accept") or {}).get("situace") or ()))
     if not texts:
         raise SystemExit(f"Žádné rozhovory k učení v {root} pro sady {', '.join(sets)}.")
-    vectorizer, matrix, names = _fit(texts, fold)
+    vectorizers, matrix, names = _fit(texts, fold)
     everyone = list(range(len(texts)))
     counts: dict[str, int] = {}
     for found in situations:
@@ -138,7 +157,7 @@ def train_needs(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
         for s, n in sorted(counts.items())
         if n >= MIN_EXAMPLES
     }
-    return _model(vectorizer, names, sets, heads, {"all": len(texts)})
+    return _model(vectorizers, sets, heads, {"all": len(texts)})
 
 
 def write(data: dict[str, Any], path: Path) -> None:
@@ -160,7 +179,8 @@ def main(argv: list[str] | None = None) -> None:
     else:
         data, out = train_needs(sets), args.out or NEEDS_MODEL_FILE
     write(data, out)
-    print(f"{out}: {data['examples']['all']} zpráv, {len(data['heads'])} výstupů, {len(data['idf'])} n-gramů")
+    words = f", {len(data['word_idf'])} slovních výrazů" if data.get("word_idf") else ""
+    print(f"{out}: {data['examples']['all']} zpráv, {len(data['heads'])} výstupů, {len(data['idf'])} n-gramů{words}")
 
 
 if __name__ == "__main__":
