@@ -99,8 +99,19 @@ def test_the_model_raises_an_alarm_no_rule_names(tiny_model: TextModel) -> None:
 def test_short_messages_and_harmless_contexts_are_left_to_the_rules(tiny_model: TextModel) -> None:
     detector = DangerDetector.from_files(model=tiny_model)
     assert not detector.assess("zelený drak").danger  # under four words
-    # a rule matched and a harmless context stopped it: the model may not overrule that
+    # a rule matched and a harmless context stopped it: in a short message that context is all there is
     assert not detector.assess("zelený drak, tatínek zase bije rekord v běhu").danger
+
+
+def test_a_sure_model_speaks_in_a_long_message_where_a_harmless_context_stopped_a_rule(tiny_model: TextModel) -> None:
+    detector = DangerDetector.from_files(model=tiny_model)
+    long = (
+        "tatínek zase bije rekord v běhu. Dneska zase přišel zelený drak číslo tři a já nevím co dál, je to každý den"
+    )
+    p = tiny_model.probability("danger", tiny_model.features(normalise(long)))
+    assert p >= 0.9
+    assert detector.assess(long).danger
+    assert not DangerDetector.from_files().assess(long).danger  # the rules alone see a record broken
 
 
 def test_an_ordinary_request_stays_ordinary(tiny_model: TextModel) -> None:

@@ -33,11 +33,12 @@ NOW_REACH = 3  # "now" this close to a match of violence makes it acute
 NEGATION_REACH = 3  # a negation word negates a concept this many words after it
 SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mean danger
 MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
-MODEL_OVER_BLOCKERS = 0.9  # the probability from which the model speaks despite a softening word
+MODEL_OVER_BLOCKERS = 0.9  # the probability from which the model speaks despite a softening word or a block
 AT_THE_EDGE = frozenset({"HIGH_PLACE", "EDGE", "MEANS"})  # where a message that breaks off is an attempt
 SOON = frozenset({"TODAY", "TONIGHT", "NOW"})  # a plan for today is a plan for now
 ASKING = frozenset({"HOW_LONG"})  # a question about means, not a step taken
 MODEL_MIN_WORDS = 4  # shorter messages are left to the rules, which read them word by word
+MODEL_OVER_BLOCK_WORDS = 15  # from this many words the model may speak where a harmless context stopped a rule
 ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, from which 155/112 lead
 FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
 # "po tom filmu se chci zabít" names no "me" either: a wish to die is never read as a topic
@@ -303,9 +304,14 @@ class DangerDetector:
         by_model = False  # only the model sees a danger
         denied_all = {h.concept for hits in sentences for here in hits for h in here if h.negated}
         denied = denied_all & DENIABLE
-        consult = self.model is not None and sum(len(hits) for hits in sentences) >= MODEL_MIN_WORDS
+        words = sum(len(hits) for hits in sentences)
+        consult = self.model is not None and words >= MODEL_MIN_WORDS
         features = self.model.features(normalise(text)) if consult and self.model else {}
-        if not categories and not blocked and not denied and self._model_alarm(features, present):
+        # where a harmless context stopped a rule, a long message has more to say than that
+        # context: a model that is sure may still speak ("minule mě po tréninku zmlátili")
+        heard = not denied and (not blocked or words >= MODEL_OVER_BLOCK_WORDS)
+        needed = MODEL_OVER_BLOCKERS if blocked else MODEL_THRESHOLD
+        if not categories and heard and self._model_alarm(features, present, needed):
             categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
             by_model = True
         if not categories or ("HEALED" in present and categories <= MEDICAL | {UNNAMED_DANGER}):
