@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.safety.detector import DangerDetector, default_detector, normalise
+from bot.safety.detector import (
+    MODEL_OVER_BLOCKERS,
+    MODEL_OVER_SOFTENERS,
+    DangerDetector,
+    default_detector,
+    normalise,
+)
 from bot.search.stemmer import stem
 from bot.search.textmodel import TextModel, char_ngrams, danger_model, word_terms
 from bot.search.training import C_DANGER
@@ -112,6 +118,14 @@ def test_a_sure_model_speaks_in_a_long_message_where_a_harmless_context_stopped_
     assert p >= 0.9
     assert detector.assess(long).danger
     assert not DangerDetector.from_files().assess(long).danger  # the rules alone see a record broken
+
+
+def test_a_softening_word_raises_the_bar_for_the_model_without_silencing_it(tiny_model: TextModel) -> None:
+    detector = DangerDetector.from_files(model=tiny_model)
+    softened = "zelený drak a dluhy"  # debts often soften: the model must be fairly sure
+    p = tiny_model.probability("danger", tiny_model.features(normalise(softened)))
+    assert MODEL_OVER_SOFTENERS <= p < MODEL_OVER_BLOCKERS
+    assert detector.assess(softened).danger
 
 
 def test_an_ordinary_request_stays_ordinary(tiny_model: TextModel) -> None:

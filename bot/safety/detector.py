@@ -33,7 +33,8 @@ NOW_REACH = 3  # "now" this close to a match of violence makes it acute
 NEGATION_REACH = 3  # a negation word negates a concept this many words after it
 SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mean danger
 MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
-MODEL_OVER_BLOCKERS = 0.9  # the probability from which the model speaks despite a softening word or a block
+MODEL_OVER_BLOCKERS = 0.9  # the probability from which the model speaks where a harmless context stopped a rule
+MODEL_OVER_SOFTENERS = 0.75  # ... beside a word that often softens ("lol", "dluhy", "nevrátí")
 AT_THE_EDGE = frozenset({"HIGH_PLACE", "EDGE", "MEANS"})  # where a message that breaks off is an attempt
 SOON = frozenset({"TODAY", "TONIGHT", "NOW"})  # a plan for today is a plan for now
 ASKING = frozenset({"HOW_LONG"})  # a question about means, not a step taken
@@ -69,8 +70,8 @@ UNLAUGHABLE = frozenset(
         "BARCODE",
     }
 )
-# beside these the model alone needs MODEL_OVER_BLOCKERS: a softening word, an idiom ("dying to know"),
-# something not given back ("won't give back my deposit") or a search for a flat
+# beside these the model alone needs MODEL_OVER_SOFTENERS (beside an idiom, "dying to know",
+# MODEL_OVER_BLOCKERS): a softening word, something not given back ("won't give back my deposit") or a search for a flat
 # ("na ubytovně stejně nechci být dlouho, hledám si jiný byt")
 MODEL_SOFTENERS = SIGNAL_BLOCKERS | {"FLAT_HUNT", "FIGURATIVE", "GIVE_BACK"}
 # a phrase that takes back a word's reading: "lol… jakože vážně." (no joke), "není mi dobře" (not
@@ -419,8 +420,10 @@ class DangerDetector:
         more); a word that often softens ("když", "lol", "dluhy") lowers its voice, not silences it."""
         if not features or self.model is None:
             return False
-        if present & MODEL_SOFTENERS:
+        if "FIGURATIVE" in present:  # an idiom says as much as a harmless context
             needed = max(needed, MODEL_OVER_BLOCKERS)
+        elif present & MODEL_SOFTENERS:
+            needed = max(needed, MODEL_OVER_SOFTENERS)
         return self.model.probability("danger", features) >= needed
 
 
