@@ -329,3 +329,29 @@ def test_a_threat_the_writer_calls_a_joke_is_no_alarm(text: str) -> None:
 def test_a_teacher_asking_in_general_is_no_alarm_but_a_pupil_with_bruises_is() -> None:
     assert not assess("jsem učitelka a sestavuju pro kolegy kontakty pro případ týrání dítěte").danger
     assert assess("jsem učitelka, holčička ze třídy má na zádech modřinami posetou kůži, podezření na týrání").danger
+
+
+def test_a_new_social_worker_asking_where_to_refer_a_client_is_no_alarm() -> None:
+    text = "Jsem nová sociální pracovnice v obci. Kam odkázat klienta, který mluví o sebevraždě? Chci mít kontakty."
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Koukali jsme s dětmi na film, kde se holka oběsí. Jak s dětmi mluvit o sebevraždě, aby se nebály?",
+        "Dcera (12) viděla seriál, kde se holka pořezává. Teď je klidná, jen nevím, jak s ní o tom mluvit.",
+    ],
+)
+def test_a_parent_asking_how_to_talk_with_a_child_about_a_film_is_no_alarm(text: str) -> None:
+    assert not assess(text).danger
+    assert assess("Viděla jsem film, kde se holka zabila, a chci se zabít taky.").danger
+
+
+def test_a_death_at_a_great_age_is_grief_not_danger_unless_the_writer_wants_to_die_too() -> None:
+    aunt = (
+        "Naše teta v noci usnula a ráno se už neprobudila, bylo jí 92. "
+        "Potřebujeme pomoct s pohřbem a s příspěvkem na péči."
+    )
+    assert not assess(aunt).danger
+    assert assess("Babička zemřela, bylo jí 91, a já už nechci žít, nemá to bez ní smysl.").danger

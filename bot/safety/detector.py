@@ -318,6 +318,9 @@ class DangerDetector:
         if not categories or ("HEALED" in present and categories <= MEDICAL | {UNNAMED_DANGER}):
             return NO_DANGER  # "krvácí z nosu, doktorka říkala, že je to v pořádku": seen to already
         rule_acute = acute  # what the words say; the model's "acute" weighs less against a past the words name
+        grief = "DIED_OLD" in present and categories <= {"suicide", UNNAMED_DANGER}
+        if grief and not rule_acute and not self._model_alarm(features, present):
+            return NO_DANGER  # "babička usnula a už se neprobudila, bylo jí 96": a funeral to arrange
         acute_p = 0.0
         if not acute and features and self.model is not None:
             acute_p = self.model.probability("acute", features)
@@ -336,8 +339,11 @@ class DangerDetector:
             return _behind(categories)
         # the model's "acute" speaks for a danger only it sees, not over a rule that reads a topic
         acute_here = rule_acute or (acute and categories == {UNNAMED_DANGER})
-        if "TOPIC" in present and not acute_here and not present & FIRST_PERSON and not categories & SELF_DIRECTED:
-            return NO_DANGER  # a school project, a book, a film about violence: nobody says it happens to them
+        nobody_here = not present & FIRST_PERSON and not categories & SELF_DIRECTED
+        if "TOPIC" in present and not acute_here and (nobody_here or "TALK_TO_CHILD" in present):
+            # a school project, a book, a film about violence: nobody says it happens to them;
+            # or a parent asks how to talk with a child about a film in which someone dies
+            return NO_DANGER
         studied = "STUDY" in present and not near_me and not categories & SELF_DIRECTED
         if studied and not (acute and categories - MEDICAL):
             return NO_DANGER  # "píšu slohovku o šikaně", "kurz první pomoci: jak poznat mrtvici"
