@@ -355,3 +355,20 @@ def test_a_death_at_a_great_age_is_grief_not_danger_unless_the_writer_wants_to_d
     )
     assert not assess(aunt).danger
     assert assess("Babička zemřela, bylo jí 91, a já už nechci žít, nemá to bez ní smysl.").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chtějí po mně svačinu a pokud ne, zmlátí mě po škole",
+        "если нет, бьют меня после уроков",
+        "and if not, they beat me after school",
+    ],
+)
+def test_a_negation_ends_at_the_comma(text: str) -> None:
+    assert assess(text).danger
+
+
+@pytest.mark.parametrize("text", ["ночую на улице в Пршерове, ночью минус, денег нет", "Ночую на вокзалі, вночі мінус"])
+def test_a_night_outside_below_zero_in_cyrillic_is_danger(text: str) -> None:
+    assert assess(text).danger

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -164,12 +164,15 @@ class DangerDetector:
             self._cache[word] = result
         return result
 
-    def _hits(self, words: list[str]) -> list[list[_Hit]]:
+    def _hits(self, words: list[str], clauses: Collection[int] = ()) -> list[list[_Hit]]:
         """Per word, the concepts it stands for; a negation word negates the next word that
-        stands for a concept ("не хочу жити": "хочу" is negated, "жити" is not)."""
+        stands for a concept ("не хочу жити": "хочу" is negated, "жити" is not), within its
+        clause (`clauses`: the positions of words after a comma; "если не делаю, бьют")."""
         hits: list[list[_Hit]] = []
         negate_until = -1
         for i, word in enumerate(words):
+            if i in clauses:
+                negate_until = -1
             here = [_Hit(name, negated, typo) for name, negated, typo in self._concepts_of(word)]
             if any(h.concept == "NEG" and not h.negated for h in here):
                 negate_until = i + NEGATION_REACH
@@ -183,8 +186,10 @@ class DangerDetector:
     def _sentence_hits(self, sentence: str) -> list[list[_Hit]]:
         """The concepts of each word of a normalised sentence, with the phrase concepts
         (fraze.txt) added at the word where their phrase begins."""
-        words = WORD.findall(sentence)
-        hits = self._hits(words)
+        found = list(WORD.finditer(sentence))
+        words = [m.group() for m in found]
+        clauses = {i for i in range(1, len(found)) if "," in sentence[found[i - 1].end() : found[i].start()]}
+        hits = self._hits(words, clauses)
         for name, pattern in self.phrases:
             for match in pattern.finditer(sentence):
                 at = min(len(WORD.findall(sentence[: match.start()])), len(words) - 1)
