@@ -21,6 +21,7 @@ def reader() -> RomanisedReader:
         ("mne ochen ploho, ne hochu zhit", "мне очень плохо, не хочу жить"),
         ("menya b'et muzh, chto delat", "меня бьет муж, что делать"),
         ("pryvit, meni treba likar dlia dytyny", "привіт, мені треба лікар для дитини"),
+        ("ya ne mozhu pity, vsi dokumenty u nioho", "я не можу піти, всі документи у нього"),
     ],
 )
 def test_romanised_russian_and_ukrainian_are_read_in_cyrillic(reader, typed, read) -> None:
@@ -117,3 +118,11 @@ def test_the_ukrainian_apostrophe_is_read_back() -> None:
 def test_romanisation_with_hacheks_and_a_czech_place_is_read_in_cyrillic(reader) -> None:
     restored = reader.restore("meni 80, choču v budynok dlja litnich ljudej u Kojetíně")
     assert restored.startswith("мені 80, хочу в будинок для літніх людей") and restored.endswith("Kojetíně")
+
+
+def test_ukrainian_ie_after_a_consonant_is_ye_and_the_beating_is_heard(reader) -> None:
+    from bot.safety.detector import default_detector
+
+    read = reader.restore("vin b'ie mene kozhen vechir, shcho robyty")
+    assert "б'є мене" in read
+    assert default_detector().assess(read).categories == {"violence"}

@@ -372,3 +372,15 @@ def test_a_negation_ends_at_the_comma(text: str) -> None:
 @pytest.mark.parametrize("text", ["ночую на улице в Пршерове, ночью минус, денег нет", "Ночую на вокзалі, вночі мінус"])
 def test_a_night_outside_below_zero_in_cyrillic_is_danger(text: str) -> None:
     assert assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my partner doesn't hit me that often, mostly when he has been drinking. where can I go with my son?",
+        "manžel mě nebije tak často, jen když se opije, kam můžu jít s dětmi",
+    ],
+)
+def test_a_beating_played_down_is_a_beating(text: str) -> None:
+    assert assess(text).danger
+    assert not assess("he doesn't hit me, he is a good husband, we need a bigger flat").danger

@@ -91,6 +91,7 @@ AGENTS = {
 }
 VIOLENT = frozenset({"violence", "sexual_violence", "threats", "bullying"})
 UNNAMED_DANGER = "acute_crisis"  # the category of a danger only the model sees
+MINIMISED = "MINIMISED"  # the phrase concept of harm played down: its words are not denied
 FLEEING = frozenset({"PARTNER", "FEAR"})  # an adult who ran from someone, or ran afraid
 # danger the writer denies ("nikdo mě nebije", "nemám sebevražedné myšlenky"): no learned alarm
 DENIABLE = frozenset({"HIT", "HURT", "KILL", "SUICIDE_WORD", "VIOLENCE_WORD", "THREAT", "ABUSE", "DIE"})
@@ -193,8 +194,13 @@ class DangerDetector:
         for name, pattern in self.phrases:
             for match in pattern.finditer(sentence):
                 at = min(len(WORD.findall(sentence[: match.start()])), len(words) - 1)
-                if at >= 0:
-                    hits[at].append(_Hit(name, False))
+                if at < 0:
+                    continue
+                hits[at].append(_Hit(name, False))
+                if name == MINIMISED:  # "he doesn't hit me much": a beating played down is a beating
+                    for here in hits[at : at + len(WORD.findall(match.group()))]:
+                        for h in here:
+                            h.negated = False
         return hits
 
     # --- rules ---------------------------------------------------------------------------
