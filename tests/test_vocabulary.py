@@ -442,6 +442,8 @@ def test_verbs_of_daily_care_are_understood(small_catalogue: Searcher, query: st
         ("syn s Downovým syndromem by chtěl bydlet samostatně", "7|10|17|30"),
         ("мене рік тримали в полоні, тепер не можу спати", "23|18"),
         ("do konce měsíce musíme z bytu a nemáme kam jít", "20|1"),
+        ("chci se zbavit vapování, nejde mi to", "22|32|1"),
+        ("peníze už došly a do výplaty daleko", "potravinová pomoc|24|1"),
     ],
 )
 def test_how_parents_homeless_people_and_foreigners_write_is_understood(small_catalogue, query, need) -> None:
