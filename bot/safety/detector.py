@@ -321,7 +321,8 @@ class DangerDetector:
         features = self.model.features(normalise(text)) if consult and self.model else {}
         # where a harmless context stopped a rule, a long message has more to say than that
         # context: a model that is sure may still speak ("minule mě po tréninku zmlátili")
-        heard = not denied and (not blocked or words >= MODEL_OVER_BLOCK_WORDS)
+        # ...unless the message tells a film or a book: that frames all of it
+        heard = not denied and (not blocked or (words >= MODEL_OVER_BLOCK_WORDS and "FICTION" not in present))
         needed = MODEL_OVER_BLOCKERS if blocked else MODEL_THRESHOLD
         if not categories and heard and self._model_alarm(features, present, needed):
             categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
