@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -188,17 +189,17 @@ class DangerDetector:
         """The concepts of each word of a normalised sentence, with the phrase concepts
         (fraze.txt) added at the word where their phrase begins."""
         found = list(WORD.finditer(sentence))
-        words = [m.group() for m in found]
-        clauses = {i for i in range(1, len(found)) if "," in sentence[found[i - 1].end() : found[i].start()]}
-        hits = self._hits(words, clauses)
+        starts = [m.start() for m in found]
+        clauses = {i for i in range(1, len(found)) if "," in sentence[found[i - 1].end() : starts[i]]}
+        hits = self._hits([m.group() for m in found], clauses)
         for name, pattern in self.phrases:
             for match in pattern.finditer(sentence):
-                at = min(len(WORD.findall(sentence[: match.start()])), len(words) - 1)
+                at = min(bisect_left(starts, match.start()), len(found) - 1)  # the word the phrase begins at
                 if at < 0:
                     continue
                 hits[at].append(_Hit(name, False))
                 if name == MINIMISED:  # "he doesn't hit me much": a beating played down is a beating
-                    for here in hits[at : at + len(WORD.findall(match.group()))]:
+                    for here in hits[at : bisect_left(starts, match.end())]:
                         for h in here:
                             h.negated = False
         return hits

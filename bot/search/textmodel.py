@@ -24,7 +24,6 @@ from __future__ import annotations
 import gzip
 import json
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,13 +31,13 @@ from pathlib import Path
 
 from bot import CATALOG_DATA
 from bot.search.stemmer import stem
+from bot.search.text import tokenize
 
 DANGER_MODEL_FILE = CATALOG_DATA / "bezpeci" / "model.json.gz"
 NEEDS_MODEL_FILE = CATALOG_DATA / "potreby-model.json.gz"
 MAX_CHARS = 2000
 # word terms are named "w <stem>" and "w <stem> <stem>": no character n-gram has a space second
 WORD_TERM = "w "
-_WORD = re.compile(r"[^\W_]+")
 
 
 def char_ngrams(text: str, low: int, high: int) -> Counter[str]:
@@ -60,7 +59,7 @@ def char_ngrams(text: str, low: int, high: int) -> Counter[str]:
 
 def word_terms(normalised: str) -> list[str]:
     """The word terms of an already normalised text: each word's stem and each pair of neighbours."""
-    stems = [stem(word) for word in _WORD.findall(normalised)]
+    stems = [stem(word) for word in tokenize(normalised)]
     return [WORD_TERM + s for s in stems] + [f"{WORD_TERM}{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
 
 
