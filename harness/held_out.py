@@ -112,7 +112,8 @@ class DangerMessage(BaseModel):
 M = TypeVar("M", bound=BaseModel)
 
 
-def _load(path: Path, model: type[M]) -> list[M]:
+def load_jsonl(path: Path, model: type[M]) -> list[M]:
+    """The rows of a JSON Lines file as `model`s; a bad row names its file and line."""
     items = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if line.strip():
@@ -125,12 +126,12 @@ def _load(path: Path, model: type[M]) -> list[M]:
 
 def load_conversations(path: Path) -> list[Conversation]:
     """A conversations.jsonl file."""
-    return _load(path, Conversation)
+    return load_jsonl(path, Conversation)
 
 
 def load_danger(path: Path) -> list[DangerMessage]:
     """A danger.jsonl file."""
-    return _load(path, DangerMessage)
+    return load_jsonl(path, DangerMessage)
 
 
 def set_dirs(name: str, root: Path = HELD_OUT) -> list[Path]:
@@ -151,7 +152,7 @@ def load_sets(folders: Iterable[Path]) -> tuple[list[Conversation], list[DangerM
         if (folder / CONVERSATIONS).exists():
             found = load_conversations(folder / CONVERSATIONS)
             if (folder / READER_LABELS).exists():
-                labels = {label.id: label.danger for label in _load(folder / READER_LABELS, ReaderLabel)}
+                labels = {label.id: label.danger for label in load_jsonl(folder / READER_LABELS, ReaderLabel)}
                 found = [c.model_copy(update={"danger": labels.get(c.id)}) for c in found]
             conversations += found
         if (folder / DANGER).exists():

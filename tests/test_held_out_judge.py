@@ -329,3 +329,33 @@ def test_the_real_dialog_and_search_comparison_run_over_the_tiny_catalogue(sessi
         catalogue = load_catalogue(session)
     cmp = compare_search([conv], ctx.searcher, catalogue.services, judge)
     assert cmp.ours.n == cmp.fts.n == 1 and cmp.ours.s3 == 1
+
+
+def test_everyday_messages_count_an_alarm_only_when_the_crisis_lines_come_first(tmp_path: Path) -> None:
+    from harness.everyday import load_everyday, score_everyday
+
+    rows = [
+        {"id": "e1", "writer": "child", "language": "cs", "kind": "den", "text": "byli jsme na koupališti", "x": 1},
+        {"id": "e2", "writer": "adult", "language": "uk", "kind": "pozdrav", "text": "добрий день"},
+    ]
+    (tmp_path / "everyday.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
+    messages = load_everyday([tmp_path, tmp_path / "missing"])
+    lines = "📞 <b>116 111</b> — Linka bezpečí"
+    dialog = scripted(
+        (State(), [Reply(lines, kind="crisis")]),
+        (State(), [Reply("Co hledáte?", kind="not_understood"), Reply(lines, kind="crisis")]),
+    )
+    report = score_everyday(messages, dialog)
+    assert report.crisis_first.hits == 1 and report.crisis_first.n == 2
+    assert report.by_writer["child"].value == 1.0 and report.by_language["uk"].value == 0.0
+    assert report.failures == [{"id": "e1", "writer": "child", "language": "cs", "kind": "den"}]
+
+
+def test_a_bad_everyday_row_names_its_file_and_line(tmp_path: Path) -> None:
+    from harness.everyday import load_everyday
+
+    (tmp_path / "everyday.jsonl").write_text(
+        '{"id": "e1", "text": "ahoj"}\n{"id": "e2", "writer": "robot", "text": "x"}\n'
+    )
+    with pytest.raises(ValueError, match=r"everyday.jsonl:2"):
+        load_everyday([tmp_path])

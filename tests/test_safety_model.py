@@ -154,3 +154,15 @@ def test_a_first_message_a_reader_judged_dangerous_is_not_learned_as_ordinary(tm
     (folder / "conversations-danger.jsonl").write_text(json.dumps({"id": "c2", "danger": True}))
     texts, danger, _, _ = load_examples(["x"], tmp_path)
     assert texts == ["potřebuju pečovatelku"] and danger == [0]
+
+
+def test_everyday_chatter_is_learned_as_no_danger(tmp_path: Path) -> None:
+    from bot.search.training import load_examples
+
+    folder = tmp_path / "x"
+    folder.mkdir()
+    (folder / "danger.jsonl").write_text(json.dumps({"id": "d1", "danger": True, "writer": "child", "text": "bije mě"}))
+    (folder / "everyday.jsonl").write_text(json.dumps({"id": "e1", "writer": "child", "text": "upekla jsem bábovku"}))
+    texts, danger, writers, acute = load_examples(["x"], tmp_path)
+    assert texts == ["bije mě", "upekla jsem bábovku"]
+    assert danger == [1, 0] and writers == ["child", None] and acute == [0, 0]

@@ -3,8 +3,9 @@
 Run: python -m bot.search.training danger|needs [--sets a,b,c] [--out FILE]
 
 The messages are the held-out sets of tests/eval_held_out/<set>/: danger.jsonl (danger and
-ordinary messages, with who writes) and conversations.jsonl (ordinary requests with the life
-situations a social worker would accept). A set used here is training data from then on:
+ordinary messages, with who writes), conversations.jsonl (ordinary requests with the life
+situations a social worker would accept) and everyday.jsonl (chatter: neither a request nor
+danger). A set used here is training data from then on:
 measure a model on a set it has not seen. Needs scikit-learn (pip install -e '.[train]');
 the bot itself does not.
 """
@@ -56,9 +57,8 @@ def load_examples(sets: list[str], root: Path = SETS_DIR) -> tuple[list[str], li
             acute.append(int(bool(row.get("acute"))))
         # a first message a reader judged to show danger is no ordinary request to learn from
         shows_danger = {r["id"] for r in _rows(root / name / "conversations-danger.jsonl") if r.get("danger")}
-        for row in _rows(root / name / "conversations.jsonl"):
-            if row.get("id") in shows_danger:
-                continue
+        requests = [r for r in _rows(root / name / "conversations.jsonl") if r.get("id") not in shows_danger]
+        for row in requests + _rows(root / name / "everyday.jsonl"):
             texts.append(row["text"])
             danger.append(0)
             writers.append(None)
