@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.dialog import Button, Command, PlaceSlot, State, Text
-from bot.safety.detector import UNNAMED_DANGER, Assessment, DangerDetector
+from bot.safety.assessment import UNNAMED_DANGER, Assessment
+from bot.safety.detector import DangerDetector
 from bot.search.documents import CatalogueView
 from bot.search.engine import Searcher
 from tests.test_dialog_fixtures import (

@@ -1197,3 +1197,21 @@ def test_a_writer_who_says_they_are_a_parent_is_no_child() -> None:
 
 def test_being_threatened_with_the_gas_cut_off_for_arrears_is_no_threat() -> None:
     assert not assess("nemám na zaplacení plynu a hrozí, že mi ho odpojí, kdo mi poradí?").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ten bot pořád neodpovídá", "nefunguje to, nikdo neodpovídá na nic", "бот не отвечает уже час"],
+)
+def test_a_chat_or_device_that_does_not_answer_is_no_emergency(text) -> None:
+    assert not assess(text).danger
+
+
+def test_a_person_who_does_not_answer_is_still_an_emergency() -> None:
+    found = assess("soused leží na chodbě a neodpovídá")
+    assert "medical_emergency" in found.categories and found.acute
+
+
+def test_a_word_of_fetching_is_not_read_as_a_typo_of_a_burden() -> None:
+    assert not assess("přivez mi z Lipníku tu sekačku").danger
+    assert assess("jsem pro všechny jen přítěž").danger

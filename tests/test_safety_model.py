@@ -13,6 +13,7 @@ import pytest
 from bot.safety.detector import (
     MODEL_OVER_BLOCKERS,
     MODEL_OVER_SOFTENERS,
+    MODEL_THRESHOLD,
     DangerDetector,
     default_detector,
     normalise,
@@ -120,9 +121,20 @@ def test_a_sure_model_speaks_in_a_long_message_where_a_harmless_context_stopped_
     assert not DangerDetector.from_files().assess(long).danger  # the rules alone see a record broken
 
 
+def test_a_short_message_needs_a_sure_model_to_raise_an_alarm_alone(tiny_model: TextModel) -> None:
+    detector = DangerDetector.from_files(model=tiny_model)
+    short = "dneska zase zelený drak, hledám službu"
+    long = "dneska zase zelený drak, hledám službu, je to každý den a trvá to dlouho"
+    for text in (short, long):
+        assert MODEL_THRESHOLD <= tiny_model.probability("danger", tiny_model.features(normalise(text))) < 0.9
+    assert not detector.assess(short).danger  # a short everyday note gives the model too little
+    assert detector.assess(long).danger
+
+
 def test_a_softening_word_raises_the_bar_for_the_model_without_silencing_it(tiny_model: TextModel) -> None:
     detector = DangerDetector.from_files(model=tiny_model)
-    softened = "zelený drak a dluhy"  # debts often soften: the model must be fairly sure
+    # debts often soften: the model must be fairly sure
+    softened = "dneska zase zelený drak a dluhy, hledám službu, je to každý den a trvá to dlouho"
     p = tiny_model.probability("danger", tiny_model.features(normalise(softened)))
     assert MODEL_OVER_SOFTENERS <= p < MODEL_OVER_BLOCKERS
     assert detector.assess(softened).danger

@@ -27,7 +27,8 @@ from bot.dialog.events import (
 from bot.dialog.flow import handle
 from bot.dialog.inline import InlineAnswer, inline_answers
 from bot.dialog.state import STATE_VERSION, PlaceSlot, State
-from bot.safety.detector import Assessment, DangerDetector
+from bot.safety.assessment import Assessment
+from bot.safety.detector import DangerDetector
 from bot.safety.lines import CrisisLine, load_crisis_lines
 
 __all__ = [

@@ -12,7 +12,7 @@ from bot.dialog.events import MAX_DATA, MAX_TEXT, Button, Reply
 from bot.dialog.state import PlaceSlot, State
 from bot.families import FAMILIES
 from bot.i18n import LANGUAGES, Safe, Translator, escape
-from bot.safety.detector import Assessment
+from bot.safety.assessment import Assessment
 from bot.safety.lines import CrisisLine
 
 MAX_LABEL = 60

@@ -34,7 +34,7 @@ from bot.dialog.state import MAX_QUERY, PlaceSlot, State
 from bot.dialog.words import keyword, query_without_place, writes_cyrillic, writes_english
 from bot.families import FAMILIES
 from bot.i18n import Safe, Translator
-from bot.safety.detector import NO_DANGER, UNNAMED_DANGER, VIOLENT, Assessment
+from bot.safety.assessment import NO_DANGER, UNNAMED_DANGER, VIOLENT, Assessment
 from bot.safety.lines import lines_for
 
 log = logging.getLogger(__name__)

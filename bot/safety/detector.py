@@ -22,6 +22,29 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from bot.safety.assessment import AGENTS, NO_DANGER, UNNAMED_DANGER, VIOLENT, Assessment
+from bot.safety.concept_groups import (
+    ASKING,
+    AT_THE_EDGE,
+    CANCELS,
+    DANGER_NOUNS,
+    DENIABLE,
+    DESPAIR_ONLY,
+    FIRST_PERSON,
+    FLEEING,
+    MEDICAL,
+    MINIMISED,
+    MODEL_SOFTENERS,
+    OUT_AT_NIGHT,
+    PAST_HARM,
+    SAYING_ONLY,
+    SELF_DIRECTED,
+    SIGNAL_BLOCKERS,
+    SOON,
+    STILL,
+    TOPICS,
+    UNLAUGHABLE,
+)
 from bot.safety.reading import MAX_CHARS, WORD, Concept, Rule, Signal, normalise, sentences_of
 from bot.safety.rulebook import MESSAGE_WINDOW, RULES_DIR, load_rulebook
 from bot.safety.writer import GROWN_UP, age_in, writer_of
@@ -36,91 +59,13 @@ SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mea
 MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
 MODEL_OVER_BLOCKERS = 0.9  # the probability from which the model speaks where a harmless context stopped a rule
 MODEL_OVER_SOFTENERS = 0.75  # ... beside a word that often softens ("lol", "dluhy", "nevrátí")
-AT_THE_EDGE = frozenset({"HIGH_PLACE", "EDGE", "MEANS"})  # where a message that breaks off is an attempt
-SOON = frozenset({"TODAY", "TONIGHT", "NOW"})  # a plan for today is a plan for now
-ASKING = frozenset({"HOW_LONG"})  # a question about means, not a step taken
 MODEL_MIN_WORDS = 4  # shorter messages are left to the rules, which read them word by word
 MODEL_OVER_BLOCK_WORDS = 15  # from this many words the model may speak where a harmless context stopped a rule
+# below this many words the model alone needs MODEL_OVER_BLOCKERS: a short everyday note ("jsem na
+# zastávce, budu tam v 5") gives it too little to go on, and short danger is what the rules read
+MODEL_SURE_BELOW_WORDS = 12
 ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, from which 155/112 lead
-FIRST_PERSON = frozenset({"ME", "I_AM"})  # the writer speaks of themselves
-# "po tom filmu se chci zabít" names no "me" either: a wish to die is never read as a topic
-SELF_DIRECTED = frozenset({"suicide", "self_harm"})
-DANGER_NOUNS = frozenset({"VIOLENCE_WORD", "ABUSE", "SUICIDE_WORD", "BULLY_WORD"})  # a danger named, not done
-MEDICAL = frozenset({"medical_emergency"})
-OUT_AT_NIGHT = frozenset({"OUTSIDE", "NIGHT", "TONIGHT"})  # without a roof now, not soon
-PAST_HARM = frozenset({"violence", "sexual_violence", "running_away", "bullying"})  # harm that can lie years back
-# it goes on, the writer is afraid now, or the one who hurt looks after a child now
-STILL = frozenset({"AGAIN", "FEAR", "STILL", "LOOKS_AFTER"})
-TOPICS = frozenset({"TOPIC"})  # a topic blocks a rule anywhere, unless the rule says the writer is hurt
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
-SIGNAL_BLOCKERS = frozenset(
-    {"TOPIC", "SOLVED", "JOKE", "HYPO", "SAFE_NOW", "DEBT", "HEALED", "NOT_URGENT"}
-)  # no alarm from weak signals
-# phrases that laughter does not take back: "by to všem bylo jednodušší beze mě haha", a face put on a
-# pig's body, a burn pressed on the skin "lmao"
-UNLAUGHABLE = frozenset(
-    {
-        "WISH_GONE",
-        "DEGRADING_EDIT",
-        "FAKE_PROFILE",
-        "SELF_BURN",
-        "END_EVERYTHING",
-        "HOW_TO_END",
-        "SECRET_ASKED",
-        "BEATEN",
-        "BARCODE",
-    }
-)
-# beside these the model alone needs MODEL_OVER_SOFTENERS (beside an idiom, "dying to know",
-# MODEL_OVER_BLOCKERS): a softening word, something not given back ("won't give back my deposit") or a search for a flat
-# ("na ubytovně stejně nechci být dlouho, hledám si jiný byt")
-MODEL_SOFTENERS = SIGNAL_BLOCKERS | {"FLAT_HUNT", "FIGURATIVE", "GIVE_BACK"}
-# a phrase that takes back a word's reading: "lol… jakože vážně." (no joke), "není mi dobře" (not
-# well), "better off without me" (no "better"), "znovu vdaná" (nothing again)
-CANCELS = {"SERIOUS": "JOKE", "NOT_WELL": "SAFE_NOW", "BETTER_OFF": "SAFE_NOW", "REMARRIED": "AGAIN"}
-# a message that says only "už nemůžu", "fakt už to nezvládám", "i can't anymore"
-DESPAIR_ONLY = frozenset({"ANYMORE", "VERY", "CAN!", "COPE!", "CONTINUE", "IT", "ME", "NEG", "FAREWELL", "HELP_ME"})
-SAYING_ONLY = frozenset({"CAN!", "COPE!", "FAREWELL", "HELP_ME"})  # "už nemůžu", "sbohem", "pomoc"
-
-# who hurts: the concept naming the person, and the kind of violence it makes
-AGENTS = {
-    "PARENT": "parent",
-    "PARTNER": "partner",
-    "ADULT_CHILD": "adult_child",
-    "CARER": "carer",
-    "CLASSMATE": "classmates",
-}
-VIOLENT = frozenset({"violence", "sexual_violence", "threats", "bullying"})
-UNNAMED_DANGER = "acute_crisis"  # the category of a danger only the model sees
-MINIMISED = "MINIMISED"  # the phrase concept of harm played down: its words are not denied
-FLEEING = frozenset({"PARTNER", "FEAR"})  # an adult who ran from someone, or ran afraid
-# danger the writer denies ("nikdo mě nebije", "nemám sebevražedné myšlenky"): no learned alarm
-DENIABLE = frozenset({"HIT", "HURT", "KILL", "SUICIDE_WORD", "VIOLENCE_WORD", "THREAT", "ABUSE", "DIE"})
-
-
-@dataclass(frozen=True)
-class Assessment:
-    """What the detector found in one message."""
-
-    categories: frozenset[str] = frozenset()
-    acute: bool = False
-    writer: str = "adult"  # "child" | "senior" | "adult"
-    agent: str | None = None  # who hurts: parent, partner, adult_child, carer, classmates
-    age_unknown: bool = False  # nothing tells a young person from a grown-up ("chci umřít")
-    behind: frozenset[str] = frozenset()  # harm the writer says lies behind them: no danger now
-
-    @property
-    def danger(self) -> bool:
-        """True when the message speaks of any danger."""
-        return bool(self.categories)
-
-    @property
-    def violent(self) -> bool:
-        """True when someone hurts, threatens or abuses the person."""
-        return bool(self.categories & VIOLENT)
-
-
-NO_DANGER = Assessment()
 
 
 @dataclass
@@ -324,7 +269,7 @@ class DangerDetector:
         # context: a model that is sure may still speak ("minule mě po tréninku zmlátili")
         # ...unless the message tells a film or a book: that frames all of it
         heard = not denied and (not blocked or (words >= MODEL_OVER_BLOCK_WORDS and "FICTION" not in present))
-        needed = MODEL_OVER_BLOCKERS if blocked else MODEL_THRESHOLD
+        needed = MODEL_OVER_BLOCKERS if blocked or words < MODEL_SURE_BELOW_WORDS else MODEL_THRESHOLD
         if not categories and heard and self._model_alarm(features, present, needed):
             categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
             by_model = True

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot import CATALOG_DATA
-from bot.safety.detector import Assessment
+from bot.safety.assessment import Assessment
 
 CRISIS_LINES = CATALOG_DATA / "krizove-linky.csv"
 DANGER_NEEDS = CATALOG_DATA / "bezpeci" / "potreby.csv"
