@@ -1215,3 +1215,25 @@ def test_a_person_who_does_not_answer_is_still_an_emergency() -> None:
 def test_a_word_of_fetching_is_not_read_as_a_typo_of_a_burden() -> None:
     assert not assess("přivez mi z Lipníku tu sekačku").danger
     assert assess("jsem pro všechny jen přítěž").danger
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("dcera vdechla kuličku a celá zmodrala", "medical_emergency"),
+        ("брат поперхнулся конфетой и посинел", "medical_emergency"),
+        ("dítě spolklo prášek do myčky a zvrací", "medical_emergency"),
+        ("kamarád psal, že hodí mašli", "suicide"),
+        ("rozloučila jsem se se všemi, provaz je připravený", "suicide"),
+        ("vyhodil nás pronajímatel, nemáme kam jít a venku je tma", "acute_crisis"),
+        ("všechno je k ničemu, nic nemá smysl", "acute_crisis"),
+        ("zdrhnu z domova, je mi 14", "running_away"),
+    ],
+)
+def test_short_danger_the_model_may_not_carry_alone_is_read_by_the_rules(text, category) -> None:
+    assert category in DangerDetector.from_files().assess(text).categories
+
+
+def test_choking_on_food_is_acute_and_is_no_hand_at_the_throat() -> None:
+    found = assess("dcera vdechla kuličku a celá zmodrala")
+    assert found.acute and not found.violent
