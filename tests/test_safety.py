@@ -1158,6 +1158,8 @@ def test_a_mother_who_cannot_go_home_after_hospital_is_no_runaway() -> None:
     [
         "byla jsem obětí domácího násilí, muž teď sedí ve vězení a já nemám na činži",
         "po rozvodu s agresivním mužem jsem sama se synem a potřebuju hlídání, abych mohla do práce",
+        "zažila jsem domácí násilí od manžela, dnes hledám svépomocnou skupinu pro ženy",
+        "prožila jsem s ním roky týrání, teď chci jen poradnu kvůli dluhům",
     ],
 )
 def test_a_victim_in_the_past_and_a_divorce_from_a_violent_man_are_no_alarm(text) -> None:
@@ -1166,6 +1168,10 @@ def test_a_victim_in_the_past_and_a_divorce_from_a_violent_man_are_no_alarm(text
 
 def test_a_son_back_after_his_divorce_who_beats_me_since_then_is_danger() -> None:
     assert assess("po rozvodu se syn vrátil bydlet ke mně a od té doby mě bije").danger
+
+
+def test_a_survivor_who_is_followed_again_is_danger() -> None:
+    assert assess("zažila jsem znásilnění a teď mě zase pronásleduje").danger
 
 
 @pytest.mark.parametrize(
