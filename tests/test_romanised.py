@@ -58,6 +58,12 @@ def test_czech_and_english_are_left_as_written(reader, text) -> None:
     assert reader.restore(text) == text
 
 
+@pytest.mark.parametrize("town", ["Citov", "Vidov", "Hodov"])
+def test_a_municipality_answered_alone_is_no_romanised_word(reader, town) -> None:
+    # "Citov" once read as "китов" (whales) and switched the whole conversation to Ukrainian
+    assert reader.restore(town) == town
+
+
 def test_place_names_keep_their_latin_spelling(reader) -> None:
     restored = reader.restore("potribna dopomoha z zhytlom v Prerovi")
     assert restored.startswith("потрібна допомога з житлом")

@@ -203,6 +203,7 @@ def test_transliteration_renders_czech_r_and_soft_signs() -> None:
         "na tábor pro děti nemám peníze",
         "sháním CHB pro muže 40 let",
         "mám rakovinu a žiju sám",
+        "vyhodili ho z výšky, kam s tím",
     ],
 )
 def test_everyday_words_and_abbreviations_never_become_places(searcher, query) -> None:
@@ -214,7 +215,9 @@ def test_a_town_whose_stem_an_everyday_word_shares_is_still_found(searcher, quer
     assert place(searcher, query) == "Rakov"
 
 
-@pytest.mark.parametrize(("query", "town"), [("jsme z Tábora", "Tábor"), ("bydlím v praze", "Praha")])
+@pytest.mark.parametrize(
+    ("query", "town"), [("jsme z Tábora", "Tábor"), ("bydlím v praze", "Praha"), ("jsem z vyškova", "Vyškov")]
+)
 def test_a_town_elsewhere_named_as_a_place_is_still_recognised(searcher, query, town) -> None:
     found = searcher.understand(query)[0].place
     assert found is not None and (found.kind, found.name) == ("outside", town)
@@ -225,7 +228,15 @@ def test_a_kind_of_service_the_catalogue_lacks_is_named_not_shown_as_an_id(searc
     assert "terapeutické komunity" in labels
 
 
-@pytest.mark.parametrize("query", ["je mi 83, dcera je v Jihlavě, nosil by mi někdo obědy?", "syn žije v Jihlavě"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "je mi 83, dcera je v Jihlavě, nosil by mi někdo obědy?",
+        "syn žije v Jihlavě",
+        "manžel umřel, děti mám v Brně a jsem pořád sama",
+        "our children live in Prague, my husband needs a carer",
+    ],
+)
 def test_a_relatives_town_elsewhere_is_not_where_help_is_sought(searcher, query) -> None:
     assert searcher.understand(query)[0].place is None
 

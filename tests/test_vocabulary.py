@@ -382,6 +382,8 @@ def test_slang_of_social_workers_is_understood(small_catalogue: Searcher, query:
         ("наркозависимый сын", "22"),
         ("паллиативная помощь, умирает дома", "hospicová a paliativní péče"),
         ("инвалидная коляска напрокат", "půjčovna kompenzačních pomůcek"),
+        ("как получить пособие по материальной нужде", "úřad|1"),
+        ("допомога в матеріальній нужді, як подати заяву", "úřad|1"),
     ],
 )
 def test_russian_needs_are_understood(small_catalogue: Searcher, query: str, need: str) -> None:

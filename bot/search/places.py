@@ -255,6 +255,7 @@ class PlaceRecognizer:
         self.variants = PlaceVariants()
         self.names = names or PersonNames.from_files()
         self._surface: set[str] = set()  # folded words of the place names as written
+        self._named: dict[str, set[str]] = {}  # stem -> the folded words of place names with it
         towns = list(towns)
         population: Counter[str] = Counter()
         for t in towns:
@@ -287,6 +288,7 @@ class PlaceRecognizer:
                 for word in tokenize(name):
                     self.variants.add_outside(word, self.analyzer.stem(word))
                     self._surface.add(word)
+                    self._named.setdefault(self.analyzer.stem(word), set()).add(word)
         self._all = self.table.all_stems()
 
     def _add_local(self, form: str, ref: PlaceRef, population: int) -> tuple[str, ...]:
@@ -295,6 +297,7 @@ class PlaceRecognizer:
         self.table.add(stems, ref)
         self._surface.update(words)
         for word, stem in zip(words, stems, strict=True):
+            self._named.setdefault(stem, set()).add(word)
             if word not in self.analyzer.stop_words and word not in PREPOSITIONS:
                 self.variants.add(word, stem, population)
         return stems
@@ -363,6 +366,8 @@ class PlaceRecognizer:
                 return NO_PLACE, True
             # a transliterated word is taken by its stem only when the stem says enough
             if stem in self._all and (not cyrillic or len(stem) >= MIN_FUZZY or form in self._surface):
+                if everyday and not self._may_inflect(latin, stem):
+                    return NO_PLACE, True  # "vyhodili ho z výšky": Vyškov's stem, no form of its name
                 return stem, True
         if (
             first_name
@@ -376,6 +381,13 @@ class PlaceRecognizer:
             return plain, True
         nearest = self.variants.nearest(forms, [self.analyzer.stem(f) for f in forms], cyrillic=cyrillic)
         return (nearest, False) if nearest else (plain, True)
+
+    def _may_inflect(self, word: str, stem: str) -> bool:
+        """True when `word` may be a case form of a place name word with `stem`: the stem keeps all
+        but the name's last letter ("praha" -> "prah", so "praze" may be), or the word begins with
+        the whole name word ("vyskov" -> "vysk": "vyskove" may be, "vysky" may not)."""
+        names = self._named.get(stem, set())
+        return not names or any(len(name) - len(stem) < 2 or word.startswith(name) for name in names)
 
     def _name_stems(self, text: str) -> tuple[str, ...]:
         return tuple(self.analyzer.stems(text, keep_stop_words=True))

@@ -23,7 +23,7 @@ from bot.safety.detector import DangerDetector
 from bot.search.text import fold, load_stop_words
 from bot.search.translit import is_cyrillic
 from bot.search.vocabulary import lexicon_rows
-from bot.search.wordlists import common_latin_words, wordlist
+from bot.search.wordlists import common_latin_words, place_name_words, wordlist
 
 # Latin letter groups and the Cyrillic letters they may stand for, longest group first.
 _SPELLINGS: dict[str, tuple[str, ...]] = {
@@ -224,12 +224,13 @@ def _spelt(word: str) -> str:
 @lru_cache(maxsize=1)
 def default_reader() -> RomanisedReader:
     """The reader over wordfreq's Czech, English, Russian and Ukrainian words, our vocabulary and
-    stop words, and the Cyrillic words and stems of the safety concepts."""
+    stop words, the words of the country's municipality names ("Citov" is no "китов"), and the
+    Cyrillic words and stems of the safety concepts."""
     ours = [part for row in lexicon_rows() for part in row["vyraz"].split()] + sorted(load_stop_words())
     concepts = DangerDetector.from_files().concepts.values()
     patterns = sorted(w for c in concepts for w in c.words if is_cyrillic(w) and w.isalpha())
     stems = sorted(p for c in concepts for p in c.prefixes if is_cyrillic(p))
-    latin = [*(w for w in ours if not is_cyrillic(w)), *common_latin_words()]
+    latin = [*(w for w in ours if not is_cyrillic(w)), *common_latin_words(), *place_name_words()]
     ours_cyrillic = [*(w for w in ours if is_cyrillic(w) and w.isalpha()), *patterns]
     cyrillic = (wordlist("ru"), wordlist("uk", apostrophes=True), ours_cyrillic)
     return RomanisedReader(Lexicon.from_words(latin, cyrillic, stems))

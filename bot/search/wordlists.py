@@ -7,13 +7,16 @@ Czech one (bot.search.romanised), a misspelt place from a common word ("z výšk
 
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
 
 import wordfreq
 
-from bot.search.text import fold
+from bot import CATALOG_DATA
+from bot.search.text import fold, tokenize
 
 WORDLIST_SIZE = "small"  # wordfreq's list of the most frequent surface forms
+MUNICIPALITIES = CATALOG_DATA / "obce-cr" / "obce.csv"  # every municipality of the country
 
 
 def wordlist(language: str, *, apostrophes: bool = False) -> list[str]:
@@ -30,6 +33,13 @@ def wordlist(language: str, *, apostrophes: bool = False) -> list[str]:
 def common_latin_words() -> frozenset[str]:
     """Frequent Czech and English words, folded (lowercase, no diacritics)."""
     return frozenset(fold(word) for language in ("cs", "en") for word in wordlist(language))
+
+
+@lru_cache(maxsize=1)
+def place_name_words() -> frozenset[str]:
+    """The words of the country's municipality names, folded ("citov", "kojetin", "lhota")."""
+    with MUNICIPALITIES.open(encoding="utf-8", newline="") as f:
+        return frozenset(word for row in csv.DictReader(f) for word in tokenize(fold(row["nazev"])) if word.isalpha())
 
 
 @lru_cache(maxsize=1)
