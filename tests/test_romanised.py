@@ -132,3 +132,7 @@ def test_ukrainian_ie_after_a_consonant_is_ye_and_the_beating_is_heard(reader) -
     read = reader.restore("vin b'ie mene kozhen vechir, shcho robyty")
     assert "б'є мене" in read
     assert default_detector().assess(read).categories == {"violence"}
+
+
+def test_the_reflexive_ending_typed_short_is_read_back(reader) -> None:
+    assert reader.restore("kak sdelat chtob utrom ne prosnutsa").endswith("не проснуться")

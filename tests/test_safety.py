@@ -1243,3 +1243,41 @@ def test_short_danger_the_model_may_not_carry_alone_is_read_by_the_rules(text, c
 def test_choking_on_food_is_acute_and_is_no_hand_at_the_throat() -> None:
     found = assess("dcera vdechla kuličku a celá zmodrala")
     assert found.acute and not found.violent
+
+
+@pytest.mark.parametrize("text", ["je mi 15, nemám kam jít a venku už je tma", "мне 16, мне некуда идти, мама выгнала"])
+def test_a_child_with_nowhere_to_go_is_running_away(text) -> None:
+    assert assess(text).categories == {"running_away"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je mi 13, máma pracuje do večera a já po škole nemám kam jít. Jsou tu kroužky?",
+        "byl jsem tam 4 roky a teď nemám kde bydlet, kde je azylák",
+    ],
+)
+def test_nowhere_to_go_after_school_or_after_years_away_is_no_runaway_child(text) -> None:
+    assert not assess(text).danger
+
+
+def test_everything_lost_at_gambling_and_not_knowing_what_one_will_do_is_a_crisis() -> None:
+    assert assess("v automatech jsem prohrál celý důchod a nevím, co udělám").danger
+
+
+def test_not_knowing_what_to_do_with_a_broken_machine_is_no_crisis() -> None:
+    assert not assess("nevím co udělám s tou starou pračkou, nikdo ji neopraví").danger
+
+
+@pytest.mark.parametrize("text", ["как сделать, чтобы не проснуться", "jak to udělat, abych se ráno neprobudila"])
+def test_asking_how_not_to_wake_up_is_suicide(text) -> None:
+    assert "suicide" in assess(text).categories
+
+
+def test_tenants_who_threaten_are_threats_not_a_matter_of_rent() -> None:
+    assert "threats" in assess("ostatní nájemníci v domě mi vyhrožují, že mě zmlátí").categories
+
+
+def test_not_waking_up_oneself_in_the_morning_is_no_emergency_but_someone_who_does_not_wake_is() -> None:
+    assert not assess("ráno se nemůžu probudit, poraďte").danger
+    assert assess("manžel leží v kuchyni a nemůžu ho probudit").acute

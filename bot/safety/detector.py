@@ -64,6 +64,7 @@ MODEL_OVER_BLOCK_WORDS = 15  # from this many words the model may speak where a 
 # below this many words the model alone needs MODEL_OVER_BLOCKERS: a short everyday note ("jsem na
 # zastávce, budu tam v 5") gives it too little to go on, and short danger is what the rules read
 MODEL_SURE_BELOW_WORDS = 12
+WRITING_AGE = 10  # a smaller number beside "let"/"roky" is a duration ("byl jsem tam 4 roky") or another's age
 ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, from which 155/112 lead
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
 
@@ -257,6 +258,14 @@ class DangerDetector:
         if "UNFINISHED" in present and present & AT_THE_EDGE:
             categories.add("suicide")  # "stojím na mostě, chtěl jsem to někomu napsat, než…"
             acute = True
+        age = age_in(normalise(text[:MAX_CHARS]))
+        if (
+            "NOWHERE" in present
+            and "AFTER_SCHOOL" not in present
+            and age is not None
+            and WRITING_AGE <= age < ADULT_AGE
+        ):
+            categories.add("running_away")  # "nemám kam jít, je mi 16": a child without a roof tonight
         if not categories:
             categories, acute = self._signals(sentences, present)
         by_model = False  # only the model sees a danger
@@ -287,7 +296,6 @@ class DangerDetector:
         joking = not acute and "JOKE" in present and "self_harm" not in categories and laughing
         if joking and not self._no_laughing_matter(features, present, sentences, categories):
             return NO_DANGER  # "ve hře mě zase zabili 😂": a joke; "se řežu lol" is not one
-        age = age_in(normalise(text[:MAX_CHARS]))
         past_and_safe = {"PAST", "SAFE_NOW"} <= present and "AGAIN" not in present  # "after 2 years clean, again"
         if "suicide" not in categories and (past_and_safe or "SOLVED" in present):
             # in the past and safe or resolved now: the request is about something else

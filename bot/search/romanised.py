@@ -29,6 +29,7 @@ from bot.search.wordlists import common_latin_words, place_name_words, wordlist
 _SPELLINGS: dict[str, tuple[str, ...]] = {
     "shch": ("щ",),
     "tsya": ("тся", "ться"),  # the reflexive ending, with or without the soft sign
+    "tsa": ("ца", "тся", "ться"),  # "ulitsa", and the reflexive ending typed short ("prosnutsa")
     "sch": ("щ", "сч"),
     "zh": ("ж",),
     "kh": ("х",),
