@@ -1281,3 +1281,28 @@ def test_tenants_who_threaten_are_threats_not_a_matter_of_rent() -> None:
 def test_not_waking_up_oneself_in_the_morning_is_no_emergency_but_someone_who_does_not_wake_is() -> None:
     assert not assess("ráno se nemůžu probudit, poraďte").danger
     assert assess("manžel leží v kuchyni a nemůžu ho probudit").acute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ta tiskárna mě zabije, zase nejde tisknout",
+        "ten pes mě jednou zabije, pořád utíká ze zahrady",
+        "tahle byrokracie mě zabije, kde se podává žádost o příspěvek?",
+        "kolega mi vrazil nůž do zad a šéf mu věřil, kde najdu pracovní poradnu?",
+    ],
+)
+def test_idioms_of_killing_and_knives_are_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "soused řekl, že mi podřízne psa a pak mě zabije",
+        "manžel mi dal nůž na krk",
+        "sestřenice poslala zprávu, že se zabije, a telefon nezvedá",
+    ],
+)
+def test_a_threat_beside_a_pet_a_knife_at_the_throat_and_a_phone_not_answered_stay_danger(text) -> None:
+    assert assess(text).danger
