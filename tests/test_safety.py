@@ -1306,3 +1306,44 @@ def test_idioms_of_killing_and_knives_are_no_alarm(text) -> None:
 )
 def test_a_threat_beside_a_pet_a_knife_at_the_throat_and_a_phone_not_answered_stay_danger(text) -> None:
     assert assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "předávání dětí po rozvodu je každý týden peklo, kde je mediace?",
+        "potřebujeme sociální šetření kvůli příspěvku, kdo ho dělá?",
+    ],
+)
+def test_a_real_word_is_no_typo_of_a_word_of_danger(text) -> None:
+    assert not assess(text).danger
+
+
+def test_another_form_of_a_word_of_danger_is_still_read_in_a_real_word() -> None:
+    assert "violence" in assess("včera mě zase mlátili u školy").categories
+
+
+def test_a_concept_reads_only_a_changed_ending_in_a_real_word() -> None:
+    from bot.safety.reading import Concept
+
+    beating = Concept("HIT", frozenset({"mlatil"}), (), typos=True)
+    assert beating.matches_with_typo("mlatili", ending_only=True)
+    assert beating.matches_with_typo("mlatyl")
+    assert not beating.matches_with_typo("mlatyl", ending_only=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I look after my grandad since his stroke, he needs help with washing",
+        "rodina potřebuje pomoc s domácností, jinak to skončí na OSPODu",
+        "nezvládám úřady a hrozí mi, že přijdu o byt",
+        "nemáme na elektřinu a hrozí, že nám ji odpojí",
+    ],
+)
+def test_a_stroke_since_long_ago_a_family_ending_up_at_an_office_and_a_risk_of_losing_a_flat_are_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+def test_a_partner_who_threatens_to_take_the_children_is_a_threat() -> None:
+    assert "threats" in assess("manžel mi hrozí, že přijdu o děti").categories

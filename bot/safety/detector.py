@@ -51,6 +51,7 @@ from bot.safety.writer import GROWN_UP, age_in, writer_of
 from bot.search.relatives import ADULT_AGE, names_a_minor
 from bot.search.text import fold
 from bot.search.textmodel import TextModel, danger_model
+from bot.search.wordlists import common_cyrillic_words, common_latin_words
 
 UNLESS_REACH = 2  # words beyond a match where a harmless context is looked for
 NOW_REACH = 3  # "now" this close to a match of violence makes it acute
@@ -86,13 +87,15 @@ class DangerDetector:
     model: TextModel | None = None
     phrases: Sequence[tuple[str, re.Pattern[str]]] = ()  # concepts only a phrase holds ("je to 10 let")
     _cache: dict[str, tuple[tuple[str, bool, bool], ...]] = field(default_factory=dict, repr=False)
+    real_words: frozenset[str] = frozenset()  # words of the languages, never read as a typo of another
 
     @classmethod
     def from_files(cls, folder: Path = RULES_DIR, *, model: TextModel | None = None) -> DangerDetector:
         """The concepts (pojmy.csv), rules (pravidla.csv), weak signals (signaly.csv) and phrase
         concepts (fraze.txt) of `folder`, with a learned model as a second opinion when one is given."""
         book = load_rulebook(folder)
-        return cls(book.concepts, book.rules, book.signals, model, book.phrases)
+        real_words = common_latin_words() | common_cyrillic_words()
+        return cls(book.concepts, book.rules, book.signals, model, book.phrases, real_words=real_words)
 
     # --- words -> concepts ---------------------------------------------------------------
 
@@ -106,7 +109,12 @@ class DangerDetector:
         if not found and word.startswith("ne") and len(word) > 3:
             found = [(c.name, True, False) for c in self.concepts.values() if c.name != "NEG" and c.matches(word[2:])]
         if not found:
-            found = [(c.name, False, True) for c in self.concepts.values() if c.matches_with_typo(word)]
+            # a word some language knows is read as another form of a concept's word ("mlátili"),
+            # never as a typo of another word: "předávání" is no "předávkování"
+            real = word in self.real_words
+            found = [
+                (c.name, False, True) for c in self.concepts.values() if c.matches_with_typo(word, ending_only=real)
+            ]
         result = tuple(found)
         if len(self._cache) < 50_000:
             self._cache[word] = result

@@ -52,13 +52,18 @@ class Concept:
         """True when `word` is one of the concept's words or starts with one of its prefixes."""
         return word in self.words or word.startswith(self.prefixes)
 
-    def matches_with_typo(self, word: str) -> bool:
-        """True when `word` is one edit away from a word or prefix of at least MIN_FUZZY letters."""
+    def matches_with_typo(self, word: str, *, ending_only: bool = False) -> bool:
+        """True when `word` is one edit away from a word or prefix of at least MIN_FUZZY letters;
+        with `ending_only` (a real word of some language) only an edit in the last letter counts,
+        as another form of the same word ("mlátili" for "mlátil"), never another word."""
         if not self.typos or len(word) < MIN_FUZZY:
             return False
         for target in self.words:
-            if len(target) >= MIN_FUZZY and abs(len(target) - len(word)) <= 1 and OSA.distance(word, target) <= 1:
+            near = len(target) >= MIN_FUZZY and abs(len(target) - len(word)) <= 1 and OSA.distance(word, target) <= 1
+            if near and (not ending_only or word[: len(target) - 1] == target[:-1]):
                 return True
+        if ending_only:
+            return False
         for prefix in self.prefixes:
             if len(prefix) < MIN_FUZZY_PREFIX:
                 continue
