@@ -1347,3 +1347,29 @@ def test_a_stroke_since_long_ago_a_family_ending_up_at_an_office_and_a_risk_of_l
 
 def test_a_partner_who_threatens_to_take_the_children_is_a_threat() -> None:
     assert "threats" in assess("manžel mi hrozí, že přijdu o děti").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "manžel mě roky bil, teď jsme rozvedení a hledám poradnu kvůli výživnému",
+        "колишня дружина била мене, тепер ми розлучені, шукаю юриста щодо дітей",
+        "my ex-wife attacked me for years, we live apart now and I need advice on custody",
+    ],
+)
+def test_violence_told_in_the_past_by_someone_divorced_or_apart_lies_behind(text) -> None:
+    found = assess(text)
+    assert not found.danger
+    assert "violence" in found.behind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rozvedli jsme se, ale teď mě zase zmlátil",
+        "už jsme od sebe, ale včera mě napadl u domu",
+        "je mi 16, naši jsou rozvedení a táta mě u sebe bil",
+    ],
+)
+def test_apart_but_beaten_now_yesterday_or_as_a_child_is_still_danger(text) -> None:
+    assert assess(text).danger

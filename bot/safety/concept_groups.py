@@ -50,3 +50,6 @@ MINIMISED = "MINIMISED"  # the phrase concept of harm played down: its words are
 FLEEING = frozenset({"PARTNER", "FEAR"})  # an adult who ran from someone, or ran afraid
 # danger the writer denies ("nikdo mě nebije", "nemám sebevražedné myšlenky"): no learned alarm
 DENIABLE = frozenset({"HIT", "HURT", "KILL", "SUICIDE_WORD", "VIOLENCE_WORD", "THREAT", "ABUSE", "DIE"})
+# what someone did to the writer ("bil", "napadala", "pronásledoval"): every such word told in the
+# past, beside a separation, says the harm is over
+DEEDS = frozenset({"HIT", "HURT", "ABUSE", "ATTACK", "THREAT", "STALK", "CHOKE", "BEATEN"})

@@ -28,6 +28,7 @@ from bot.safety.concept_groups import (
     AT_THE_EDGE,
     CANCELS,
     DANGER_NOUNS,
+    DEEDS,
     DENIABLE,
     DESPAIR_ONLY,
     FIRST_PERSON,
@@ -66,6 +67,9 @@ MODEL_OVER_BLOCK_WORDS = 15  # from this many words the model may speak where a 
 # zastávce, budu tam v 5") gives it too little to go on, and short danger is what the rules read
 MODEL_SURE_BELOW_WORDS = 12
 WRITING_AGE = 10  # a smaller number beside "let"/"roky" is a duration ("byl jsem tam 4 roky") or another's age
+# a past form: the Czech l-participle ("bil", "napadala"), the Russian and Ukrainian past ("бил",
+# "избивал", "бив") and the English "-ed"
+PAST_FORM = re.compile(r"\w{2,}(?:l|la|li|ly|lo)$|\w{2,}(?:л|ла|ли|ло|в)$|\w{3,}ed$")
 ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, from which 155/112 lead
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
 
@@ -75,6 +79,8 @@ class _Hit:
     concept: str
     negated: bool
     typo: bool = False
+    past: bool = False  # the word is a past form ("bil", "napadala", "бив", "attacked")
+    clause: int = -1  # which comma-separated clause of its sentence the word is in (-1: not known)
 
 
 @dataclass
@@ -126,10 +132,13 @@ class DangerDetector:
         clause (`clauses`: the positions of words after a comma; "если не делаю, бьют")."""
         hits: list[list[_Hit]] = []
         negate_until = -1
+        clause = 0
         for i, word in enumerate(words):
             if i in clauses:
                 negate_until = -1
-            here = [_Hit(name, negated, typo) for name, negated, typo in self._concepts_of(word)]
+                clause += 1
+            past = bool(PAST_FORM.search(word))
+            here = [_Hit(name, negated, typo, past, clause) for name, negated, typo in self._concepts_of(word)]
             if any(h.concept == "NEG" and not h.negated for h in here):
                 negate_until = i + NEGATION_REACH
             elif here and i <= negate_until:
@@ -234,7 +243,6 @@ class DangerDetector:
         named_only = True  # every match only names the danger ("násilí"), none says someone does it
         whole = [here for hits in sentences for here in hits]  # the message as one run of words
         for hits in [*sentences, whole]:
-            now = [i for i, here in enumerate(hits) if any(h.concept == "NOW" and not h.negated for h in here)]
             for rule in self.rules:
                 if (rule.window == MESSAGE_WINDOW) != (hits is whole):
                     continue  # sentence rules read each sentence, message rules the whole message
@@ -252,7 +260,7 @@ class DangerDetector:
                             rule.category in VIOLENT
                             and not naming
                             and "LONG_AGO" not in present
-                            and any(abs(i - at) <= NOW_REACH for i in now)
+                            and _now_beside(hits, at, next((h.clause for h in hits[at]), -1))
                         )
                         acute = acute or rule.acute or ongoing
         # across sentences: "I'm sitting on the railway bridge. Just wanted someone to know before I jump."
@@ -334,7 +342,10 @@ class DangerDetector:
         if not rule_acute and categories <= PAST_HARM | {"self_harm"} and long_ago:
             # "jako dítě mě otčím bil, je mi 30": violence years ago, nothing says it goes on
             return _behind(categories)
-        separated = "SEPARATED" in present and bool(present & {"PAST", "LONG_AGO"})
+        # "manžel mě bil, teď jsme rozvedení": apart now, and every deed told in the past
+        minor = age is not None and age < ADULT_AGE
+        told_over = "APART" in present and not minor and "RECENT" not in present and _told_as_past(sentences)
+        separated = ("SEPARATED" in present and bool(present & {"PAST", "LONG_AGO"})) or told_over
         over = categories <= PAST_HARM - {"running_away"}  # "left home two days ago" is running away now
         if not rule_acute and over and separated and not present & (STILL | {"TODAY", "TONIGHT"}):
             # "před rokem jsem od něj odešla, teď řeším bydlení": the violence lies behind
@@ -405,6 +416,29 @@ class DangerDetector:
         elif present & MODEL_SOFTENERS:
             needed = max(needed, MODEL_OVER_SOFTENERS)
         return self.model.probability("danger", features) >= needed
+
+
+def _told_as_past(sentences: list[list[list[_Hit]]]) -> bool:
+    """True when the message names what someone did to the writer (DEEDS), tells every such word
+    in a past form, and says "now" near none of them in its sentence ("teď mě zmlátil" is no past)."""
+    told = False
+    for hits in sentences:
+        for i, here in enumerate(hits):
+            deeds = [h for h in here if h.concept in DEEDS and not h.negated]
+            if deeds and (not all(h.past for h in deeds) or _now_beside(hits, i, deeds[0].clause)):
+                return False
+            told = told or bool(deeds)
+    return told
+
+
+def _now_beside(hits: list[list[_Hit]], at: int, clause: int) -> bool:
+    """True when "now" stands within NOW_REACH words of position `at`, in the same clause."""
+    lo, hi = max(at - NOW_REACH, 0), at + NOW_REACH
+    return any(
+        h.concept == "NOW" and not h.negated and (clause < 0 or h.clause in (clause, -1))
+        for here in hits[lo : hi + 1]
+        for h in here
+    )
 
 
 def _despair_only(hits: list[list[_Hit]]) -> bool:
