@@ -1373,3 +1373,16 @@ def test_violence_told_in_the_past_by_someone_divorced_or_apart_lies_behind(text
 )
 def test_apart_but_beaten_now_yesterday_or_as_a_child_is_still_danger(text) -> None:
     assert assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sedím na střeše paneláku. Už nemůžu.", "I'm standing on the bridge over the river. I can't anymore."],
+)
+def test_at_a_height_and_at_the_end_is_acute_suicide(text) -> None:
+    found = assess(text)
+    assert "suicide" in found.categories and found.acute
+
+
+def test_outside_in_the_frost_with_a_small_child_is_acute() -> None:
+    assert assess("spíme venku se synem (3), mrzne a nemáme kam jít").acute

@@ -274,6 +274,10 @@ class DangerDetector:
         if "UNFINISHED" in present and present & AT_THE_EDGE:
             categories.add("suicide")  # "stojím na mostě, chtěl jsem to někomu napsat, než…"
             acute = True
+        at_height = "HIGH_PLACE" in present and bool(present & {"STAND", "SIT", "EDGE"})
+        if at_height and present_or_denied & {"CAN!", "ANYMORE", "ANYMORE!"} and not present & {"JOY", "JOKE", "TOPIC"}:
+            categories.add("suicide")  # "Я стою на мосту. Більше не можу.": at the edge and at the end
+            acute = True
         age = age_in(normalise(text[:MAX_CHARS]))
         if (
             "NOWHERE" in present
@@ -363,6 +367,8 @@ class DangerDetector:
             acute = True  # locked out on a balcony or in a cellar in the cold right now
         if "FREEZING" in present and present_or_denied & {"NUMB", "NUMB!"}:
             acute = True  # out in the frost and the feet no longer feel ("can't feel my feet")
+        if "FREEZING" in present and "OUTSIDE" in present and present & {"BABY", "OWN_CHILD", "DEPENDANT"}:
+            acute = True  # outside in the frost with a small child: life is at stake tonight
         if "LOCK" in present and present_or_denied & {"NO_WATER", "NO_WATER!"} and categories & VIOLENT:
             acute = True  # locked in for days without water
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
