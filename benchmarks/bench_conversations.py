@@ -239,6 +239,8 @@ def show(out: dict[str, Any], show_failures: bool) -> None:
             "Everyday messages (first reply is the crisis lines)",
             {"all": everyday["crisis_first"], **everyday["by_writer"], **everyday["by_language"]},
         )
+        searched = everyday["searched"]
+        print(f"  taken for a request (a search began): {searched['value']:.3f} ({searched['hits']}/{searched['n']})")
         if show_failures and everyday["failures"]:
             print("\nEveryday messages answered with the crisis lines:")
             for f in everyday["failures"]:

@@ -41,11 +41,16 @@ def load_everyday(folders: Iterable[Path]) -> list[EverydayMessage]:
     ]
 
 
+SEARCH_REPLIES = frozenset({"results", "nothing", "ask_town", "ask_need"})  # replies of a search begun
+
+
 @dataclass
 class EverydayReport:
-    """How often the first reply to an everyday message was the crisis lines."""
+    """How often the first reply to an everyday message was the crisis lines, and how often the
+    message was taken for a request (the right answer is neither: a polite word on what the bot does)."""
 
     crisis_first: Ratio = field(default_factory=Ratio)
+    searched: Ratio = field(default_factory=Ratio)  # answered as a request: a search for some need began
     by_language: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
     by_writer: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
     failures: list[dict[str, Any]] = field(default_factory=list)
@@ -53,6 +58,7 @@ class EverydayReport:
     def as_dict(self) -> dict[str, Any]:
         return {
             "crisis_first": self.crisis_first.as_dict(),
+            "searched": self.searched.as_dict(),
             "by_language": {k: v.as_dict() for k, v in sorted(self.by_language.items())},
             "by_writer": {k: v.as_dict() for k, v in sorted(self.by_writer.items())},
             "failures": self.failures,
@@ -65,6 +71,7 @@ def score_everyday(messages: Iterable[EverydayMessage], dialog: Dialog) -> Every
     for msg in messages:
         _, replies = dialog(None, Text(msg.text))
         alarmed = bool(replies) and replies[0].kind == "crisis"
+        report.searched.add(not alarmed and any(r.kind in SEARCH_REPLIES for r in replies))
         for ratio in (report.crisis_first, report.by_language[msg.language], report.by_writer[msg.writer]):
             ratio.add(alarmed)
         if alarmed:

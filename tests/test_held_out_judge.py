@@ -351,6 +351,24 @@ def test_everyday_messages_count_an_alarm_only_when_the_crisis_lines_come_first(
     assert report.failures == [{"id": "e1", "writer": "child", "language": "cs", "kind": "den"}]
 
 
+def test_an_everyday_message_answered_with_a_search_counts_as_taken_for_a_request(tmp_path: Path) -> None:
+    from harness.everyday import load_everyday, score_everyday
+
+    rows = [
+        {"id": f"e{i}", "writer": "adult", "language": "cs", "kind": "den", "text": text}
+        for i, text in enumerate(["mame doma kotatka", "dobrou noc", "test"])
+    ]
+    (tmp_path / "everyday.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
+    dialog = scripted(
+        (State(), [Reply("Ve které obci?", kind="ask_town")]),
+        (State(), [Reply("Tady vám neporadím", kind="not_understood")]),
+        (State(), [Reply("📞 116 123", kind="crisis"), Reply("Ve které obci?", kind="ask_town")]),
+    )
+    report = score_everyday(load_everyday([tmp_path]), dialog)
+    assert (report.searched.hits, report.searched.n) == (1, 3)  # the alarm is counted apart
+    assert report.as_dict()["searched"]["value"] == 1 / 3
+
+
 def test_a_bad_everyday_row_names_its_file_and_line(tmp_path: Path) -> None:
     from harness.everyday import load_everyday
 

@@ -137,13 +137,17 @@ def train_danger(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
 
 
 def train_needs(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
-    """The needs model: one head per life situation that the conversations accept often enough."""
+    """The needs model: one head per life situation that the conversations accept often enough;
+    everyday messages (a greeting, a note to the family) are examples of no need at all."""
     texts: list[str] = []
     situations: list[set[str]] = []
     for name in sets:
         for row in _rows(root / name / "conversations.jsonl"):
             texts.append(row["text"])
             situations.append(set((row.get("accept") or {}).get("situace") or ()))
+        for row in _rows(root / name / "everyday.jsonl"):
+            texts.append(row["text"])
+            situations.append(set())
     if not texts:
         raise SystemExit(f"Žádné rozhovory k učení v {root} pro sady {', '.join(sets)}.")
     vectorizers, matrix, names = _fit(texts, fold)
