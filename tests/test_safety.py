@@ -1386,3 +1386,25 @@ def test_at_a_height_and_at_the_end_is_acute_suicide(text) -> None:
 
 def test_outside_in_the_frost_with_a_small_child_is_acute() -> None:
     assert assess("spíme venku se synem (3), mrzne a nemáme kam jít").acute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Отец бил нас ещё в СССР, это было сорок лет назад. Как рассказать об этом детям?",
+        "Читаю книгу, где мужа преследует бывшая жена. Есть ли в Чехии закон о преследовании?",
+    ],
+)
+def test_a_beating_back_in_the_ussr_and_a_book_read_are_no_alarm(text) -> None:
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "manžel mi čte všechny zprávy a nesmím nikam chodit",
+        "my husband reads all my messages, I write from a friend's phone",
+    ],
+)
+def test_a_partner_who_reads_every_message_is_control(text) -> None:
+    assert "violence" in assess(text).categories

@@ -41,7 +41,13 @@ UNLAUGHABLE = frozenset(
 MODEL_SOFTENERS = SIGNAL_BLOCKERS | {"FLAT_HUNT", "FIGURATIVE", "GIVE_BACK"}
 # a phrase that takes back a word's reading: "lol… jakože vážně." (no joke), "není mi dobře" (not
 # well), "better off without me" (no "better"), "znovu vdaná" (nothing again)
-CANCELS = {"SERIOUS": "JOKE", "NOT_WELL": "SAFE_NOW", "BETTER_OFF": "SAFE_NOW", "REMARRIED": "AGAIN"}
+CANCELS = {
+    "SERIOUS": "JOKE",
+    "NOT_WELL": "SAFE_NOW",
+    "BETTER_OFF": "SAFE_NOW",
+    "REMARRIED": "AGAIN",
+    "BACK_THEN": "STILL",
+}
 # a message that says only "už nemůžu", "fakt už to nezvládám", "i can't anymore"
 DESPAIR_ONLY = frozenset({"ANYMORE", "VERY", "CAN!", "COPE!", "CONTINUE", "IT", "ME", "NEG", "FAREWELL", "HELP_ME"})
 SAYING_ONLY = frozenset({"CAN!", "COPE!", "FAREWELL", "HELP_ME"})  # "už nemůžu", "sbohem", "pomoc"
