@@ -383,6 +383,7 @@ def test_slang_of_social_workers_is_understood(small_catalogue: Searcher, query:
         ("паллиативная помощь, умирает дома", "hospicová a paliativní péče"),
         ("инвалидная коляска напрокат", "půjčovna kompenzačních pomůcek"),
         ("как получить пособие по материальной нужде", "úřad|1"),
+        ("у мужа давно проблема с бутылкой", "22"),
         ("допомога в матеріальній нужді, як подати заяву", "úřad|1"),
     ],
 )
