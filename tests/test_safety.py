@@ -1408,3 +1408,13 @@ def test_a_beating_back_in_the_ussr_and_a_book_read_are_no_alarm(text) -> None:
 )
 def test_a_partner_who_reads_every_message_is_control(text) -> None:
     assert "violence" in assess(text).categories
+
+
+def test_better_to_fall_asleep_and_not_wake_is_suicide_even_beside_a_request_for_meals() -> None:
+    text = "Je mi 79, žena umřela a bylo by lepší večer usnout a už se neprobudit. Vozíte obědy do Troubek?"
+    found = assess(text)
+    assert found.categories == {"suicide"}
+
+
+def test_not_wanting_to_bother_anyone_is_no_harassment() -> None:
+    assert not assess("nechci vás obtěžovat, ale potřebuju pečovatelku pro tátu").danger
