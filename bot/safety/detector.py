@@ -28,9 +28,7 @@ from bot.safety.concept_groups import (
     AT_THE_EDGE,
     CANCELS,
     DANGER_NOUNS,
-    DEEDS,
     DENIABLE,
-    DESPAIR_ONLY,
     FIRST_PERSON,
     FLEEING,
     MEDICAL,
@@ -38,7 +36,6 @@ from bot.safety.concept_groups import (
     MODEL_SOFTENERS,
     OUT_AT_NIGHT,
     PAST_HARM,
-    SAYING_ONLY,
     SELF_DIRECTED,
     SIGNAL_BLOCKERS,
     SOON,
@@ -46,6 +43,7 @@ from bot.safety.concept_groups import (
     TOPICS,
     UNLAUGHABLE,
 )
+from bot.safety.hits import NOW_REACH, PAST_FORM, Hit, concept_near, despair_only, now_beside, told_as_past
 from bot.safety.reading import MAX_CHARS, WORD, Concept, Rule, Signal, normalise, sentences_of
 from bot.safety.rulebook import MESSAGE_WINDOW, RULES_DIR, load_rulebook
 from bot.safety.writer import GROWN_UP, age_in, writer_of
@@ -55,7 +53,6 @@ from bot.search.textmodel import TextModel, danger_model
 from bot.search.wordlists import common_cyrillic_words, common_latin_words
 
 UNLESS_REACH = 2  # words beyond a match where a harmless context is looked for
-NOW_REACH = 3  # "now" this close to a match of violence makes it acute
 NEGATION_REACH = 3  # a negation word negates a concept this many words after it
 SIGNAL_THRESHOLD = 3.0  # weak signals of one message adding up to this much mean danger
 MODEL_THRESHOLD = 0.5  # the model's probability of danger from which it raises an alarm alone
@@ -67,20 +64,8 @@ MODEL_OVER_BLOCK_WORDS = 15  # from this many words the model may speak where a 
 # zastávce, budu tam v 5") gives it too little to go on, and short danger is what the rules read
 MODEL_SURE_BELOW_WORDS = 12
 WRITING_AGE = 10  # a smaller number beside "let"/"roky" is a duration ("byl jsem tam 4 roky") or another's age
-# a past form: the Czech l-participle ("bil", "napadala"), the Russian and Ukrainian past ("бил",
-# "избивал", "бив") and the English "-ed"
-PAST_FORM = re.compile(r"\w{2,}(?:l|la|li|ly|lo)$|\w{2,}(?:л|ла|ли|ло|в)$|\w{3,}ed$")
 ACUTE_THRESHOLD = 0.5  # the model's probability that life is in danger now, from which 155/112 lead
 CHILD_THRESHOLD = 0.5  # the model's probability that a child writes, from which Linka bezpečí leads
-
-
-@dataclass
-class _Hit:
-    concept: str
-    negated: bool
-    typo: bool = False
-    past: bool = False  # the word is a past form ("bil", "napadala", "бив", "attacked")
-    clause: int = -1  # which comma-separated clause of its sentence the word is in (-1: not known)
 
 
 @dataclass
@@ -126,11 +111,11 @@ class DangerDetector:
             self._cache[word] = result
         return result
 
-    def _hits(self, words: list[str], clauses: Collection[int] = ()) -> list[list[_Hit]]:
+    def _hits(self, words: list[str], clauses: Collection[int] = ()) -> list[list[Hit]]:
         """Per word, the concepts it stands for; a negation word negates the next word that
         stands for a concept ("не хочу жити": "хочу" is negated, "жити" is not), within its
         clause (`clauses`: the positions of words after a comma; "если не делаю, бьют")."""
-        hits: list[list[_Hit]] = []
+        hits: list[list[Hit]] = []
         negate_until = -1
         clause = 0
         for i, word in enumerate(words):
@@ -138,7 +123,7 @@ class DangerDetector:
                 negate_until = -1
                 clause += 1
             past = bool(PAST_FORM.search(word))
-            here = [_Hit(name, negated, typo, past, clause) for name, negated, typo in self._concepts_of(word)]
+            here = [Hit(name, negated, typo, past, clause) for name, negated, typo in self._concepts_of(word)]
             if any(h.concept == "NEG" and not h.negated for h in here):
                 negate_until = i + NEGATION_REACH
             elif here and i <= negate_until:
@@ -148,7 +133,7 @@ class DangerDetector:
             hits.append(here)
         return hits
 
-    def _sentence_hits(self, sentence: str) -> list[list[_Hit]]:
+    def _sentence_hits(self, sentence: str) -> list[list[Hit]]:
         """The concepts of each word of a normalised sentence, with the phrase concepts
         (fraze.txt) added at the word where their phrase begins."""
         found = list(WORD.finditer(sentence))
@@ -160,7 +145,7 @@ class DangerDetector:
                 at = min(bisect_left(starts, match.start()), len(found) - 1)  # the word the phrase begins at
                 if at < 0:
                     continue
-                hits[at].append(_Hit(name, False))
+                hits[at].append(Hit(name, False))
                 if name == MINIMISED:  # "he doesn't hit me much": a beating played down is a beating
                     for here in hits[at : bisect_left(starts, match.end())]:
                         for h in here:
@@ -169,7 +154,7 @@ class DangerDetector:
 
     # --- rules ---------------------------------------------------------------------------
 
-    def _fires(self, rule: Rule, hits: list[list[_Hit]], present: set[str], blocked: list[str]) -> int | None:
+    def _fires(self, rule: Rule, hits: list[list[Hit]], present: set[str], blocked: list[str]) -> int | None:
         """Where in the sentence the rule matches, or None; a match that a harmless context
         blocks adds the rule's category to `blocked`."""
         if rule.unless_anywhere and present.intersection(rule.unless_anywhere):
@@ -207,7 +192,7 @@ class DangerDetector:
             lo, hi = min(lo, best), max(hi, best)
         return True
 
-    def _signals(self, sentences: list[list[list[_Hit]]], present: set[str]) -> tuple[set[str], bool]:
+    def _signals(self, sentences: list[list[list[Hit]]], present: set[str]) -> tuple[set[str], bool]:
         """The danger that weak signals spread over the message add up to, if any."""
         if present & SIGNAL_BLOCKERS:
             return set(), False
@@ -250,7 +235,7 @@ class DangerDetector:
                     at = self._fires(rule, hits, present_or_denied, blocked)
                     if at is not None:
                         categories.add(rule.category)
-                        near_me = near_me or _near(hits, "ME", at, rule.window + NOW_REACH)
+                        near_me = near_me or concept_near(hits, "ME", at, rule.window + NOW_REACH)
                         naming = {name for name, _ in rule.items} <= DANGER_NOUNS  # "násilí", "šikana", not "bije"
                         named_only = named_only and naming
                         # an attack going on right now ("právě ho mlátí") is acute too; "násilí a teď
@@ -260,7 +245,7 @@ class DangerDetector:
                             rule.category in VIOLENT
                             and not naming
                             and "LONG_AGO" not in present
-                            and _now_beside(hits, at, next((h.clause for h in hits[at]), -1))
+                            and now_beside(hits, at, next((h.clause for h in hits[at]), -1))
                         )
                         acute = acute or rule.acute or ongoing
         # across sentences: "I'm sitting on the railway bridge. Just wanted someone to know before I jump."
@@ -269,7 +254,7 @@ class DangerDetector:
             acute = acute or bool(present & {"STAND", "SIT", "EDGE", "NOW"})
         if "PLAN" in present and "suicide" in blocked:
             categories.add("suicide")  # "stejně tu nechci být dlouho. Mám to už promyšlené."
-        if _despair_only(whole):
+        if despair_only(whole):
             categories.add(UNNAMED_DANGER)  # "už nemůžu": nothing else said, nothing to soften it
         if "UNFINISHED" in present and present & AT_THE_EDGE:
             categories.add("suicide")  # "stojím na mostě, chtěl jsem to někomu napsat, než…"
@@ -348,7 +333,7 @@ class DangerDetector:
             return _behind(categories)
         # "manžel mě bil, teď jsme rozvedení": apart now, and every deed told in the past
         minor = age is not None and age < ADULT_AGE
-        told_over = "APART" in present and not minor and "RECENT" not in present and _told_as_past(sentences)
+        told_over = "APART" in present and not minor and "RECENT" not in present and told_as_past(sentences)
         separated = ("SEPARATED" in present and bool(present & {"PAST", "LONG_AGO"})) or told_over
         over = categories <= PAST_HARM - {"running_away"}  # "left home two days ago" is running away now
         if not rule_acute and over and separated and not present & (STILL | {"TODAY", "TONIGHT"}):
@@ -400,7 +385,7 @@ class DangerDetector:
         return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
 
     def _no_laughing_matter(
-        self, features: dict[str, float], present: set[str], sentences: list[list[list[_Hit]]], categories: set[str]
+        self, features: dict[str, float], present: set[str], sentences: list[list[list[Hit]]], categories: set[str]
     ) -> bool:
         """True when laughter does not take the danger back: the learned model reads it as serious
         (it has seen how young people laugh off what hurts them), a phrase laughter cannot undo, or
@@ -424,37 +409,6 @@ class DangerDetector:
         return self.model.probability("danger", features) >= needed
 
 
-def _told_as_past(sentences: list[list[list[_Hit]]]) -> bool:
-    """True when the message names what someone did to the writer (DEEDS), tells every such word
-    in a past form, and says "now" near none of them in its sentence ("teď mě zmlátil" is no past)."""
-    told = False
-    for hits in sentences:
-        for i, here in enumerate(hits):
-            deeds = [h for h in here if h.concept in DEEDS and not h.negated]
-            if deeds and (not all(h.past for h in deeds) or _now_beside(hits, i, deeds[0].clause)):
-                return False
-            told = told or bool(deeds)
-    return told
-
-
-def _now_beside(hits: list[list[_Hit]], at: int, clause: int) -> bool:
-    """True when "now" stands within NOW_REACH words of position `at`, in the same clause."""
-    lo, hi = max(at - NOW_REACH, 0), at + NOW_REACH
-    return any(
-        h.concept == "NOW" and not h.negated and (clause < 0 or h.clause in (clause, -1))
-        for here in hits[lo : hi + 1]
-        for h in here
-    )
-
-
-def _despair_only(hits: list[list[_Hit]]) -> bool:
-    """True for a message of a few words that says only that the writer cannot go on, goodbye
-    or help."""
-    said = {h.concept + ("!" if h.negated else "") for here in hits for h in here}
-    every_word = all(here for here in hits)
-    return 0 < len(hits) <= 4 and every_word and bool(said & SAYING_ONLY) and said <= DESPAIR_ONLY
-
-
 def _young_runaway(text: str, present: set[str]) -> bool:
     """True when a parent writes of their child who left ("syn utekl z domu", "dcera (14) utekla"),
     unless it came home and is fine ("vrátil se a je v pořádku")."""
@@ -465,12 +419,6 @@ def _young_runaway(text: str, present: set[str]) -> bool:
 def _behind(categories: set[str]) -> Assessment:
     """No danger now, with the harm the writer says lies behind them (so a quiet line can follow)."""
     return Assessment(behind=frozenset(categories - {UNNAMED_DANGER}))
-
-
-def _near(hits: list[list[_Hit]], concept: str, at: int, reach: int) -> bool:
-    """True when `concept` (not negated) stands within `reach` words of position `at`."""
-    lo, hi = max(at - reach, 0), at + reach
-    return any(h.concept == concept and not h.negated for here in hits[lo : hi + 1] for h in here)
 
 
 @lru_cache(maxsize=1)
