@@ -1418,3 +1418,26 @@ def test_better_to_fall_asleep_and_not_wake_is_suicide_even_beside_a_request_for
 
 def test_not_wanting_to_bother_anyone_is_no_harassment() -> None:
     assert not assess("nechci vás obtěžovat, ale potřebuju pečovatelku pro tátu").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "už čtvrtý den nic nejím, chci být hubená jako ostatní holky",
+        "we compete who can go longest without food, im on day 4",
+    ],
+)
+def test_days_without_food_counted_or_as_a_contest_are_self_harm(text) -> None:
+    assert "self_harm" in assess(text).categories
+
+
+def test_a_secret_account_and_a_bed_for_the_children_if_it_gets_worse_is_violence_planned_for() -> None:
+    text = "jak založit účet, o kterém manžel neví? a kde bych mohla spát s dětmi, kdyby bylo nejhůř"
+    assert "violence" in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text", ["postím se dva dny před vyšetřením, můžu pít vodu?", "chci založit dětem spořicí účet, kde je poradna?"]
+)
+def test_a_fast_before_a_test_and_a_savings_account_are_no_alarm(text) -> None:
+    assert not assess(text).danger
