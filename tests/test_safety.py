@@ -1441,3 +1441,20 @@ def test_a_secret_account_and_a_bed_for_the_children_if_it_gets_worse_is_violenc
 )
 def test_a_fast_before_a_test_and_a_savings_account_are_no_alarm(text) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my stepdad is hitting my mum rn and i'm hiding in the wardrobe",
+        "táta zrovna bije mámu, schovávám se v koupelně",
+    ],
+)
+def test_hiding_while_the_violence_goes_on_is_acute(text) -> None:
+    found = assess(text)
+    assert found.categories & {"violence", "violence_parent"} or found.danger
+    assert found.acute
+
+
+def test_a_family_put_out_on_the_street_with_small_children_and_nowhere_to_go_is_a_crisis() -> None:
+    assert assess("exekutor nás dnes vyklidil, jsme venku s taškami a nemáme kam jít, syn má 4 roky").danger

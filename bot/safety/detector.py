@@ -354,6 +354,8 @@ class DangerDetector:
             acute = True  # out in the frost and the feet no longer feel ("can't feel my feet")
         if "FREEZING" in present and "OUTSIDE" in present and present & {"BABY", "OWN_CHILD", "DEPENDANT"}:
             acute = True  # outside in the frost with a small child: life is at stake tonight
+        if categories & VIOLENT and "HIDE" in present and "NOW" in present:
+            acute = True  # "its happening rn, im hiding under my bed": an attack going on
         if "LOCK" in present and present_or_denied & {"NO_WATER", "NO_WATER!"} and categories & VIOLENT:
             acute = True  # locked in for days without water
         agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
