@@ -10,14 +10,14 @@ from rapidfuzz import process
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from bot import CATALOG_DATA
+from bot import CATALOG_DATA, NATIONAL_MUNICIPALITIES
 from bot.catalog.codelists import SERVICE_CODELISTS, Codelists, upsert_terms
 from bot.catalog.importing import ImportSummary, import_transaction
 from bot.catalog.models import Municipality, Service
 from bot.catalog.municipalities import MunicipalityRow
 from bot.search.text import fold
 
-NATIONAL_TABLE = CATALOG_DATA / "obce-cr" / "obce.csv"
+NATIONAL_TABLE = NATIONAL_MUNICIPALITIES
 BUNDLED_CODELISTS = CATALOG_DATA / "ciselniky"
 
 

@@ -43,7 +43,7 @@ from bot.safety.concept_groups import (
     TOPICS,
     UNLAUGHABLE,
 )
-from bot.safety.hits import NOW_REACH, PAST_FORM, Hit, concept_near, despair_only, now_beside, told_as_past
+from bot.safety.hits import NOW_REACH, PAST_FORM, Hit, concept_near, despair_only, told_as_past
 from bot.safety.reading import MAX_CHARS, WORD, Concept, Rule, Signal, normalise, sentences_of
 from bot.safety.rulebook import MESSAGE_WINDOW, RULES_DIR, load_rulebook
 from bot.safety.writer import GROWN_UP, age_in, writer_of
@@ -245,7 +245,7 @@ class DangerDetector:
                             rule.category in VIOLENT
                             and not naming
                             and "LONG_AGO" not in present
-                            and now_beside(hits, at, next((h.clause for h in hits[at]), -1))
+                            and concept_near(hits, "NOW", at, NOW_REACH, next((h.clause for h in hits[at]), -1))
                         )
                         acute = acute or rule.acute or ongoing
         # across sentences: "I'm sitting on the railway bridge. Just wanted someone to know before I jump."

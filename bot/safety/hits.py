@@ -32,20 +32,10 @@ def told_as_past(sentences: list[list[list[Hit]]]) -> bool:
     for hits in sentences:
         for i, here in enumerate(hits):
             deeds = [h for h in here if h.concept in DEEDS and not h.negated]
-            if deeds and (not all(h.past for h in deeds) or now_beside(hits, i, deeds[0].clause)):
+            if deeds and (not all(h.past for h in deeds) or concept_near(hits, "NOW", i, NOW_REACH, deeds[0].clause)):
                 return False
             told = told or bool(deeds)
     return told
-
-
-def now_beside(hits: list[list[Hit]], at: int, clause: int) -> bool:
-    """True when "now" stands within NOW_REACH words of position `at`, in the same clause."""
-    lo, hi = max(at - NOW_REACH, 0), at + NOW_REACH
-    return any(
-        h.concept == "NOW" and not h.negated and (clause < 0 or h.clause in (clause, -1))
-        for here in hits[lo : hi + 1]
-        for h in here
-    )
 
 
 def despair_only(hits: list[list[Hit]]) -> bool:
@@ -56,7 +46,12 @@ def despair_only(hits: list[list[Hit]]) -> bool:
     return 0 < len(hits) <= 4 and every_word and bool(said & SAYING_ONLY) and said <= DESPAIR_ONLY
 
 
-def concept_near(hits: list[list[Hit]], concept: str, at: int, reach: int) -> bool:
-    """True when `concept` (not negated) stands within `reach` words of position `at`."""
+def concept_near(hits: list[list[Hit]], concept: str, at: int, reach: int, clause: int = -1) -> bool:
+    """True when `concept` (not negated) stands within `reach` words of position `at`; with a
+    `clause` (not -1), only in that comma-separated clause or in a phrase."""
     lo, hi = max(at - reach, 0), at + reach
-    return any(h.concept == concept and not h.negated for here in hits[lo : hi + 1] for h in here)
+    return any(
+        h.concept == concept and not h.negated and (clause < 0 or h.clause in (clause, -1))
+        for here in hits[lo : hi + 1]
+        for h in here
+    )

@@ -286,9 +286,10 @@ class PlaceRecognizer:
             if stems not in known:
                 self.table.add(stems, PlaceRef("outside", name))
                 for word in tokenize(name):
-                    self.variants.add_outside(word, self.analyzer.stem(word))
+                    stem = self.analyzer.stem(word)
+                    self.variants.add_outside(word, stem)
                     self._surface.add(word)
-                    self._named.setdefault(self.analyzer.stem(word), set()).add(word)
+                    self._named.setdefault(stem, set()).add(word)
         self._all = self.table.all_stems()
 
     def _add_local(self, form: str, ref: PlaceRef, population: int) -> tuple[str, ...]:

@@ -12,11 +12,10 @@ from functools import lru_cache
 
 import wordfreq
 
-from bot import CATALOG_DATA
+from bot import NATIONAL_MUNICIPALITIES
 from bot.search.text import fold, tokenize
 
 WORDLIST_SIZE = "small"  # wordfreq's list of the most frequent surface forms
-MUNICIPALITIES = CATALOG_DATA / "obce-cr" / "obce.csv"  # every municipality of the country
 
 
 def wordlist(language: str, *, apostrophes: bool = False) -> list[str]:
@@ -38,7 +37,7 @@ def common_latin_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_name_words() -> frozenset[str]:
     """The words of the country's municipality names, folded ("citov", "kojetin", "lhota")."""
-    with MUNICIPALITIES.open(encoding="utf-8", newline="") as f:
+    with NATIONAL_MUNICIPALITIES.open(encoding="utf-8", newline="") as f:
         return frozenset(word for row in csv.DictReader(f) for word in tokenize(fold(row["nazev"])) if word.isalpha())
 
 
