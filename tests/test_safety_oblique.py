@@ -384,3 +384,47 @@ def test_a_night_outside_below_zero_in_cyrillic_is_danger(text: str) -> None:
 def test_a_beating_played_down_is_a_beating(text: str) -> None:
     assert assess(text).danger
     assert not assess("he doesn't hit me, he is a good husband, we need a bigger flat").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "chtěla bych to všechno skončit 🙃 jk… or not, idk",
+        "хочу все це закінчити, хаха жартую… чи ні",
+    ],
+)
+def test_a_joke_taken_back_in_the_same_breath_stays_danger(text: str) -> None:
+    assert "suicide" in assess(text).categories
+
+
+def test_nobody_would_miss_me_is_no_joke_with_a_smile() -> None:
+    assert "suicide" in assess("stejně by mi nikdo nechyběl a já bych nechyběla nikomu 😅").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "тато тягав мене за волосся по кухні",
+        "otčím mě včera tahal za vlasy po chodbě",
+        "he dragged me by my hair to the car",
+    ],
+)
+def test_dragging_by_the_hair_is_violence(text: str) -> None:
+    assert "violence" in assess(text).categories
+
+
+def test_run_out_of_insulin_and_dizzy_in_the_next_sentence_is_an_emergency() -> None:
+    found = assess("Jsem diabetička a inzulin mi došel předevčírem. Točí se mi hlava a pořád mám žízeň.")
+    assert "medical_emergency" in found.categories
+
+
+def test_a_breakdown_word_called_a_mere_saying_is_no_danger() -> None:
+    assert not assess("brácha řekl, že se zhroutí, když Baník zase prohraje, ale to se jen tak říká").danger
+    assert assess("brácha říká, že se zhroutí a nemůže přestat brečet, je úplně na dně").danger
+
+
+def test_a_novel_about_a_runaway_is_a_story_not_a_runaway() -> None:
+    assert not assess(
+        "our book club is reading a novel about a boy who runs away from home; it got me thinking what a youth shelter does"
+    ).danger
+    assert assess("čtu román, ale nejde mi to, utekla jsem z domova a nevím kam").danger

@@ -225,6 +225,7 @@ class DangerDetector:
         blocked: list[str] = []  # rules that matched but a harmless context stopped
         acute = False
         near_me = False  # the writer is the object near a match ("mě šikanují", not "slohovka o šikaně")
+        me_in_match = False  # ...and within the match itself ("utekla jsem z domu", not "a story that moved me")
         named_only = True  # every match only names the danger ("násilí"), none says someone does it
         whole = [here for hits in sentences for here in hits]  # the message as one run of words
         for hits in [*sentences, whole]:
@@ -236,6 +237,7 @@ class DangerDetector:
                     if at is not None:
                         categories.add(rule.category)
                         near_me = near_me or concept_near(hits, "ME", at, rule.window + NOW_REACH)
+                        me_in_match = me_in_match or concept_near(hits, "ME", at, rule.window)
                         naming = {name for name, _ in rule.items} <= DANGER_NOUNS  # "násilí", "šikana", not "bije"
                         named_only = named_only and naming
                         # an attack going on right now ("právě ho mlátí") is acute too; "násilí a teď
@@ -311,7 +313,9 @@ class DangerDetector:
         # the model's "acute" speaks for a danger only it sees, not over a rule that reads a topic
         acute_here = rule_acute or (acute and categories == {UNNAMED_DANGER})
         nobody_here = not present & FIRST_PERSON and not categories & SELF_DIRECTED
-        if "TOPIC" in present and not acute_here and (nobody_here or "TALK_TO_CHILD" in present):
+        # a novel or a film about someone else, though the reader says it moved them
+        told_story = "FICTION" in present and not me_in_match and not categories & SELF_DIRECTED
+        if "TOPIC" in present and not acute_here and (nobody_here or told_story or "TALK_TO_CHILD" in present):
             # a school project, a book, a film about violence: nobody says it happens to them;
             # or a parent asks how to talk with a child about a film in which someone dies
             return NO_DANGER
@@ -322,6 +326,8 @@ class DangerDetector:
         helper = "VOLUNTEER" in present or ("PROFESSIONAL" in present and not present & {"INJURY", "FEAR"})
         if helper and named_only and not by_model and not rule_acute and not near_me:
             return NO_DANGER  # "chci dělat dobrovolnici v azylovém domě pro oběti násilí"
+        if "JUST_SAYING" in present and categories == {UNNAMED_DANGER} and not acute:
+            return NO_DANGER  # "zblázní se, jestli ji nevezmou na gympl… to se jen říká"
         if "CONCERNS" in denied_all and not acute and not categories & SELF_DIRECTED:
             return NO_DANGER  # "mě osobně se to netýká": the writer says it is not about them
         if not rule_acute and categories <= VIOLENT and "AFTERMATH" in present and present & {"PAST", "SAFE_NOW"}:
