@@ -93,3 +93,11 @@ def test_a_message_about_danger_prints_the_crisis_lines_first(searcher) -> None:
     assert answer.startswith("> Jde-li o život nebo zdraví, volejte hned:\n📞 155")  # a bridge: acute
     assert answer.index("116 123") < answer.index("Ve které obci?")
     assert "mimo oblast" not in answer  # "z mostu" is a bridge here, not the town of Most
+
+
+def test_a_parent_whose_child_is_missing_is_told_to_call_the_police_now(searcher) -> None:
+    output = talk(make_context(searcher), "syn (12) se nevrátil z tréninku, mobil má vypnutý a je skoro půlnoc", "")
+    answer = output[output.index("> ") :]
+    assert answer.startswith("> Dítě se nevrátilo a nevíte, kde je? Volejte hned policii.")
+    assert answer.index("158") < answer.index("116 000") < answer.index("606 021 021")
+    assert "116 111" not in answer.split("Ve které obci?")[0]  # the line for children is not the parent's

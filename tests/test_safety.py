@@ -1458,3 +1458,75 @@ def test_hiding_while_the_violence_goes_on_is_acute(text) -> None:
 
 def test_a_family_put_out_on_the_street_with_small_children_and_nowhere_to_go_is_a_crisis() -> None:
     assert assess("exekutor nás dnes vyklidil, jsme venku s taškami a nemáme kam jít, syn má 4 roky").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dcera (14) nepřišla ze školy domů a telefon má vypnutý",
+        "Мій син (11) не повернувся з тренування, телефон вимкнений",
+        "our 13 year old daughter did not come home tonight, her phone is off",
+        "jsem vychovatelka, chlapec (12) od odpoledne není na pokoji a nebere telefon, utekl",
+    ],
+)
+def test_a_child_missing_puts_the_police_and_the_missing_childrens_line_first(text: str) -> None:
+    found = assess(text)
+    assert found.missing_child and found.writer == "adult"
+    assert [n for n in numbers(text) if n != "112"][:2] == ["158", "116 000"]  # 112 first only when acute
+    assert "116 111" not in numbers(text)  # the children's line is not the parent's
+
+
+def test_a_teenager_who_ran_away_is_no_missing_child_report() -> None:
+    found = assess("je mi 15, utekla jsem z domu a nevím kam dál")
+    assert not found.missing_child and numbers("je mi 15, utekla jsem z domu a nevím kam dál")[0] == "116 111"
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "sorry for the weird msg, i just dont wanna exist anymore 💀"),
+        ("suicide", "od smrti ženy nemám proč tady být"),
+        ("suicide", "stejně už tu dlouho nebudu, prášky mám schované v šuplíku"),
+        ("violence", "manžel si nechá celou moji mzdu, a jak řeknu slovo, bije mě"),
+        ("violence", "my parents lock the food away and I only get dinner when I earn it"),
+        ("violence", "vnuk si nechává posílat dědův důchod a děda se ho bojí"),
+        ("threats", "vymahači vyhrožují, že přijdou za dětmi do školy"),
+        ("acute_crisis", "dnes nás vyhodili z bytu i s dětmi a já nevím kam, sedíme na nádraží"),
+    ],
+)
+def test_danger_told_plainly_in_a_practical_question_is_recognised(category: str, text: str) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the neighbour is kicking our door in, the kids are with me",
+        "manžel vykopává dveře do ložnice, kde jsme zavřené",
+        "dítěti (3) trvají křeče už 5 minut",
+        "bouchla jsem se hlavou o skříň, rozmazaně vidím a zvracím",
+    ],
+)
+def test_an_attack_or_an_emergency_going_on_is_acute(text: str) -> None:
+    assert assess(text).acute
+
+
+def test_a_decision_for_tonight_beside_suicide_is_acute() -> None:
+    assert assess("už jsem se rozhodl, dnes večer tu nebudu. postaráte se o mého kocoura?").acute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "už tady dlouho nebudu, hledám si menší byt v Kojetíně a léky mi nosí lékárna",
+        "syna trefili míčem na tělocviku, doktor říkal, že je v pořádku. kde jsou kroužky?",
+        "we walk the dog by the river every evening, done it before. where is a cheap lunch in prerov?",
+    ],
+)
+def test_plain_requests_that_look_alike_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
+
+
+def test_an_age_written_as_in_a_post_tells_the_writer() -> None:
+    assert assess("22f, I cut myself again last night").writer == "adult"
+    assert assess("15f, I cut myself again last night").writer == "child"

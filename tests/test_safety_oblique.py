@@ -424,7 +424,6 @@ def test_a_breakdown_word_called_a_mere_saying_is_no_danger() -> None:
 
 
 def test_a_novel_about_a_runaway_is_a_story_not_a_runaway() -> None:
-    assert not assess(
-        "our book club is reading a novel about a boy who runs away from home; it got me thinking what a youth shelter does"
-    ).danger
+    story = "our book club is reading a novel about a boy who runs away from home; it got me thinking"
+    assert not assess(story + " what a youth shelter does").danger
     assert assess("čtu román, ale nejde mi to, utekla jsem z domova a nevím kam").danger

@@ -222,7 +222,9 @@ def crisis_text(t: Translator, crisis_lines: Sequence[CrisisLine]) -> str:
 
 def danger_screen(t: Translator, found: Assessment, chosen: Sequence[CrisisLine]) -> Reply:
     """The first answer to a message about danger: the lines chosen for it (`lines_for`), in order."""
-    if found.acute:
+    if found.missing_child:
+        heading = t("danger.missing_child")
+    elif found.acute:
         heading = t("danger.acute")
     elif found.writer == "child":
         heading = t("danger.child")

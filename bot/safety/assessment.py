@@ -27,6 +27,7 @@ class Assessment:
     agent: str | None = None  # who hurts: parent, partner, adult_child, carer, classmates
     age_unknown: bool = False  # nothing tells a young person from a grown-up ("chci umřít")
     behind: frozenset[str] = frozenset()  # harm the writer says lies behind them: no danger now
+    missing_child: bool = False  # a parent or a teacher writes of a child who ran away or did not come home
 
     @property
     def danger(self) -> bool:

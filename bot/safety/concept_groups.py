@@ -60,3 +60,8 @@ DENIABLE = frozenset({"HIT", "HURT", "KILL", "SUICIDE_WORD", "VIOLENCE_WORD", "T
 # what someone did to the writer ("bil", "napadala", "pronásledoval"): every such word told in the
 # past, beside a separation, says the harm is over
 DEEDS = frozenset({"HIT", "HURT", "ABUSE", "ATTACK", "THREAT", "STALK", "CHOKE", "BEATEN"})
+# who writes of a child missing: a parent ("dcera", "syn"), a teacher, a coach, a care worker
+MISSING_SAYERS = frozenset({"OWN_CHILD", "PROFESSIONAL", "CARER"})
+# what says the child is gone ("odešla", "nevrátil se", "nepřišla domů", "nebere telefon"), not
+# that the family is out together ("vyhodili nás i s dcerou")
+MISSING_SIGNS = frozenset({"PHONE_OFF", "RETURN!", "COME_TO!", "RUN", "RAN", "LEFT", "AWAY", "DISAPPEAR", "SEEK!"})

@@ -33,6 +33,8 @@ from bot.safety.concept_groups import (
     FLEEING,
     MEDICAL,
     MINIMISED,
+    MISSING_SAYERS,
+    MISSING_SIGNS,
     MODEL_SOFTENERS,
     OUT_AT_NIGHT,
     PAST_HARM,
@@ -351,8 +353,8 @@ class DangerDetector:
         planned = False  # a plan with the means at hand, not an act begun
         if "MEANS" in present and "suicide" in categories and not present & ASKING:
             acute = planned = True  # the means at hand; "how long do pills take" asks, it has not begun
-        soon = bool(present & SOON)  # "prášky mám nachystané na večer", "tonight is the night"
-        if categories & (SELF_DIRECTED | {UNNAMED_DANGER}) and soon and present & {"MEANS", "FAREWELL"}:
+        soon = bool(present & SOON)  # "prášky mám nachystané na večer", "rozhodla jsem se, dnes večer"
+        if categories & (SELF_DIRECTED | {UNNAMED_DANGER}) and soon and present & {"MEANS", "FAREWELL", "DECIDED"}:
             acute = planned = True
         if {"FREEZING", "LOCK"} <= present and soon:
             acute = True  # locked out on a balcony or in a cellar in the cold right now
@@ -390,7 +392,18 @@ class DangerDetector:
             if not self._model_alarm(features, present, MODEL_OVER_BLOCKERS):
                 return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
             categories = {UNNAMED_DANGER}  # "sedím na nádraží, venku je -8": more than a bed is at stake
-        return Assessment(frozenset(categories), acute, writer, agent, age_unknown)
+        # a parent or a teacher writes of a child who is gone (not of fleeing themselves, not an 80-year-old)
+        missing = (
+            "running_away" in categories
+            and not categories & VIOLENT
+            and (age is None or age < ADULT_AGE)
+            and bool(present & MISSING_SAYERS)
+            and bool(present_or_denied & MISSING_SIGNS)
+            and _young_runaway(text, present)
+        )
+        if missing and not present & {"TEEN", "CLASSMATE"}:
+            writer, age_unknown = "adult", False  # "dcera (15) v noci odešla": the age is the child's, a parent writes
+        return Assessment(frozenset(categories), acute, writer, agent, age_unknown, missing_child=missing)
 
     def _no_laughing_matter(
         self, features: dict[str, float], present: set[str], sentences: list[list[list[Hit]]], categories: set[str]

@@ -86,6 +86,9 @@ def _wanted_tags(found: Assessment) -> list[str]:
         tags.append("akutni")  # 112 before the police: one number that sends whoever is needed
         if found.violent:
             tags.append("policie")
+    if found.missing_child:
+        # a child missing: report it to the police at once, then the missing children's line
+        tags += ["policie", "ztracene-dite"]
     if found.writer == "child" or (found.age_unknown and kinds & YOUNG_FIRST):
         # of whom nothing says the age: the young people's line (up to 26) first, the adults' next
         tags.append("deti")
@@ -95,6 +98,8 @@ def _wanted_tags(found: Assessment) -> list[str]:
         tags.append("psychika")
     if found.writer == "senior":
         tags.append("seniori")
+    if found.missing_child:
+        tags.append("rodice")
     if found.writer == "child" and "sexual_violence" in kinds:
         tags.append("nasili")
     if kinds - {"medical_emergency"}:

@@ -45,6 +45,7 @@ _AGE = re.compile(
     r"|(?:\b(\d{1,2})\s*-?\s*(?:let|lete|leta|lety|letou|lety|rok\w*|years?|yo|yrs|рок\w*|рік|лет|год\w*)\b"
     r"(?!\s*(?:-?old\s+)?" + _OFFSPRING + r"))"
     r"|(?:\((\d{1,2})\))"
+    r"|(?:\b(1[3-9]|[2-6]\d)[fm]\b)"  # "19F, been…", "17m here": the age and sex of a post
 )
 OTHERS_AGE = (2, 4)  # groups that give the age of someone named ("je mu 19", "brácha (19)")
 
