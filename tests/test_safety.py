@@ -1530,3 +1530,8 @@ def test_plain_requests_that_look_alike_are_no_alarms(text: str) -> None:
 def test_an_age_written_as_in_a_post_tells_the_writer() -> None:
     assert assess("22f, I cut myself again last night").writer == "adult"
     assert assess("15f, I cut myself again last night").writer == "child"
+
+
+def test_a_child_aggressive_towards_classmates_is_a_behaviour_question() -> None:
+    assert not assess("dcera (10) je ve škole agresivní vůči spolužákům, kam na rodinnou terapii?").danger
+    assert assess("spolužáci jsou na mě agresivní a bijou mě").danger

@@ -618,3 +618,30 @@ def test_phrases_with_their_small_words_are_read_from_the_lexicon(tmp_path: Path
     vocabulary = build_vocabulary(Analyzer(), [], family_groups={}, lexicon=lexicon)
     assert vocabulary.worded.get(tuple(Analyzer().stems("na lavičce", keep_stop_words=True)))
     assert not vocabulary.table.get(tuple(Analyzer().stems("lavičce")))
+
+
+@pytest.mark.parametrize(
+    ("query", "situation", "meant"),
+    [
+        ("kluk se ve škole pořád pere se spolužáky", "problemy-s-ditetem", True),
+        ("kluk se ve škole pořád pere se spolužáky", "hygiena-a-uklid", False),
+        ("mamce už nikdo nepere prádlo", "hygiena-a-uklid", True),
+        ("táta prosází výplatu v online kasinu", "zavislost", True),
+    ],
+)
+def test_fighting_at_school_is_no_laundry_and_a_casino_is_gambling(
+    small_catalogue: Searcher, query: str, situation: str, meant: bool
+) -> None:
+    assert (situation in {n.key for n in small_catalogue.understand(query)[0].needs}) is meant
+
+
+@pytest.mark.parametrize(
+    ("query", "situation"),
+    [
+        ("Я на візку після травми хребта, потрібен асистент, щоб виходити на вулицю", "noc-bez-strechy"),
+        ("осенью дочка пойдёт в первый класс", "hygiena-a-uklid"),
+        ("мамі потрібна допомога кілька годин на день", "osamelost"),
+    ],
+)
+def test_an_everyday_cyrillic_word_is_no_typo_of_a_need(small_catalogue: Searcher, query: str, situation: str) -> None:
+    assert situation not in {n.key for n in small_catalogue.understand(query)[0].needs}
