@@ -1535,3 +1535,40 @@ def test_an_age_written_as_in_a_post_tells_the_writer() -> None:
 def test_a_child_aggressive_towards_classmates_is_a_behaviour_question() -> None:
     assert not assess("dcera (10) je ve škole agresivní vůči spolužákům, kam na rodinnou terapii?").danger
     assert assess("spolužáci jsou na mě agresivní a bijou mě").danger
+
+
+def test_affairs_put_in_order_with_the_pet_given_away_are_a_farewell() -> None:
+    assert (
+        "suicide" in assess("jak předat paušál bráchovi? už ho nebudu potřebovat. kočku jsem dala sousedce").categories
+    )
+
+
+def test_the_foreman_and_the_crew_mocking_a_worker_is_bullying() -> None:
+    assert "bullying" in assess("na stavbě mi parťáci každý den nadávají a mistr se tomu směje").categories
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("medical_emergency", "spolykala jsem všechny prášky na spaní, co měla babička"),
+        ("medical_emergency", "swallowed the whole box of my sleeping pills an hour ago"),
+        ("medical_emergency", "omylem jsem si píchl dvojitou dávku inzulinu, třesu se"),
+        ("medical_emergency", "после вечеринки меня рвёт кровью"),
+        ("suicide", "Rozhodl jsem se. Sbohem všichni."),
+    ],
+)
+def test_an_overdose_blood_vomit_or_a_farewell_after_a_decision_is_acute(category: str, text: str) -> None:
+    found = assess(text)
+    assert category in found.categories and found.acute
+
+
+def test_nowhere_to_go_in_the_frost_is_a_crisis() -> None:
+    assert "acute_crisis" in assess("выселили из квартиры, идти некуда, а на улице минус десять").categories
+
+
+def test_being_filmed_at_school_is_bullying() -> None:
+    assert "bullying" in assess("ve škole mě zase natáčejí na mobil a smějou se").categories
+
+
+def test_a_night_out_in_the_frost_with_children_is_a_crisis() -> None:
+    assert assess("сьогодні з дітьми будемо ночувати на автовокзалі, а вночі мороз").danger

@@ -178,3 +178,21 @@ def test_everyday_chatter_is_learned_as_no_danger(tmp_path: Path) -> None:
     texts, danger, writers, acute = load_examples(["x"], tmp_path)
     assert texts == ["bije mě", "upekla jsem bábovku"]
     assert danger == [1, 0] and writers == ["child", None] and acute == [0, 0]
+
+
+def test_chatter_written_only_to_learn_from_is_read_from_its_own_folder(tmp_path: Path, monkeypatch) -> None:
+    from bot.search import training
+
+    learn_only = tmp_path / "uceni" / "bezne"
+    learn_only.mkdir(parents=True)
+    (learn_only / "everyday.jsonl").write_text(json.dumps({"id": "u1", "writer": "adult", "text": "ryby dnes braly"}))
+    (tmp_path / "sets").mkdir()
+    monkeypatch.setattr(training, "TRAINING_ONLY_DIR", tmp_path / "uceni")
+    texts, danger, _, _ = training.load_examples(["bezne"], tmp_path / "sets")
+    assert texts == ["ryby dnes braly"] and danger == [0]
+
+
+def test_the_bundled_chatter_is_never_a_set_the_benchmarks_measure() -> None:
+    from bot.search.training import SETS_DIR, TRAINING_ONLY_DIR
+
+    assert {p.name for p in TRAINING_ONLY_DIR.iterdir() if p.is_dir()}.isdisjoint(p.name for p in SETS_DIR.iterdir())

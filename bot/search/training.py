@@ -2,7 +2,8 @@
 
 Run: python -m bot.search.training danger|needs [--sets a,b,c] [--out FILE]
 
-The messages are the held-out sets of tests/eval_held_out/<set>/: danger.jsonl (danger and
+The messages are the held-out sets of tests/eval_held_out/<set>/ (or, by the same name,
+messages written only to learn from in catalog_data/bezpeci/uceni/<name>/): danger.jsonl (danger and
 ordinary messages, with who writes), conversations.jsonl (ordinary requests with the life
 situations a social worker would accept) and everyday.jsonl (chatter: neither a request nor
 danger). A set used here is training data from then on:
@@ -25,6 +26,8 @@ from bot.search.text import fold
 from bot.search.textmodel import DANGER_MODEL_FILE, NEEDS_MODEL_FILE, word_terms
 
 SETS_DIR = PROJECT_ROOT / "tests" / "eval_held_out"
+# messages written only to learn from, never to measure on (catalog_data/bezpeci/uceni/<name>/)
+TRAINING_ONLY_DIR = PROJECT_ROOT / "catalog_data" / "bezpeci" / "uceni"
 NGRAMS = (2, 5)
 MIN_DF = 2
 C_DANGER = 8.0
@@ -34,6 +37,12 @@ C_NEED = 8.0
 MIN_WEIGHT = 1e-4
 MIN_EXAMPLES = 8  # a life situation needs this many messages to get a head
 NEED_WEIGHTS_KEPT = 4000  # the strongest n-grams of each need head (keeps the file small)
+
+
+def _folder(root: Path, name: str) -> Path:
+    """A set's folder: a held-out set under `root`, else a training-only one of the same name."""
+    folder = root / name
+    return folder if folder.is_dir() or not (TRAINING_ONLY_DIR / name).is_dir() else TRAINING_ONLY_DIR / name
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -50,15 +59,16 @@ def load_examples(sets: list[str], root: Path = SETS_DIR) -> tuple[list[str], li
     writers: list[str | None] = []
     acute: list[int] = []
     for name in sets:
-        for row in _rows(root / name / "danger.jsonl"):
+        folder = _folder(root, name)
+        for row in _rows(folder / "danger.jsonl"):
             texts.append(row["text"])
             danger.append(int(bool(row["danger"])))
             writers.append(row.get("writer") if row["danger"] else None)
             acute.append(int(bool(row.get("acute"))))
         # a first message a reader judged to show danger is no ordinary request to learn from
-        shows_danger = {r["id"] for r in _rows(root / name / "conversations-danger.jsonl") if r.get("danger")}
-        requests = [r for r in _rows(root / name / "conversations.jsonl") if r.get("id") not in shows_danger]
-        for row in requests + _rows(root / name / "everyday.jsonl"):
+        shows_danger = {r["id"] for r in _rows(folder / "conversations-danger.jsonl") if r.get("danger")}
+        requests = [r for r in _rows(folder / "conversations.jsonl") if r.get("id") not in shows_danger]
+        for row in requests + _rows(folder / "everyday.jsonl"):
             texts.append(row["text"])
             danger.append(0)
             writers.append(None)
@@ -142,10 +152,11 @@ def train_needs(sets: list[str], root: Path = SETS_DIR) -> dict[str, Any]:
     texts: list[str] = []
     situations: list[set[str]] = []
     for name in sets:
-        for row in _rows(root / name / "conversations.jsonl"):
+        folder = _folder(root, name)
+        for row in _rows(folder / "conversations.jsonl"):
             texts.append(row["text"])
             situations.append(set((row.get("accept") or {}).get("situace") or ()))
-        for row in _rows(root / name / "everyday.jsonl"):
+        for row in _rows(folder / "everyday.jsonl"):
             texts.append(row["text"])
             situations.append(set())
     if not texts:
