@@ -1572,3 +1572,16 @@ def test_being_filmed_at_school_is_bullying() -> None:
 
 def test_a_night_out_in_the_frost_with_children_is_a_crisis() -> None:
     assert assess("сьогодні з дітьми будемо ночувати на автовокзалі, а вночі мороз").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pořád zapomínám, nevím jesli jsem ráno vzala prášky na tlak, chci trénovat paměť",
+        "tchán měl v únoru mrtvici, teď je doma a potřebuje rehabilitaci",
+        "bojím se, že s dětmi skončíme na ulici, kdo pomůže s dluhem na nájmu?",
+        "u nás v obci zavřeli obchod a dědovi nemá kdo nakoupit",
+    ],
+)
+def test_memory_an_old_stroke_a_feared_eviction_and_a_closed_shop_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
