@@ -1585,3 +1585,16 @@ def test_a_night_out_in_the_frost_with_children_is_a_crisis() -> None:
 )
 def test_memory_an_old_stroke_a_feared_eviction_and_a_closed_shop_are_no_alarms(text: str) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "moje děti ve škole šikanujou a já nevím co dělat",
+        "мы с тремя детьми ночуем на вокзале, на улице минус",
+        "with my two kids we have nowhere to sleep tonight and it is freezing",
+    ],
+)
+def test_a_parent_speaking_of_their_own_children_is_no_child_writer(text: str) -> None:
+    found = assess(text)
+    assert found.danger and found.writer != "child" and numbers(text)[0] != "116 111"

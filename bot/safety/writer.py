@@ -10,7 +10,7 @@ from bot.search.relatives import ADULT_AGE, after_duration
 
 MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
 # a life only grown-ups lead: their own child, a prison term, rent, a mortgage, bailiffs
-SETTLED = frozenset({"OWN_CHILD", "ADULT_LIFE"})
+SETTLED = frozenset({"OWN_CHILD", "ADULT_LIFE", "MY_KIDS"})
 GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE", "CARING"}) | SETTLED
 SENIOR_AGE = 65
 
