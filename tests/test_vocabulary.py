@@ -645,3 +645,17 @@ def test_fighting_at_school_is_no_laundry_and_a_casino_is_gambling(
 )
 def test_an_everyday_cyrillic_word_is_no_typo_of_a_need(small_catalogue: Searcher, query: str, situation: str) -> None:
     assert situation not in {n.key for n in small_catalogue.understand(query)[0].needs}
+
+
+@pytest.mark.parametrize(
+    ("query", "situation", "meant"),
+    [
+        ("babička už nevleze do vany a bojí se, že upadne", "hygiena-a-uklid", True),
+        ("už nevlezu do vany a bojím se, že upadnu", "rana-pece", False),
+        ("už nevlezu do vany a bojím se, že upadnu", "domaci-nasili", False),
+    ],
+)
+def test_a_bath_one_cannot_climb_into_and_a_fear_of_falling_are_care_at_home(
+    small_catalogue: Searcher, query: str, situation: str, meant: bool
+) -> None:
+    assert (situation in {n.key for n in small_catalogue.understand(query)[0].needs}) is meant
