@@ -1598,3 +1598,20 @@ def test_memory_an_old_stroke_a_feared_eviction_and_a_closed_shop_are_no_alarms(
 def test_a_parent_speaking_of_their_own_children_is_no_child_writer(text: str) -> None:
     found = assess(text)
     assert found.danger and found.writer != "child" and numbers(text)[0] != "116 111"
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "стою на даху девʼятиповерхівки. прощайте"),
+        ("medical_emergency", "dcerka se napila sava z láhve, kašle"),
+    ],
+)
+def test_rules_alone_read_a_farewell_on_a_roof_and_a_child_who_drank_bleach(category: str, text: str) -> None:
+    found = DangerDetector.from_files(model=None).assess(text)
+    assert category in found.categories and found.acute
+
+
+def test_panic_before_an_exam_with_tears_is_a_crisis_for_the_rules_alone() -> None:
+    text = "zítra maturita, nemůžu dýchat a pořád brečím"
+    assert DangerDetector.from_files(model=None).assess(text).danger
