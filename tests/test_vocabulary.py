@@ -623,13 +623,18 @@ def test_phrases_with_their_small_words_are_read_from_the_lexicon(tmp_path: Path
 @pytest.mark.parametrize(
     ("query", "situation", "meant"),
     [
+        # fighting at school is no laundry; a casino is gambling
         ("kluk se ve škole pořád pere se spolužáky", "problemy-s-ditetem", True),
         ("kluk se ve škole pořád pere se spolužáky", "hygiena-a-uklid", False),
         ("mamce už nikdo nepere prádlo", "hygiena-a-uklid", True),
         ("táta prosází výplatu v online kasinu", "zavislost", True),
+        # a bath one cannot climb into and a fear of falling are care at home
+        ("babička už nevleze do vany a bojí se, že upadne", "hygiena-a-uklid", True),
+        ("už nevlezu do vany a bojím se, že upadnu", "rana-pece", False),
+        ("už nevlezu do vany a bojím se, že upadnu", "domaci-nasili", False),
     ],
 )
-def test_fighting_at_school_is_no_laundry_and_a_casino_is_gambling(
+def test_a_look_alike_word_is_read_as_the_need_meant(
     small_catalogue: Searcher, query: str, situation: str, meant: bool
 ) -> None:
     assert (situation in {n.key for n in small_catalogue.understand(query)[0].needs}) is meant
@@ -645,17 +650,3 @@ def test_fighting_at_school_is_no_laundry_and_a_casino_is_gambling(
 )
 def test_an_everyday_cyrillic_word_is_no_typo_of_a_need(small_catalogue: Searcher, query: str, situation: str) -> None:
     assert situation not in {n.key for n in small_catalogue.understand(query)[0].needs}
-
-
-@pytest.mark.parametrize(
-    ("query", "situation", "meant"),
-    [
-        ("babička už nevleze do vany a bojí se, že upadne", "hygiena-a-uklid", True),
-        ("už nevlezu do vany a bojím se, že upadnu", "rana-pece", False),
-        ("už nevlezu do vany a bojím se, že upadnu", "domaci-nasili", False),
-    ],
-)
-def test_a_bath_one_cannot_climb_into_and_a_fear_of_falling_are_care_at_home(
-    small_catalogue: Searcher, query: str, situation: str, meant: bool
-) -> None:
-    assert (situation in {n.key for n in small_catalogue.understand(query)[0].needs}) is meant

@@ -52,7 +52,7 @@ from bot.safety.writer import GROWN_UP, age_in, writer_of
 from bot.search.relatives import ADULT_AGE, names_a_minor
 from bot.search.text import fold
 from bot.search.textmodel import TextModel, danger_model
-from bot.search.wordlists import common_cyrillic_words, common_latin_words
+from bot.search.wordlists import common_words
 
 UNLESS_REACH = 2  # words beyond a match where a harmless context is looked for
 NEGATION_REACH = 3  # a negation word negates a concept this many words after it
@@ -87,8 +87,7 @@ class DangerDetector:
         """The concepts (pojmy.csv), rules (pravidla.csv), weak signals (signaly.csv) and phrase
         concepts (fraze.txt) of `folder`, with a learned model as a second opinion when one is given."""
         book = load_rulebook(folder)
-        real_words = common_latin_words() | common_cyrillic_words()
-        return cls(book.concepts, book.rules, book.signals, model, book.phrases, real_words=real_words)
+        return cls(book.concepts, book.rules, book.signals, model, book.phrases, real_words=common_words())
 
     # --- words -> concepts ---------------------------------------------------------------
 

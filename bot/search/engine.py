@@ -41,7 +41,7 @@ from bot.search.vocabulary import (
     build_vocabulary,
     load_family_groups,
 )
-from bot.search.wordlists import common_cyrillic_words, english_only_words
+from bot.search.wordlists import common_words, english_only_words
 
 FIELD_WEIGHTS = {"name": 1.0, "kind": 0.7, "provider": 0.5, "text": 0.3}
 PLACE_CUTOFF = 85.0
@@ -104,8 +104,6 @@ class Searcher:
             regions=data / "regiony.csv",
             elsewhere=data / "mista-mimo-regiony.txt",
         )
-        # everyday words, corrected as typos only to another form of themselves
-        self.common_words = self.places.common_words | common_cyrillic_words()
         self.items: list[_Indexed] = []
         self.by_need: dict[Need, list[int]] = defaultdict(list)
         self._members: dict[Need, frozenset[int]] = {}
@@ -250,7 +248,7 @@ class Searcher:
         stop = [t in self.analyzer.stop_words or t in PREPOSITIONS for t in tokens]
         kin = self.relatives.find(text, tokens)
         quality = [1.0] * len(tokens)
-        common = self.common_words
+        common = common_words()
         english = english_only_words()
         for i, stem in enumerate(stems):
             if not stop[i] and i not in kin:

@@ -48,6 +48,13 @@ def common_cyrillic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Frequent words of the four languages: Czech and English folded, Ukrainian and Russian
+    lowercase with "ё" as "е" — words a message uses as themselves, not as typos of others."""
+    return common_latin_words() | common_cyrillic_words()
+
+
+@lru_cache(maxsize=1)
 def english_only_words() -> frozenset[str]:
     """Frequent English words that are no Czech words ("started" is no typo of "starat")."""
     czech = {fold(word) for word in wordlist("cs")}
