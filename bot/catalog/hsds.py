@@ -42,14 +42,14 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from bot import CATALOG_DATA
+from bot import CATALOG_DATA, NATIONAL_MUNICIPALITIES
 from bot.catalog import repository
 from bot.catalog.contacts import ContactError, normalise_email, normalise_web
 from bot.catalog.hsds_hours import parse_hours
 from bot.catalog.hsds_records import HsdsExport, Row, Terms, uid
 from bot.catalog.models import DRUH, Municipality, Place, Service, ServiceArea
 from bot.catalog.readmodel import place_address
-from bot.catalog.regions import NATIONAL_TABLE, UnknownRegion
+from bot.catalog.regions import UnknownRegion
 from bot.catalog.views import format_postcode
 from bot.search.text import fold
 
@@ -98,7 +98,7 @@ def _service_key(service: Service) -> str:
 def _read_towns(session: Session) -> dict[int, tuple[str, str, str]]:
     """code -> (name, ORP, kraj): the national table, the database's names and ORPs over it."""
     towns: dict[int, tuple[str, str, str]] = {}
-    with NATIONAL_TABLE.open(encoding="utf-8", newline="") as f:
+    with NATIONAL_MUNICIPALITIES.open(encoding="utf-8", newline="") as f:
         for record in csv.DictReader(f):
             towns[int(record["kod"])] = (record["nazev"], record["orp"], record["kraj"])
     for code, name, orp in session.execute(select(Municipality.code, Municipality.name, Municipality.orp)):

@@ -17,7 +17,6 @@ from bot.catalog.models import Municipality, Service
 from bot.catalog.municipalities import MunicipalityRow
 from bot.search.text import fold
 
-NATIONAL_TABLE = NATIONAL_MUNICIPALITIES
 BUNDLED_CODELISTS = CATALOG_DATA / "ciselniky"
 
 
@@ -30,7 +29,7 @@ def _orp_key(name: str) -> str:
     return folded[4:].strip() if folded.startswith("orp ") else folded
 
 
-def municipalities_of(orp: str, table: Path = NATIONAL_TABLE) -> list[MunicipalityRow]:
+def municipalities_of(orp: str, table: Path = NATIONAL_MUNICIPALITIES) -> list[MunicipalityRow]:
     """The municipalities of the ORP named `orp` ("Kroměříž", "ORP Kroměříž", "kromeriz" or its
     four-digit code), as rows of a municipality import. Raises UnknownRegion."""
     with table.open(encoding="utf-8", newline="") as f:
