@@ -650,3 +650,32 @@ def test_a_look_alike_word_is_read_as_the_need_meant(
 )
 def test_an_everyday_cyrillic_word_is_no_typo_of_a_need(small_catalogue: Searcher, query: str, situation: str) -> None:
     assert situation not in {n.key for n in small_catalogue.understand(query)[0].needs}
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("хозяйка квартиры просит нас съехать с квартиры", "20|1"),
+        ("власник квартири хоче, щоб ми з'їхали", "20|1"),
+        ("кто поможет сыну с уроками после школы", "25|28"),
+        ("хто допоможе доньці з уроками", "25|28"),
+        ("як отримати гуманітарну виплату", "úřad|1"),
+        ("где оформить документы для ребёнка", "úřad|1"),
+    ],
+)
+def test_refugees_words_for_moving_out_homework_papers_and_a_lonely_parent_are_understood(
+    small_catalogue: Searcher, query: str, need: str
+) -> None:
+    assert _first_need(small_catalogue, query) in need.split("|")
+
+
+@pytest.mark.parametrize("query", ["тато нікуди не виходить і ні з ким не спілкується", "бабушка никуда не выходит"])
+def test_a_parent_who_no_longer_goes_out_or_talks_to_anyone_is_lonely(small_catalogue: Searcher, query: str) -> None:
+    assert "osamelost" in {n.key for n in small_catalogue.understand(query)[0].needs}
+
+
+def test_humanitarian_help_in_ukrainian_points_to_the_office_beside_the_food_bank() -> None:
+    rows = {row["vyraz"]: row for row in vocabulary()}
+    for phrase in ("гуманітарна допомога", "гуманитарная помощь"):
+        assert "úřad" in split_categories(rows[phrase]["kategorie"])
+        assert "potravinová pomoc" in split_categories(rows[phrase]["kategorie"])
