@@ -187,7 +187,7 @@ def test_not_feeling_well_is_no_sign_that_all_is_well() -> None:
     ("category", "text"),
     [
         ("medical_emergency", "maminka od oběda mluví z cesty a má pokleslý koutek"),
-        ("suicide", "who will take my dog? i won't be around much longer, sorted out everything else"),
+        ("suicide", "who will take my dog? i won't be around for much longer, sorted out everything else"),
         ("suicide", "honestly they would be better off with my life insurance"),
         ("acute_crisis", "з дитиною на вокзалі, куди нам іти на ніч?"),
         ("suicide", "je mi 85, už tu nemám co dělat"),
