@@ -1615,3 +1615,41 @@ def test_rules_alone_read_a_farewell_on_a_roof_and_a_child_who_drank_bleach(cate
 def test_panic_before_an_exam_with_tears_is_a_crisis_for_the_rules_alone() -> None:
     text = "zítra maturita, nemůžu dýchat a pořád brečím"
     assert DangerDetector.from_files(model=None).assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("threats", "вымогатели? нет, коллекторы: звонят каждый день и грозят, что приедут к отцу"),
+        ("threats", "collectors keep calling and threaten to come to my mum's house"),
+        ("threats", "коллектор написал, что найдёт моего сына у школы"),
+        ("acute_crisis", "я уже на грани, сил больше нет"),
+        ("acute_crisis", "jsem na pokraji zhroucení, nevím co dál"),
+        ("acute_crisis", "не бачу виходу, все валиться"),
+        ("acute_crisis", "honestly I can't see a way out of this anymore"),
+        ("acute_crisis", "je mi hrozně zle, pomoc"),
+        ("violence", "nechci dom, doma zas bude bít"),
+    ],
+)
+def test_rules_alone_read_collectors_threats_a_breaking_point_and_a_child_afraid_to_go_home(
+    category: str, text: str
+) -> None:
+    assert category in DangerDetector.from_files(model=None).assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "naše firma je na грани? ne, jen hledám práci: фирма на грани банкротства",
+        "v escape roomu jsme nevěděli kudy ven, hra byla super",
+        "je mi zle z toho počasí, ale jinak dobrý",
+        "táta má demenci, jsem na pokraji sil a potřebuju si na týden odpočinout",
+    ],
+)
+def test_a_business_on_the_brink_an_escape_game_bad_weather_and_a_tired_carer_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
+
+
+def test_a_collector_who_threatens_the_writers_daughter_makes_no_senior_of_the_writer() -> None:
+    found = assess("коллектор угрожает, что найдёт мою дочку возле школы")
+    assert "threats" in found.categories and found.writer == "adult" and found.agent is None

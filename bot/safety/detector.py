@@ -365,7 +365,11 @@ class DangerDetector:
             acute = True  # "its happening rn, im hiding under my bed": an attack going on
         if "LOCK" in present and present_or_denied & {"NO_WATER", "NO_WATER!"} and categories & VIOLENT:
             acute = True  # locked in for days without water
-        agent = next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT else None
+        # a debt collector who threatens the writer's daughter: the daughter is the one threatened, not who hurts
+        collected = "COLLECTOR" in present and categories <= {"threats"}
+        agent = (
+            next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT and not collected else None
+        )
         if agent == "classmates":
             categories.add("bullying")
         writer = writer_of(age, present, agent, categories)
