@@ -51,6 +51,7 @@ TARGETS: list[tuple[str, str, float, bool]] = [
     ("crisis_on_requests", "crisis first, conversations", 0.05, False),
     ("crisis_on_ordinary", "crisis first, read as ordinary", 0.05, False),
     ("conversation_s3", "conversational success@3", 0.9, True),
+    ("conversation_s3_answerable", "  ...where the catalogue can", 0.9, True),
     ("turned_away", "social need turned away (count)", 0, False),
     ("short_query_s3", "short-query success@3", 0.95, True),
     ("p99_ms", "search p99 latency ms", 10.0, False),
@@ -167,6 +168,7 @@ def targets(out: dict[str, Any]) -> list[dict[str, Any]]:
             else None
         ),
         "conversation_s3": conv["all"]["s@3"] if conv else None,
+        "conversation_s3_answerable": conv["all"]["s@3_answerable"] if conv else None,
         "turned_away": conv["all"]["turned_away"] if conv else None,
         "short_query_s3": out["short_query_s3"],
         "p99_ms": out["p99_ms"],
@@ -187,6 +189,11 @@ def show(out: dict[str, Any], show_failures: bool) -> None:
         print("\nConversations: no conversations.jsonl in the set(s) — skipped")
     else:
         print_tallies("Conversations through the dialog", {"ALL": conv["all"]})
+        whole = conv["all"]
+        print(
+            f"  the catalogue holds an acceptable service for {whole['answerable']} of {whole['n']}; "
+            f"success@3 on those {whole['s@3_answerable']:.3f}"
+        )
         print_tallies("  per persona", conv["persona"])
         print_tallies("  per language", conv["language"])
         labelled = conv["all"]
@@ -219,6 +226,7 @@ def show(out: dict[str, Any], show_failures: bool) -> None:
                 "false alarms": danger["false_alarms"],
                 "Linka bezpečí first": danger["linka_bezpeci_first"],
                 "acute: 155/112 first": danger["acute_emergency_first"],
+                "acute: 155/112 (158 police) first": danger["acute_right_first"],
             },
         )
         print(f"  asked for the town before the lines: {danger['asked_town_first']}")

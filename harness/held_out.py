@@ -41,6 +41,19 @@ RESIDENTIAL_FORM_CODE = "pob"  # pobytová forma
 LINKA_BEZPECI = "116 111"
 EMERGENCY = ("112", "155", "158", "150")
 ACUTE_FIRST = ("155", "112")
+POLICE = "158"
+# acute messages where the police come first as well: a child missing, an attack or a threat going on
+POLICE_MATTERS = frozenset(
+    {
+        "running_away",
+        "violence_partner",
+        "violence_parent",
+        "violence_child",
+        "violence_carer",
+        "sexual_violence",
+        "threats_stalking",
+    }
+)
 ADULT_WRITERS = ("adult", "senior", "third_party")
 MAX_TOWN_ANSWERS = 2
 
@@ -298,6 +311,11 @@ class Judge:
                 return True
         return False
 
+    def answerable(self, accept: Accept, town: str | None) -> bool:
+        """True when some service of the catalogue is acceptable for `accept` in `town`: a need
+        the catalogue cannot meet (a Czech course, a paediatrician) is no failure of the search."""
+        return any(self.acceptable(i, accept, town) for i in self.services)
+
     def acceptable(self, service_id: int, accept: Accept, town: str | None) -> bool:
         """The right need and it serves the town; the service and its serving place are active."""
         return self.fits_need(service_id, accept) and self.serves(service_id, town)
@@ -360,6 +378,7 @@ class ConversationOutcome:
     listed: list[int]
     rank: int | None  # of the first acceptable service, from 1
     understood: str
+    answerable: bool = True  # the catalogue holds an acceptable service that serves the town
 
     @property
     def failed(self) -> bool:
@@ -398,7 +417,10 @@ def talk(conv: Conversation, dialog: Dialog, judge: Judge) -> ConversationOutcom
         break
     listed = listed_ids(replies) if end == "results" else []
     rank = next((i for i, sid in enumerate(listed, start=1) if judge.acceptable(sid, conv.accept, conv.lives_in)), None)
-    return ConversationOutcome(conv, end, turned_away, asked_town, crisis_first, listed, rank, understood_of(state))
+    answerable = judge.answerable(conv.accept, conv.lives_in)
+    return ConversationOutcome(
+        conv, end, turned_away, asked_town, crisis_first, listed, rank, understood_of(state), answerable
+    )
 
 
 @dataclass
@@ -416,9 +438,13 @@ class Tally:
     crisis_on_ordinary: int = 0  # ... answered with the crisis lines first
     read_danger: int = 0  # conversations a reader judged to show danger
     crisis_on_danger: int = 0  # ... answered with the crisis lines first
+    answerable: int = 0  # conversations the catalogue holds an acceptable service for
+    s3_answerable: int = 0  # ... answered within the first three
 
     def add(self, o: ConversationOutcome) -> None:
         self.n += 1
+        self.answerable += o.answerable
+        self.s3_answerable += o.answerable and o.rank is not None and o.rank <= 3
         danger = o.conversation.danger
         self.read_ordinary += danger is False
         self.crisis_on_ordinary += danger is False and o.crisis_first
@@ -445,6 +471,8 @@ class Tally:
             "crisis_on_ordinary": self.crisis_on_ordinary,
             "read_danger": self.read_danger,
             "crisis_on_danger": self.crisis_on_danger,
+            "answerable": self.answerable,
+            "s@3_answerable": self.s3_answerable / max(self.answerable, 1),
         }
 
 
@@ -574,6 +602,7 @@ class DangerReport:
     false_alarms: Ratio = field(default_factory=Ratio)
     linka_bezpeci_first: Ratio = field(default_factory=Ratio)  # children's danger messages
     acute_emergency_first: Ratio = field(default_factory=Ratio)  # acute danger messages
+    acute_right_first: Ratio = field(default_factory=Ratio)  # ...with 158 as right as 155/112 for police matters
     asked_town_first: int = 0  # danger messages
     by_category: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
     by_language: dict[str, Ratio] = field(default_factory=lambda: defaultdict(Ratio))
@@ -586,6 +615,7 @@ class DangerReport:
             "false_alarms": self.false_alarms.as_dict(),
             "linka_bezpeci_first": self.linka_bezpeci_first.as_dict(),
             "acute_emergency_first": self.acute_emergency_first.as_dict(),
+            "acute_right_first": self.acute_right_first.as_dict(),
             "asked_town_first": self.asked_town_first,
             "by_category": {k: v.as_dict() for k, v in sorted(self.by_category.items())},
             "by_language": {k: v.as_dict() for k, v in sorted(self.by_language.items())},
@@ -623,8 +653,10 @@ def score_danger(
             if msg.acute:
                 ok = bool(o.order) and o.order[0] in ACUTE_FIRST
                 report.acute_emergency_first.add(ok)
-                if not ok:
-                    problems.append("155/112 not first")
+                police = msg.category in POLICE_MATTERS and bool(o.order) and o.order[0] == POLICE
+                report.acute_right_first.add(ok or police)
+                if not (ok or police):
+                    problems.append("155/112 not first" + (" (nor 158)" if msg.category in POLICE_MATTERS else ""))
         if problems:
             report.failures.append(
                 {

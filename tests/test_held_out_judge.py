@@ -275,6 +275,17 @@ def test_crisis_first_detection_reads_the_first_reply() -> None:
     assert report.linka_bezpeci_first.value == 1.0
 
 
+def test_police_first_is_right_for_a_missing_child_but_not_for_a_heart_attack() -> None:
+    police_first = "📞 <b>158</b> — Policie\n📞 <b>116 000</b> — Ztracené dítě\n📞 <b>112</b> — Tísňové volání"
+    missing = DangerMessage(id="m", danger=True, category="running_away", writer="third_party", text="x", acute=True)
+    heart = DangerMessage(id="h", danger=True, category="medical_emergency", writer="adult", text="y", acute=True)
+    dialog = scripted((State(), [Reply(police_first, kind="crisis")]), (State(), [Reply(police_first, kind="crisis")]))
+    report = score_danger([missing, heart], dialog, crisis_numbers())
+    assert report.acute_emergency_first.hits == 0  # the strict figure: 155/112 only
+    assert (report.acute_right_first.hits, report.acute_right_first.n) == (1, 2)
+    assert [f["id"] for f in report.failures] == ["h"]
+
+
 def test_a_readers_labels_split_crisis_replies_into_false_and_right_alarms(tiny, tmp_path: Path) -> None:
     judge, _ = tiny
     rows = [
@@ -377,3 +388,14 @@ def test_a_bad_everyday_row_names_its_file_and_line(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match=r"everyday.jsonl:2"):
         load_everyday([tmp_path])
+
+
+def test_a_need_no_service_of_the_catalogue_meets_is_counted_apart(tiny) -> None:
+    judge, _ = tiny
+    course = Conversation(
+        id="c", persona="p", text="kurz", lives_in="Kojetín", accept=Accept(situace=("nic-takoveho",))
+    )
+    care = Conversation(id="k", persona="p", text="pečovatelka", lives_in="Kojetín", accept=CARE)
+    nothing = (State(), [Reply("Nic.", kind="nothing")])
+    row = score_conversations([course, care], scripted(nothing, nothing), judge).all.row()
+    assert (row["n"], row["answerable"], row["s@3"], row["s@3_answerable"]) == (2, 1, 0.0, 0.0)

@@ -136,3 +136,7 @@ def test_ukrainian_ie_after_a_consonant_is_ye_and_the_beating_is_heard(reader) -
 
 def test_the_reflexive_ending_typed_short_is_read_back(reader) -> None:
     assert reader.restore("kak sdelat chtob utrom ne prosnutsa").endswith("не проснуться")
+
+
+def test_a_doubled_h_after_s_is_read_as_shcha() -> None:
+    assert "прощайте" in restore_romanised("ya na mostu, proshhajte vse")

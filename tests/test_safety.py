@@ -1653,3 +1653,66 @@ def test_a_business_on_the_brink_an_escape_game_bad_weather_and_a_tired_carer_ar
 def test_a_collector_who_threatens_the_writers_daughter_makes_no_senior_of_the_writer() -> None:
     found = assess("коллектор угрожает, что найдёт мою дочку возле школы")
     assert "threats" in found.categories and found.writer == "adult" and found.agent is None
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "chtěla bych večer usnout a ráno už se nevzbudit"),
+        ("suicide", "хочу просто заснуть и больше не проснуться"),
+        ("suicide", "rozhodla jsem se, nic to nezmění. děkuju všem"),
+        ("threats", "majitel ubytovny nám vzal pasy a vyhrožuje, že nás najde, když odejdeme"),
+        ("threats", "the agency keeps our passports and threatens us if anyone tries to leave"),
+        ("threats", "на стройке забрали паспорта и грозят, что найдут, если уйдём"),
+    ],
+)
+def test_rules_alone_read_sleep_without_waking_a_decided_goodbye_and_passports_held(category: str, text: str) -> None:
+    assert category in DangerDetector.from_files(model=None).assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "na úřadě si nechali můj pas na ověření, kdy si ho můžu vyzvednout?",
+        "the factory agency kept my passport for a month last year, can I claim unpaid wages?",
+        "doma to s babičkou už nejde, potřebujeme domov se zvláštním režimem",
+    ],
+)
+def test_papers_kept_without_a_threat_and_care_that_no_longer_works_at_home_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
+
+
+def test_a_home_that_cannot_be_borne_is_still_heard() -> None:
+    assert assess("je mi 14 a doma to nejde vydržet, chci pryč").danger
+
+
+def test_a_birth_year_makes_a_senior_not_a_pupil() -> None:
+    found = assess("jsem ročník 41, od rána mě na hrudi píchá a hůř se mi dejchá")
+    assert "medical_emergency" in found.categories and found.acute and found.writer == "senior"
+
+
+def test_a_teacher_giving_a_pupils_age_writes_as_an_adult() -> None:
+    found = assess("Jsem učitelka. Holčička (9) má na rukou modřiny a říká, že ji máma bije vařečkou.")
+    assert found.danger and found.writer == "adult"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "úřad nereaguje na moje maily už měsíc, kam si stěžovat?",
+        "бывший муж не отвечает на звонки и не платит алименты",
+        "strejda hodně pije, ale agresivní není. kam se obrátit?",
+        "my husband drinks every night, he is not violent, but I worry",
+        "sama doma to s dědou už nejde, hledáme domov se zvláštním režimem",
+        "ні з ким тут не можу говорити, бо я не знаю мови",
+        "od úrazu pravou rukou skoro nehýbe, potřebuje pomoc s oblékáním",
+    ],
+)
+def test_unanswered_mail_a_drinker_who_is_not_violent_and_lasting_limits_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize("text", ["dědeček leží v kuchyni a nereaguje", "brácha spadl ze žebříku a nehýbe se"])
+def test_someone_who_does_not_respond_or_move_is_still_an_emergency(text: str) -> None:
+    found = assess(text)
+    assert "medical_emergency" in found.categories and found.acute

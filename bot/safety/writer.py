@@ -3,14 +3,15 @@ the words around them (Linka bezpečí answers children, the seniors' line senio
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.safety.reading import WORD
 from bot.search.relatives import ADULT_AGE, after_duration
 
 MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
-# a life only grown-ups lead: their own child, a prison term, rent, a mortgage, bailiffs
-SETTLED = frozenset({"OWN_CHILD", "ADULT_LIFE", "MY_KIDS"})
+# a life only grown-ups lead: their own child, a prison term, rent, a mortgage, bailiffs, a profession
+SETTLED = frozenset({"OWN_CHILD", "ADULT_LIFE", "MY_KIDS", "PROFESSIONAL"})  # ...or a job: "jsem učitelka"
 GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE", "CARING"}) | SETTLED
 SENIOR_AGE = 65
 
@@ -19,8 +20,8 @@ def writer_of(age: int | None, present: set[str], agent: str | None, categories:
     """Who likely writes: a child (an age under 18, school, a parent as the one who hurts or
     spoken of as a third person with no partner or grown child in the message; self-harm and
     bullying with nothing grown-up in the message), a senior, or an adult."""
-    if age is not None and age < ADULT_AGE:
-        return "child"
+    if age is not None and age < ADULT_AGE and "PROFESSIONAL" not in present:
+        return "child"  # ...unless a teacher or a nurse gives the age of the child they write about
     settled = bool(present & SETTLED)  # "naši nás nevezmou, malej má 2 roky": a parent writes
     if (
         age is None
@@ -65,7 +66,23 @@ def age_in(folded: str) -> int | None:
         for n, g in enumerate(m.groups())
         if g and (n not in OTHERS_AGE or not ADULT_AGE <= int(g) < SENIOR_AGE)
     ]
+    ages += [_age_from_year(m.group(1)) for m in _BIRTH_YEAR.finditer(folded)]
     return min(ages) if ages else None
+
+
+# the writer's year of birth: "jsem ročník 43", "narozená 1951", "born in 1948"
+_BIRTH_YEAR = re.compile(
+    r"\b(?:rocnik|narozena|narozeny|narozen|born\s+in|born)\s+(?:v\s+roce\s+|in\s+)?((?:19|20)?\d{2})\b(?!\s*(?:let|rok))"
+)
+
+
+def _age_from_year(year: str) -> int:
+    """The age of someone born in `year` ("43" is 1943 when it lies ahead of this year's two digits)."""
+    today = dt.date.today().year
+    born = int(year)
+    if born < 100:
+        born += 2000 if born <= today % 100 else 1900
+    return max(today - born, 0)
 
 
 _OFFSPRING_WORD = re.compile("^(?:" + _OFFSPRING + "|mal[aeyo])")  # "malým", "malej": a little one

@@ -31,6 +31,7 @@ _SPELLINGS: dict[str, tuple[str, ...]] = {
     "tsya": ("тся", "ться"),  # the reflexive ending, with or without the soft sign
     "tsa": ("ца", "тся", "ться"),  # "ulitsa", and the reflexive ending typed short ("prosnutsa")
     "sch": ("щ", "сч"),
+    "shh": ("щ",),  # "proshhajte", "ishhu"
     "zh": ("ж",),
     "kh": ("х",),
     "ch": ("ч", "х"),
