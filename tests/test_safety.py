@@ -1716,3 +1716,38 @@ def test_unanswered_mail_a_drinker_who_is_not_violent_and_lasting_limits_are_no_
 def test_someone_who_does_not_respond_or_move_is_still_an_emergency(text: str) -> None:
     found = assess(text)
     assert "medical_emergency" in found.categories and found.acute
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "na hradě byl turnaj, rytíři se mlátili dřevěnými meči a pak se všichni klaněli",
+        "ze únikovky jsme utekli za 52 minut, nový rekord třídy!",
+        "my sister beat me at chess three times today, so annoying",
+    ],
+)
+def test_knights_who_fought_an_escape_game_and_a_lost_game_are_no_alarms(text: str) -> None:
+    assert not DangerDetector.from_files(model=None).assess(text).danger
+
+
+def test_a_night_outside_with_children_under_a_tent_is_no_rule_alarm() -> None:
+    text = "spali jsme s dětmi venku pod stanem u rybníka, byla teplá noc"
+    assert not DangerDetector.from_files(model=None).assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "děda rozdává svoje věci sousedům a prý už to tady dlouho nebude"),
+        ("suicide", "тато роздає свої речі і каже, що він тут вже недовго"),
+        ("self_harm", "když to nezvládám, štípu se a drápu do rukou, až to přestanu cítit"),
+        ("suicide", "синові було б краще з татом, а мене б просто не було"),
+    ],
+)
+def test_rules_alone_read_things_given_away_pinching_oneself_and_wishing_not_to_be(category: str, text: str) -> None:
+    assert category in DangerDetector.from_files(model=None).assess(text).categories
+
+
+def test_a_child_late_home_with_the_phone_off_is_a_missing_child() -> None:
+    found = assess("dcera měla být doma v pět, teď je osm a mobil nebere, kamarádi nevědí")
+    assert found.missing_child and numbers("dcera měla být doma v pět, teď je osm a mobil nebere")[0] in {"158", "112"}

@@ -22,6 +22,9 @@ from bot.search.text import load_stop_words, tokenize
 
 DRUH_PREFIX = "DruhSocialniSluzby/"
 SITUATION_WEIGHT = 0.8
+# a druh named after the first in a row of the vocabulary ("alkohol → 22 32 27 1") is a fallback:
+# generic counselling named last must not outrank the contact centre a drinker's message is about
+FURTHER_DRUH_WEIGHT = 0.75
 
 
 # the kinds of need: a druh of social service, a life situation, a local category
@@ -171,7 +174,7 @@ def _druh_names() -> dict[str, str]:
 def _meaning_of(row: dict[str, str]) -> Meaning:
     needs: list[Need] = []
     for rank, code in enumerate(_split(row.get("druhy"))):
-        needs.append(Need("druh", f"{DRUH_PREFIX}{code}", 1.0 if rank == 0 else 0.85))
+        needs.append(Need("druh", f"{DRUH_PREFIX}{code}", 1.0 if rank == 0 else FURTHER_DRUH_WEIGHT))
     # a life situation is a looser link than a druh: coordinators tag many services with one
     needs.extend(Need("situace", s, SITUATION_WEIGHT) for s in _split(row.get("situace")))
     needs.extend(Need("kategorie", c, 1.0) for c in _split(row.get("kategorie"), "|"))
