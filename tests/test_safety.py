@@ -1751,3 +1751,12 @@ def test_rules_alone_read_things_given_away_pinching_oneself_and_wishing_not_to_
 def test_a_child_late_home_with_the_phone_off_is_a_missing_child() -> None:
     found = assess("dcera měla být doma v pět, teď je osm a mobil nebere, kamarádi nevědí")
     assert found.missing_child and numbers("dcera měla být doma v pět, teď je osm a mobil nebere")[0] in {"158", "112"}
+
+
+def test_a_language_course_asked_about_does_not_hide_a_partner_who_holds_the_passport() -> None:
+    text = "chci chodit na kurz češtiny, ale manžel mi sebral pas a každý večer mi kontroluje telefon"
+    assert "violence" in assess(text).categories
+
+
+def test_a_self_defence_course_is_still_a_topic() -> None:
+    assert not assess("kurz sebeobrany pro ženy po násilí, kde se dá v Přerově přihlásit?").danger

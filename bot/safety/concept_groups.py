@@ -48,6 +48,7 @@ CANCELS = {
     "BETTER_OFF": "SAFE_NOW",
     "REMARRIED": "AGAIN",
     "BACK_THEN": "STILL",
+    "LANGUAGE_COURSE": "TOPIC",  # a Czech course is something to attend, not a talk about violence
 }
 # a message that says only "už nemůžu", "fakt už to nezvládám", "i can't anymore"
 DESPAIR_ONLY = frozenset({"ANYMORE", "VERY", "CAN!", "COPE!", "CONTINUE", "IT", "ME", "NEG", "FAREWELL", "HELP_ME"})
