@@ -10,8 +10,8 @@ from bot.safety.reading import WORD
 from bot.search.relatives import ADULT_AGE, after_duration
 
 MOSTLY_YOUNG = frozenset({"self_harm", "bullying"})  # Linka bezpečí answers people up to 26
-# a life only grown-ups lead: their own child, a prison term, rent, a mortgage, bailiffs, a profession
-SETTLED = frozenset({"OWN_CHILD", "ADULT_LIFE", "MY_KIDS", "PROFESSIONAL"})  # ...or a job: "jsem učitelka"
+# a life only grown-ups lead: their own child, a prison term, rent, a mortgage, bailiffs, a job ("jsem učitelka")
+SETTLED = frozenset({"OWN_CHILD", "ADULT_LIFE", "MY_KIDS", "PROFESSIONAL"})
 GROWN_UP = frozenset({"PARTNER", "ADULT_CHILD", "PENSION", "COLLEAGUE", "CHORE", "CARING"}) | SETTLED
 SENIOR_AGE = 65
 
