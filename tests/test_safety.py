@@ -767,7 +767,7 @@ def test_pills_ready_for_tonight_a_child_locked_out_in_the_cold_and_low_sugar_ar
         "píšu povídku, kde vrah sleduje svou oběť, jak by postupovala policie?",
         "ten nový zákon mě fakt zabíjí, kde je právní poradna",
         "řezala jsem se v pubertě, teď mi je 35, jsem v pohodě a jizvy chci odstranit",
-        "kdysi jsem odešla od násilníka a dnes chci jako dobrovolnice pomáhat ženám v azylovém domě",
+        "kdysi jsem odešla od násilníka a dnes bych ráda jako dobrovolnice pomohla v azylovém domě pro ženy",
         "kamarádka mi kdysi říkala, že ji doma bijou, ale už se to vyřešilo",
         "kdysi mě bil manžel, je to přes 20 let, teď potřebuju jen pomoc s nákupy",
         "we are making a poster about helplines for school",
