@@ -427,3 +427,38 @@ def test_a_novel_about_a_runaway_is_a_story_not_a_runaway() -> None:
     story = "our book club is reading a novel about a boy who runs away from home; it got me thinking"
     assert not assess(story + " what a youth shelter does").danger
     assert assess("čtu román, ale nejde mi to, utekla jsem z domova a nevím kam").danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("acute_crisis", "I think I'm having a total breakdown, I can't stop shaking"),
+        ("suicide", "nejradši bych pustila plyn a měli bychom to s manželem oba za sebou"),
+        ("suicide", "exekuce nesplatím, vyřeším to jinak, jen kdo si pak vezme kocoura"),
+        ("running_away", "sedím na vlakovém nádraží, domů nechci zpátky, je mi 14"),
+        ("threats", "půjčil jsem si od jednoho chlapa a teď říká, že jeho kluci si pro mě přijdou"),
+        ("threats", "ti vymahači bratrovi řekli, že mu zlámou nohy"),
+        ("acute_crisis", "je mi 80 a jsem čtyři dny bez jídla, nikdo nepřišel"),
+        ("sexual_violence", "dcera (7) říká, že s ní soused hraje tajnou hru a mamince to nesmí říct"),
+        ("bullying", "they made a new group chat without me and share my pics there"),
+    ],
+)
+def test_danger_in_fewer_words_than_the_rules_used_to_need_is_recognised(category: str, text: str) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "maminka minulý týden zapomněla puštěný plyn na sporáku, hledáme někoho, kdo by k ní chodil",
+        "důchod mi tento měsíc nepřišel a na úřadě nikdo nezvedá telefon",
+        "chci mít tu operaci kyčle co nejdřív za sebou, kdo mi pak pomůže s nákupy?",
+    ],
+)
+def test_gas_left_on_a_late_pension_and_an_operation_to_have_over_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
+
+
+def test_a_parent_telling_of_a_secret_game_with_a_coach_writes_as_an_adult_not_a_senior() -> None:
+    found = assess("syn (9) říká, že trenér s ním po tréninku hraje tajnou hru")
+    assert "sexual_violence" in found.categories and found.writer == "adult"

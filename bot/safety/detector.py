@@ -370,6 +370,8 @@ class DangerDetector:
         agent = (
             next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT and not collected else None
         )
+        if agent == "adult_child" and "sexual_violence" in categories:
+            agent = None  # "syn (9) říká, že trenér s ním hraje tajnou hru": the son is the one hurt
         if agent == "classmates":
             categories.add("bullying")
         writer = writer_of(age, present, agent, categories)
