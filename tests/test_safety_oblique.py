@@ -436,7 +436,7 @@ def test_a_novel_about_a_runaway_is_a_story_not_a_runaway() -> None:
         ("suicide", "nejradši bych pustila plyn a měli bychom to s manželem oba za sebou"),
         ("suicide", "exekuce nesplatím, vyřeším to jinak, jen kdo si pak vezme kocoura"),
         ("running_away", "sedím na vlakovém nádraží, domů nechci zpátky, je mi 14"),
-        ("threats", "půjčil jsem si od jednoho chlapa a teď říká, že jeho kluci si pro mě přijdou"),
+        ("threats", "vzal jsem si půjčku od jednoho pána a on tvrdí, že jeho kluci si pro mě přijdou"),
         ("threats", "ti vymahači bratrovi řekli, že mu zlámou nohy"),
         ("acute_crisis", "je mi 80 a jsem čtyři dny bez jídla, nikdo nepřišel"),
         ("sexual_violence", "dcera (7) říká, že s ní soused hraje tajnou hru a mamince to nesmí říct"),
@@ -462,3 +462,66 @@ def test_gas_left_on_a_late_pension_and_an_operation_to_have_over_are_no_alarms(
 def test_a_parent_telling_of_a_secret_game_with_a_coach_writes_as_an_adult_not_a_senior() -> None:
     found = assess("syn (9) říká, že trenér s ním po tréninku hraje tajnou hru")
     assert "sexual_violence" in found.categories and found.writer == "adult"
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("violence", "je mi 79, pečovatelka mi vybírá peníze z karty a říká, že když si stěžuju, přestane chodit"),
+        ("violence", "brácha žije s jednou paní, ta mu bere celou výplatu a nesmí bez ní ani z domu"),
+        ("threats", "majitel ubytovny nám vzal pasy a říká, že když půjdu na policii, udá nás"),
+        ("suicide", "can I schedule my last post so my friends see it after I'm gone?"),
+        ("suicide", "Kolik dnes stojí pohřeb? Chci ho mít zaplacený předem, abych nikoho nezatěžoval. Je mi 38."),
+        ("acute_crisis", "zemřel mi táta a já nemůžu vstát z podlahy, děti pláčou"),
+        ("suicide", "mám dluhy u tří bank, napsal jsem dopis synovi, kde jsou papíry, kdyby se něco stalo"),
+        ("suicide", "sedím v garáži, mám u sebe pušku a exekutor přijde ráno"),
+        ("acute_crisis", "od té nehody nespím, pořád to vidím před očima"),
+        ("threats", "dlužím jednomu chlapovi, včera nám rozbili okno a on říká, že ví, kde chodí dcera do školy"),
+        ("violence", "trenérka viděla na zádech malého pruhy jak od kabelu, táta ho prý trestá"),
+    ],
+)
+def test_danger_inside_a_long_practical_request_is_heard(category: str, text: str) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kolik stojí pohřeb? Chci si ho zaplatit předem, abych nikoho nezatěžovala, je mi 81.",
+        "můj táta má doma flintu na hon, potřebuje k ní zbrojní průkaz?",
+        "na stěně máme pruhovanou tapetu, kdo nám pomůže vymalovat?",
+        "dneska jsem se konečně postavila na nohy po operaci a mám radost",
+    ],
+)
+def test_a_senior_paying_a_funeral_ahead_a_hunters_gun_and_stripes_on_a_wall_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("acute_crisis", "volali mi, že táta umřel při nehodě, sedím v kuchyni a nemůžu přestat se třást"),
+        ("medical_emergency", "бабуся зомліла і не приходить до тями"),
+        ("suicide", "мені 15, я на даху школи, просто хотіла щоб хтось знав"),
+        ("acute_crisis", "мені 75, відключили газ за борги, а вночі мороз"),
+        ("sexual_violence", "хозяйка говорит, что можно заплатить натурой, если нет денег"),
+        ("sexual_violence", "majitel bytu říká, že nájem můžu splatit jinak, a myslí tím sebe"),
+        ("sexual_violence", "ex mě nutí se s ním vyspat, jinak mi nedá peníze na děti"),
+        ("acute_crisis", "dnes v noci odejdu navždy, ať mě nikdo nehledá"),
+        ("self_harm", "dneska zase ty nůžky, nikdo to neví"),
+    ],
+)
+def test_shock_a_faint_a_cut_off_home_in_frost_and_sex_for_rent_are_recognised(category: str, text: str) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "бачила в новинах, що в Přerov буде концерт, можна туди з дитиною?",
+        "nájem mi majitel dovolil splatit jinak, ve dvou splátkách, kde najdu poradnu na rozpočet?",
+        "dneska zase ty nůžky na nehty nemůžu najít, kdo je zase vzal",
+    ],
+)
+def test_the_news_rent_paid_in_two_parts_and_lost_nail_scissors_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
