@@ -525,3 +525,23 @@ def test_shock_a_faint_a_cut_off_home_in_frost_and_sex_for_rent_are_recognised(c
 )
 def test_the_news_rent_paid_in_two_parts_and_lost_nail_scissors_are_no_alarms(text: str) -> None:
     assert not assess(text).danger
+
+
+def test_a_young_person_whose_parents_do_not_know_where_they_are_ran_away() -> None:
+    found = assess("už druhou noc spím u kámošky, naši nevědí, kde jsem")
+    assert "running_away" in found.categories and found.writer == "child"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "spím venku za garážemi, je mi strašná zima, kde se můžu ohřát?",
+        "přespávám v kůlně u kamaráda, ale tam je zima, nevím co dál",
+    ],
+)
+def test_an_adult_sleeping_rough_in_the_cold_gets_the_lines(text: str) -> None:
+    assert assess(text).danger
+
+
+def test_an_adult_sleeping_rough_who_asks_for_a_shower_is_helped_to_housing_first() -> None:
+    assert not assess("přespávám venku u řeky, kde se dá vysprchovat a vyprat prádlo?").danger

@@ -175,6 +175,7 @@ def test_a_municipality_of_the_region_beats_a_place_elsewhere_named_beside_it(se
     [
         "syn chce příští rok studovat v Přerově, ale bydlíme v Kojetíně, potřebuje pečovatelku",
         "my son wants to study in Přerov next year, we live in Kojetín and need a carer",
+        "спершу ми мешкали в Přerově, торік переїхали до Коєтіна, потрібна доглядальниця для тата",
     ],
 )
 def test_where_the_writer_lives_beats_another_town_of_the_region(searcher, query) -> None:

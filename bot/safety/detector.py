@@ -392,7 +392,7 @@ class DangerDetector:
             "running_away" in categories
             and writer != "child"
             and len(categories) == 1
-            and not (fled or acute or exposed or "FROM_WARD" in present or _young_runaway(text, present))
+            and not (fled or rule_acute or exposed or "FROM_WARD" in present or _young_runaway(text, present))
         ):
             if not self._model_alarm(features, present, MODEL_OVER_BLOCKERS):
                 return NO_DANGER  # an adult who left home, was thrown out or sleeps rough needs housing help first
