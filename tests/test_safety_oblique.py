@@ -545,3 +545,14 @@ def test_an_adult_sleeping_rough_in_the_cold_gets_the_lines(text: str) -> None:
 
 def test_an_adult_sleeping_rough_who_asks_for_a_shower_is_helped_to_housing_first() -> None:
     assert not assess("přespávám venku u řeky, kde se dá vysprchovat a vyprat prádlo?").danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "задали сочинение о самоубийстве героя романа, где найти репетитора по литературе?",
+        "на курсах першої допомоги нас вчать, що робити, коли людина не дихає. Де ще є такі курси?",
+    ],
+)
+def test_an_essay_on_a_novel_and_a_first_aid_course_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
