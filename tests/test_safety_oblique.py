@@ -556,3 +556,33 @@ def test_an_adult_sleeping_rough_who_asks_for_a_shower_is_helped_to_housing_firs
 )
 def test_an_essay_on_a_novel_and_a_first_aid_course_are_no_alarms(text: str) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "malé je půl roku a já jsem k ničemu. prášky mám schované, kdyby to nešlo dál"),
+        ("suicide", "I'm a terrible mother. I've been saving up my pills, just in case"),
+        ("medical_emergency", "babička má demenci a ztratila se, odešla ráno a není k nalezení"),
+        ("self_harm", "po každém jídle si strkám prsty do krku, už rok"),
+        ("self_harm", "я викликаю блювоту після їжі і не можу зупинитись"),
+        ("sexual_violence", "slíbili mi práci v kuchyni, teď mě nutí pracovat v klubu s muži"),
+        ("suicide", "jak nastavit, aby se příspěvek poslal sám? chci to všem napsat, až tu nebudu"),
+    ],
+)
+def test_pills_put_by_purging_a_lost_person_with_dementia_and_trafficking_are_recognised(
+    category: str, text: str
+) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "babička (85) říká, že až umře, chce být pohřbená u dědy. Jinak je v pohodě, hledáme jí klub.",
+        "ve zprávách ukazovali únos dítěte a syn se bojí. Máte nějaké materiály pro rodiče?",
+        "v kroužku mladý záchranář nacvičujeme scénku, jak pomoct člověku v bezvědomí",
+    ],
+)
+def test_an_old_mothers_burial_wish_the_news_and_a_first_aid_scene_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger

@@ -162,6 +162,7 @@ def test_a_place_outside_the_regions_is_said_plainly(searcher) -> None:
     [
         "dřív jsem bydlel v Brně, teď jsem v Kojetíně a potřebuju pečovatelku",
         "jsem z Brna, pečovatelská služba Kojetín",
+        "pracuju v Brně a maminka zůstala sama v Kojetýně, potřebuje pečovatelku",
     ],
 )
 def test_a_municipality_of_the_region_beats_a_place_elsewhere_named_beside_it(searcher, query) -> None:

@@ -323,10 +323,11 @@ class PlaceRecognizer:
             (NO_PLACE, True) if used[i] else self._place_stem(i, tokens, shapes[i], known) for i in range(len(tokens))
         ]
         found = self.table.match([stem for stem, _ in stems], used)
-        # a place named exactly comes before one recognised by edit distance, and a municipality
-        # of the catalogue before a place elsewhere ("dřív z Prahy, teď bydlím v Oldřichově")
+        # a municipality of the catalogue comes before a place elsewhere ("dřív z Prahy, teď bydlím
+        # v Oldřichově", "pracuju v Brně, maminka je sama v Tučíně": help is sought where the region
+        # is), and a place named exactly before one recognised by edit distance
         found = [replace(m, exact=all(exact for _, exact in stems[m.start : m.end])) for m in found]
-        return sorted(found, key=lambda m: (not m.exact, m.payloads[0].kind == "outside"))
+        return sorted(found, key=lambda m: (m.payloads[0].kind == "outside", not m.exact))
 
     def _place_stem(
         self, i: int, tokens: Sequence[str], shape: _Shape, known: set[str] | frozenset[str]
