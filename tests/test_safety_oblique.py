@@ -586,3 +586,26 @@ def test_pills_put_by_purging_a_lost_person_with_dementia_and_trafficking_are_re
 )
 def test_an_old_mothers_burial_wish_the_news_and_a_first_aid_scene_are_no_alarms(text: str) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text", "acute"),
+    [
+        ("self_harm", "we tried the choking challenge at school and want to do it again tonight", True),
+        ("medical_emergency", "děda je od rána zmatený a neví, kde je, mluví divně", True),
+        ("suicide", "sestra tvrdí, že jí hlasy z rádia říkají, ať skočí z okna", False),
+        ("suicide", "ten chlap chce peníze do rána, jinak fotky pošle všem. nevím, jestli to chci přežít", False),
+    ],
+)
+def test_a_choking_challenge_sudden_confusion_commanding_voices_and_doubt_about_surviving_are_heard(
+    category: str, text: str, acute: bool
+) -> None:
+    found = assess(text)
+    assert category in found.categories
+    assert found.acute or not acute
+
+
+def test_a_mother_with_dementia_who_no_longer_knows_her_child_is_no_emergency() -> None:
+    assert (
+        "medical_emergency" not in assess("у бабушки деменция, она давно не узнаёт внуков; нужен пансионат").categories
+    )
