@@ -609,3 +609,36 @@ def test_a_mother_with_dementia_who_no_longer_knows_her_child_is_no_emergency() 
     assert (
         "medical_emergency" not in assess("у бабушки деменция, она давно не узнаёт внуков; нужен пансионат").categories
     )
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "rozdávám všechno, co mám, psa si vezme bratr. stejně už to tu nemá cenu"),
+        ("suicide", "chci zrušit dovoz obědů, už je nebudu potřebovat, jsem tu stejně jen navíc"),
+        ("suicide", "how do I close my bank account fast and who could take my cat? I won't need it anymore"),
+        ("suicide", "всё раздала, письмо написала. сегодня последний день"),
+        ("running_away", "chci utéct od našich, hlídají každý můj krok. je mi 14"),
+        ("running_away", "ztratila se nám dcera (5) na náměstí před chvílí, nikde není"),
+        ("violence", "vnuk mě donutil podepsat plnou moc na byt a teď mi vyhrožuje domovem"),
+        ("self_harm", "od rozchodu skoro nejím a to, co sním, vyzvracím"),
+    ],
+)
+def test_affairs_put_in_order_a_child_lost_now_and_papers_signed_under_pressure_are_recognised(
+    category: str, text: str
+) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "až mi bude 18, chci odejít od rodičů do podnájmu, kde se poradím o smlouvě?",
+        "stěhuju se do menšího bytu, tak převedu auto na syna, už ho nebudu potřebovat",
+        "dneska je můj poslední den v práci, zítra začínám jinde, díky všem",
+    ],
+)
+def test_a_move_planned_for_eighteen_a_car_handed_on_when_moving_and_a_last_day_at_work_are_no_alarms(
+    text: str,
+) -> None:
+    assert not assess(text).danger

@@ -65,4 +65,6 @@ DEEDS = frozenset({"HIT", "HURT", "ABUSE", "ATTACK", "THREAT", "STALK", "CHOKE",
 MISSING_SAYERS = frozenset({"OWN_CHILD", "PROFESSIONAL", "CARER"})
 # what says the child is gone ("odešla", "nevrátil se", "nepřišla domů", "nebere telefon"), not
 # that the family is out together ("vyhodili nás i s dcerou")
-MISSING_SIGNS = frozenset({"PHONE_OFF", "RETURN!", "COME_TO!", "RUN", "RAN", "LEFT", "AWAY", "DISAPPEAR", "SEEK!"})
+MISSING_SIGNS = frozenset(
+    {"PHONE_OFF", "RETURN!", "COME_TO!", "RUN", "RAN", "LEFT", "AWAY", "DISAPPEAR", "SEEK!", "LOST_PERSON"}
+)
