@@ -254,3 +254,16 @@ def test_the_town_of_a_hospital_stay_is_not_where_help_is_sought(searcher) -> No
     assert place(searcher, "vracím se z léčebny v Kroměříži, co je pro abstinenty v Přerově?") == "Přerov"
     assert searcher.understand("máma leží v nemocnici v Kroměříži")[0].place is None
     assert place(searcher, "pečovatelka v Kroměříži") == "Kroměříž"
+
+
+@pytest.mark.parametrize(
+    ("query", "need"),
+    [
+        ("чоловік увесь вечір грає на автоматах, гроші зникли", "DruhSocialniSluzby/22"),
+        ("де порадитись щодо трудового договору з агентурою", "DruhSocialniSluzby/1"),
+        ("my dad keeps missing his GP appointments, nobody can take him", "DruhSocialniSluzby/4"),
+        ("мама з ранку до вечора вдома, допомога вдень потрібна", "DruhSocialniSluzby/9"),
+    ],
+)
+def test_ukrainian_russian_and_english_everyday_needs_are_understood(searcher, query, need) -> None:
+    assert need in {n.key for n in searcher.understand(query)[0].needs}
