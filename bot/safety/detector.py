@@ -365,13 +365,7 @@ class DangerDetector:
             acute = True  # "its happening rn, im hiding under my bed": an attack going on
         if "LOCK" in present and present_or_denied & {"NO_WATER", "NO_WATER!"} and categories & VIOLENT:
             acute = True  # locked in for days without water
-        # a debt collector who threatens the writer's daughter: the daughter is the one threatened, not who hurts
-        collected = "COLLECTOR" in present and categories <= {"threats"}
-        agent = (
-            next((AGENTS[c] for c in AGENTS if c in present), None) if categories & VIOLENT and not collected else None
-        )
-        if agent == "adult_child" and "sexual_violence" in categories:
-            agent = None  # "syn (9) říká, že trenér s ním hraje tajnou hru": the son is the one hurt
+        agent = _agent_of(present, categories)
         if agent == "classmates":
             categories.add("bullying")
         writer = writer_of(age, present, agent, categories)
@@ -440,6 +434,16 @@ def _young_runaway(text: str, present: set[str]) -> bool:
     unless it came home and is fine ("vrátil se a je v pořádku")."""
     young = "OWN_CHILD" in present or names_a_minor(fold(text))
     return young and not {"RETURNED", "SAFE_NOW"} <= present
+
+
+def _agent_of(present: set[str], categories: set[str]) -> str | None:
+    """Who hurts in a violent message, named by a family or role word; None where that word
+    names the one hurt: a debt collector threatens the writer's daughter, a coach plays a
+    "secret game" with the writer's son (9)."""
+    if not categories & VIOLENT or ("COLLECTOR" in present and categories <= {"threats"}):
+        return None
+    agent = next((AGENTS[c] for c in AGENTS if c in present), None)
+    return None if agent == "adult_child" and "sexual_violence" in categories else agent
 
 
 def _behind(categories: set[str]) -> Assessment:
