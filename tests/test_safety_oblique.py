@@ -642,3 +642,33 @@ def test_a_move_planned_for_eighteen_a_car_handed_on_when_moving_and_a_last_day_
     text: str,
 ) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kdy je nejlepší čas řezat jabloně, na jaře nebo v létě?",
+        "bříza na zahradě po prořezání pořád krvácí mízou, nevadí jí to?",
+        "asi jsem předávkoval papriky hnojivem, žloutnou jim listy",
+        "we overdosed the soup with salt, can it be saved?",
+        "moje koně zase utekli z ohrady a běhají po silnici k Bochoři",
+        "nemohla jsem dýchat smíchy, jak kluci hráli divadlo",
+        "this heat in the flat is killing me, is there a cooled room for seniors?",
+    ],
+)
+def test_garden_work_cooking_runaway_horses_and_idioms_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("self_harm", "zase jsem se řezala, tentokrát víc, nevím komu to říct"),
+        ("medical_emergency", "děda spadl z jabloně a z hlavy mu teče krev, hrozně krvácí"),
+        ("medical_emergency", "kamarádka se předávkovala a nemůže dýchat"),
+        ("violence", "my stepfather says he is killing me one day, he hits me"),
+        ("running_away", "utekla jsem z domu a spím u kamarádky, je mi 15"),
+    ],
+)
+def test_the_same_words_about_a_person_still_raise_the_alarm(category: str, text: str) -> None:
+    assert category in assess(text).categories
