@@ -667,7 +667,7 @@ def test_garden_work_cooking_runaway_horses_and_idioms_are_no_alarms(text: str) 
         ("medical_emergency", "děda spadl z jabloně a z hlavy mu teče krev, hrozně krvácí"),
         ("medical_emergency", "kamarádka se předávkovala a nemůže dýchat"),
         ("violence", "my stepfather says he is killing me one day, he hits me"),
-        ("running_away", "utekla jsem z domu a spím u kamarádky, je mi 15"),
+        ("running_away", "je mi 15, od včerejška jsem pryč z domova a přespávám u spolužačky"),
     ],
 )
 def test_the_same_words_about_a_person_still_raise_the_alarm(category: str, text: str) -> None:
