@@ -27,7 +27,7 @@ class EverydayMessage(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     id: str
-    writer: Literal["child", "adult"] = "adult"
+    writer: Literal["child", "adult", "senior"] = "adult"
     language: str = "cs"
     kind: str = ""
     text: str
