@@ -174,6 +174,25 @@ def test_a_municipality_of_the_region_beats_a_place_elsewhere_named_beside_it(se
 @pytest.mark.parametrize(
     "query",
     [
+        "mamka je po operaci sama doma a já jsem daleko v Brně, kdo by jí nosil obědy?",
+        "I work in Ostrava and my dad can no longer cook for himself, who brings meals?",
+        "я працюю в Брно, а мама сама, потрібні обіди додому",
+    ],
+)
+def test_where_a_carer_far_away_is_is_not_where_help_is_sought(searcher, query) -> None:
+    result = searcher.search(query)
+    assert result.understood.place is None
+    assert result.hits and result.reason != PLACE_OUTSIDE
+
+
+def test_a_writer_who_needs_help_where_they_live_elsewhere_is_told_so(searcher) -> None:
+    result = searcher.search("já jsem v Brně a hledám pro sebe pečovatelku")
+    assert result.reason == PLACE_OUTSIDE
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
         "syn chce příští rok studovat v Přerově, ale bydlíme v Kojetíně, potřebuje pečovatelku",
         "my son wants to study in Přerov next year, we live in Kojetín and need a carer",
         "спершу ми мешкали в Přerově, торік переїхали до Коєтіна, потрібна доглядальниця для тата",

@@ -125,6 +125,7 @@ class Searcher:
         self.no_need = self._phrase_list(data / "bez-potreby.txt", keep_stop_words=True)
         self.stays = self._stem_list(data / "pobyt-jinde.txt")
         self.homes = self._stem_list(data / "bydliste.txt")
+        self.writer_away = self._stem_list(data / "pisatel-jinde.txt")
         # A typo may be corrected to any word of the catalogue but not to a place name: places
         # are recognised by PlaceRecognizer.match, which never takes a person's name for one.
         words = self.vocabulary.table.all_stems() | self.vocabulary.worded.all_stems() | self.off_topic.all_stems()
@@ -270,7 +271,11 @@ class Searcher:
             candidates = [
                 m
                 for m in place_matches
-                if not (self._relative_is_there(m, kin) or self._named_after(m, as_written, self.stays))
+                if not (
+                    self._relative_is_there(m, kin)
+                    or self._named_after(m, as_written, self.stays)
+                    or (kin and m.payloads[0].kind == "outside" and self._named_after(m, as_written, self.writer_away))
+                )
             ]
             # "she wants to study in Olomouc; we live in Tovačov": where the writer lives comes first
             home = [
