@@ -14,7 +14,7 @@ from tests.test_safety import assess, numbers
 @pytest.mark.parametrize(
     ("category", "text"),
     [
-        ("suicide", "asi by bylo lepší, kdybych tu už nebyl"),
+        ("suicide", "možná by bylo pro všechny líp, kdybych tady nebyl"),
         ("suicide", "někdy si říkám, že bych najela autem do zdi a bylo by po všem"),
         ("suicide", "ta pojistka dětem pomůže líp než já"),
         ("suicide", "honestly I'm worth more dead to them"),
