@@ -672,3 +672,32 @@ def test_garden_work_cooking_runaway_horses_and_idioms_are_no_alarms(text: str) 
 )
 def test_the_same_words_about_a_person_still_raise_the_alarm(category: str, text: str) -> None:
     assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "táta samoživitel, doma nezvládám, hledám pomoc s domácností",
+        "syna vyhodili ze školky, takže je se mnou doma a nemůžu do práce",
+        "máme malého syna a majitel nás prý vyhodí",
+        "od rozvodu sedím večer sám a kouká na mě jen zeď, hledám nějaký klub",
+        "je mi 16 a čekám miminko, bojím se to mamce říct. kam se můžu obrátit?",
+    ],
+)
+def test_coping_at_home_a_child_sent_home_an_eviction_an_empty_flat_and_a_confession_are_no_alarms(
+    text: str,
+) -> None:
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("running_away", "nemůžu být doma, táta zase pije, chci odejít, je mi 14"),
+        ("running_away", "je mi 15 a mamka mě dneska vyhodila z bytu, spát nemám kde"),
+        ("violence", "bojím se ho, včera mě zase uhodil a říká, že to nikomu nesmím říct"),
+        ("threats", "pořád mě sleduje, stojí večer pod oknem a píše mi, kde jsem byla"),
+    ],
+)
+def test_the_same_words_about_fear_home_and_being_watched_still_alarm(category: str, text: str) -> None:
+    assert category in assess(text).categories
