@@ -701,3 +701,35 @@ def test_coping_at_home_a_child_sent_home_an_eviction_an_empty_flat_and_a_confes
 )
 def test_the_same_words_about_fear_home_and_being_watched_still_alarm(category: str, text: str) -> None:
     assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("suicide", "náš kluk rozdal kamarádům svoje hry a píše, že chce po prázdninách nadobro zmizet"),
+        ("violence", "муж зачиняє мене в квартирі, коли їде на зміну, ключі бере із собою"),
+        ("violence", "vnučka mi bere důchod, a když chci peníze zpátky, řve, že mě strčí do ústavu"),
+        ("medical_emergency", "mamka má cukrovku, inzulin jí došel před pár dny a cukr má hrozně vysoký"),
+        ("running_away", "syn (12) nedošel z tréninku, je deset večer a mobil má vypnutý"),
+        ("suicide", "I sometimes think my family would be better off if I simply wasn't around"),
+        ("suicide", "думаю, що всім буде краще, якщо мене не буде"),
+        ("violence", "manžel mě nebije, jen občas, když přijde opilý, a děti se ho bojí"),
+        ("suicide", "chci dát synovi plnou moc na účet, pak už to bude jedno. nic nemá cenu, nemá to cenu"),
+        ("threats", "bývalý mi posílá desítky zpráv denně a čeká na mě před prací"),
+        ("threats", "ex mi rozřezal kola u auta a napsal, že to ještě není konec"),
+    ],
+)
+def test_signs_told_in_passing_are_heard(category: str, text: str) -> None:
+    assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "syn se odstěhoval do Brna a rozdal staré hračky, chceme zmizet na víkend k moři",
+        "dědovi hlídá cukrovku obvodní lékařka, inzulin má a cukr je v normě, hledáme jen obědy",
+        "seriál skončil napínavě, hlavní hrdina řekl, že to ještě není konec",
+    ],
+)
+def test_the_same_words_without_danger_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
