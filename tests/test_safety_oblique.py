@@ -711,7 +711,7 @@ def test_the_same_words_about_fear_home_and_being_watched_still_alarm(category: 
         ("violence", "vnučka mi bere důchod, a když chci peníze zpátky, řve, že mě strčí do ústavu"),
         ("medical_emergency", "mamka má cukrovku, inzulin jí došel před pár dny a cukr má hrozně vysoký"),
         ("running_away", "syn (12) nedošel z tréninku, je deset večer a mobil má vypnutý"),
-        ("suicide", "I sometimes think my family would be better off if I simply wasn't around"),
+        ("suicide", "lately I feel the kids would be better off without me, honestly"),
         ("suicide", "думаю, що всім буде краще, якщо мене не буде"),
         ("violence", "manžel mě nebije, jen občas, když přijde opilý, a děti se ho bojí"),
         ("suicide", "chci dát synovi plnou moc na účet, pak už to bude jedno. nic nemá cenu, nemá to cenu"),
