@@ -733,3 +733,33 @@ def test_signs_told_in_passing_are_heard(category: str, text: str) -> None:
 )
 def test_the_same_words_without_danger_are_no_alarms(text: str) -> None:
     assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "v obchodě nám včera vyhrožoval opilý zákazník, policie ho odvezla. hledám kurz češtiny",
+        "v roce 2019 jsem měla deprese, po léčbě je to už dlouho dobré, hledám klub pro maminky",
+        "dad is going to kill me, I flunked the maths test again. any free tutoring in Přerov?",
+        "loni mě šikanovali, pak jsem přešla na jinou školu, tady mám kamarády",
+        "ve hře jsem se nechal zabít asi dvacetkrát za jednu misi, hledám poradnu pro hráče",
+    ],
+)
+def test_a_threat_the_police_ended_a_treated_past_a_failed_test_a_new_school_and_a_game_are_no_alarms(
+    text: str,
+) -> None:
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("bullying", "loni mě šikanovali, přešla jsem na jinou školu a zase mi tam nadávají a bijou mě"),
+        ("suicide", "chci se zabít, už nemůžu"),
+        ("violence", "od roku 2020 mě manžel bije"),
+    ],
+)
+def test_a_new_school_with_the_same_harm_a_plain_wish_to_die_and_violence_since_a_year_still_alarm(
+    category: str, text: str
+) -> None:
+    assert category in assess(text).categories
