@@ -763,3 +763,27 @@ def test_a_new_school_with_the_same_harm_a_plain_wish_to_die_and_violence_since_
     category: str, text: str
 ) -> None:
     assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mám na nádraží hodinu volno, jak se tu dá zabít čas?",
+        "s mladými hasiči jsme cvičně hasili hořící paletu, kluci to zvládli",
+        "po noční směně na odběrech jsem nabrala krev stovce lidí, jsem unavená, ale spokojená",
+        "nerozumím těm tlačítkům, jen zkouším telefon, co mi vnuk dal",
+    ],
+)
+def test_killing_time_a_fire_drill_a_nurses_shift_and_a_test_message_are_no_alarms(text: str) -> None:
+    assert not assess(text).danger
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("violence", "manžel na mě používá násilí, když se napije"),
+        ("suicide", "už nechci žít, po směně se zabiju"),
+    ],
+)
+def test_violence_and_a_plan_after_a_shift_still_alarm(category: str, text: str) -> None:
+    assert category in assess(text).categories
