@@ -787,3 +787,23 @@ def test_killing_time_a_fire_drill_a_nurses_shift_and_a_test_message_are_no_alar
 )
 def test_violence_and_a_plan_after_a_shift_still_alarm(category: str, text: str) -> None:
     assert category in assess(text).categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "táta je opilý a mlátí mámu, zamkla jsem se v koupelně, je mi 12",
+        "nevlastní máma mě zavřela na balkon, je tam hrozná zima a jsem tu už 2 hodiny",
+        "on speed since yesterday, my heart is racing and I am alone",
+    ],
+)
+def test_hiding_from_an_attack_hours_locked_out_in_the_cold_and_a_racing_heart_on_drugs_are_acute(
+    text: str,
+) -> None:
+    found = assess(text)
+    assert found.danger and found.acute
+
+
+def test_a_cold_cellar_told_as_a_habit_is_danger_but_not_acute() -> None:
+    found = assess("když zlobíme, otčím nás zavírá do sklepa, je tam zima")
+    assert found.danger and not found.acute

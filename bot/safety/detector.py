@@ -355,14 +355,14 @@ class DangerDetector:
         soon = bool(present & SOON)  # "prášky mám nachystané na večer", "rozhodla jsem se, dnes večer"
         if categories & (SELF_DIRECTED | {UNNAMED_DANGER}) and soon and present & {"MEANS", "FAREWELL", "DECIDED"}:
             acute = planned = True
-        if {"FREEZING", "LOCK"} <= present and soon:
-            acute = True  # locked out on a balcony or in a cellar in the cold right now
+        if {"FREEZING", "LOCK"} <= present and (soon or "FOR_HOURS_NOW" in present):
+            acute = True  # locked out on a balcony or in a cellar in the cold right now, or for hours now
         if "FREEZING" in present and present_or_denied & {"NUMB", "NUMB!"}:
             acute = True  # out in the frost and the feet no longer feel ("can't feel my feet")
         if "FREEZING" in present and "OUTSIDE" in present and present & {"BABY", "OWN_CHILD", "DEPENDANT"}:
             acute = True  # outside in the frost with a small child: life is at stake tonight
-        if categories & VIOLENT and "HIDE" in present and "NOW" in present:
-            acute = True  # "its happening rn, im hiding under my bed": an attack going on
+        if categories & VIOLENT and (("HIDE" in present and "NOW" in present) or "HIDING" in present):
+            acute = True  # "its happening rn, im hiding under my bed", "locked myself in my room": an attack going on
         if "LOCK" in present and present_or_denied & {"NO_WATER", "NO_WATER!"} and categories & VIOLENT:
             acute = True  # locked in for days without water
         agent = _agent_of(present, categories)
