@@ -807,3 +807,11 @@ def test_hiding_from_an_attack_hours_locked_out_in_the_cold_and_a_racing_heart_o
 def test_a_cold_cellar_told_as_a_habit_is_danger_but_not_acute() -> None:
     found = assess("když zlobíme, otčím nás zavírá do sklepa, je tam zima")
     assert found.danger and not found.acute
+
+
+def test_a_mother_who_left_the_family_is_no_child_running_away() -> None:
+    assert not assess("jsem na kluky sám, jejich máma utekla za novým chlapem a nechala mi dluhy").danger
+
+
+def test_a_child_who_ran_away_from_mother_still_alarms() -> None:
+    assert "running_away" in assess("utekla jsem od mámy, je mi 13 a nevím, kam jít").categories

@@ -177,6 +177,7 @@ def test_a_municipality_of_the_region_beats_a_place_elsewhere_named_beside_it(se
         "mamka je po operaci sama doma a já jsem daleko v Brně, kdo by jí nosil obědy?",
         "I work in Ostrava and my dad can no longer cook for himself, who brings meals?",
         "я працюю в Брно, а мама сама, потрібні обіди додому",
+        "máma dětí zdrhla do Rakouska, já mám doma dvě děti a dluhy",
     ],
 )
 def test_where_a_carer_far_away_is_is_not_where_help_is_sought(searcher, query) -> None:

@@ -263,6 +263,10 @@ def test_the_town_of_a_hospital_stay_is_not_where_help_is_sought(searcher) -> No
         ("де порадитись щодо трудового договору з агентурою", "DruhSocialniSluzby/1"),
         ("my dad keeps missing his GP appointments, nobody can take him", "DruhSocialniSluzby/4"),
         ("мама з ранку до вечора вдома, допомога вдень потрібна", "DruhSocialniSluzby/9"),
+        ("мой сосед спит в машине уже неделю, где ему переждать ночь", "DruhSocialniSluzby/26"),
+        ("she lost her passport and wallet on the train, who helps", "DruhSocialniSluzby/1"),
+        ("my grandmother is slowly going blind and lives alone", "DruhSocialniSluzby/6"),
+        ("we would like family therapy for us and our teenage son", "DruhSocialniSluzby/1"),
     ],
 )
 def test_ukrainian_russian_and_english_everyday_needs_are_understood(searcher, query, need) -> None:

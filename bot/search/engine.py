@@ -60,7 +60,7 @@ SAME_WORD = 4  # letters an everyday word shares with its correction when it is 
 SAME_ENDING = 2  # letters at the end of an everyday word a correction to another form of it may change
 MIN_GUESS_WORDS = 3  # a guess needs a sentence, not a word or two
 STAY_REACH = 3  # words before a place within which a hospital or a prison makes it the place of a stay
-RELATIVE_REACH = 3  # tokens before a place within which a relative makes it that relative's place
+RELATIVE_REACH = 4  # tokens before a place within which a relative makes it that relative's place
 
 
 @dataclass
