@@ -267,6 +267,8 @@ def test_the_town_of_a_hospital_stay_is_not_where_help_is_sought(searcher) -> No
         ("she lost her passport and wallet on the train, who helps", "DruhSocialniSluzby/1"),
         ("my grandmother is slowly going blind and lives alone", "DruhSocialniSluzby/6"),
         ("we would like family therapy for us and our teenage son", "DruhSocialniSluzby/1"),
+        ("jsem babička a vychovávám vnoučata, kde nám poradí", "DruhSocialniSluzby/28"),
+        ("хочу оформити опіку над онуками, куди звернутися", "DruhSocialniSluzby/1"),
     ],
 )
 def test_ukrainian_russian_and_english_everyday_needs_are_understood(searcher, query, need) -> None:
