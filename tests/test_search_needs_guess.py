@@ -59,6 +59,12 @@ def test_no_guess_when_the_vocabulary_understood_the_need(guesser) -> None:
     assert [n.key for n in understood.needs if n.kind == "situace"] != ["dluhy"]
 
 
+def test_a_word_that_names_only_a_group_still_lets_the_model_read_the_need(guesser) -> None:
+    # "senior" names whom the help is for, not what help: the model reads the rest of the message
+    understood, _, _ = searcher_with(guesser).understand("senior tady, v kuchyni se nám usadil zelený drak, co s tím")
+    assert [n.key for n in understood.needs] == ["dluhy"] and understood.guessed
+
+
 def test_a_guess_the_catalogue_has_no_service_for_is_not_made(tmp_path: Path, guesser) -> None:
     services = [service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN])]
     searcher = Searcher(CatalogueView(services, TOWNS, {}), needs_guesser=guesser)

@@ -316,7 +316,7 @@ class Turn:
             self.advance()
             return
         past_need = self.danger_need(Assessment(categories=found.behind, writer=found.writer))
-        if past_need and not understood.needs:
+        if past_need and (not understood.needs or understood.guessed):
             # "jako dítě mě matka bila, chci to s někým zpracovat": the help for that harm
             where = {"place": place, "anywhere": False, "widened": ""} if place else {}
             self.state = s.with_(need=past_need, query=None, need_label=None, group=None, **where)

@@ -313,7 +313,9 @@ class Searcher:
             for i in positions:
                 used[i] = True
                 understood_terms.append(stems[i])
-        if not needs and not understood_terms:
+        guessed = None
+        if not needs:
+            # nothing the vocabulary knows names a need, though words of a group may ("babička")
             guessed = self._guess_need(text, content_used)
             if guessed is not None:
                 needs[guessed] = guessed.weight
@@ -339,6 +341,7 @@ class Searcher:
             leftover=tuple(tokens[i] for i in range(len(tokens)) if not used[i]),
             off_topic=off_topic,
             age=stated_age(folded),
+            guessed=guessed is not None,
         )
         return understood, phrases, leftover
 

@@ -37,6 +37,7 @@ class Understood:
     leftover: tuple[str, ...] = ()
     off_topic: bool = False
     age: int | None = None  # the one age the message gives, of whoever needs the help
+    guessed: bool = False  # the need was read by the needs model, not named by the words
 
     @property
     def town(self) -> str | None:
