@@ -269,6 +269,7 @@ def test_the_town_of_a_hospital_stay_is_not_where_help_is_sought(searcher) -> No
         ("we would like family therapy for us and our teenage son", "DruhSocialniSluzby/1"),
         ("jsem babička a vychovávám vnoučata, kde nám poradí", "DruhSocialniSluzby/28"),
         ("хочу оформити опіку над онуками, куди звернутися", "DruhSocialniSluzby/1"),
+        ("ми з дітьми не можемо заплатити за світло цього місяця", "DruhSocialniSluzby/1"),
     ],
 )
 def test_ukrainian_russian_and_english_everyday_needs_are_understood(searcher, query, need) -> None:
