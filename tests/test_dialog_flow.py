@@ -510,3 +510,17 @@ def test_the_crisis_lines_come_in_the_language_the_message_is_written_in(searche
     czech_heading.start()
     czech = czech_heading.say("je mi 15 a otčím mě bije, když pije, nechci jít domů")[0].text
     assert replies[0].text.splitlines()[0] != czech.splitlines()[0]
+
+
+def test_the_answer_says_when_the_asked_kind_of_help_does_not_reach_the_village() -> None:
+    from tests.test_search_engine import KOJETIN, PREROV, TOWNS, TROUBKY, service
+
+    services = [
+        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN]),
+        service("Osobní asistence Přerov", "asistence", PREROV, field=True, area=[PREROV, TROUBKY]),
+    ]
+    chat = Chat(make_context(Searcher(CatalogueView(services, TOWNS, {}))))
+    chat.start()
+    chat.say("kdo by mamince v Troubkách nosil nákup a obědy")
+    assert "V Troubkách podle katalogu nepůsobí pečovatelská služba" in chat.text
+    assert "Osobní asistence Přerov" in chat.text

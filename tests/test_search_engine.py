@@ -38,6 +38,7 @@ DRUH = {
     "linka": ("DruhSocialniSluzby/18", "telefonická krizová pomoc"),
     "poradenstvi": ("DruhSocialniSluzby/1", "odborné sociální poradenství"),
     "nzdm": ("DruhSocialniSluzby/25", "nízkoprahová zařízení pro děti a mládež"),
+    "asistence": ("DruhSocialniSluzby/3", "osobní asistence"),
 }
 
 
@@ -303,3 +304,14 @@ def test_a_dative_town_in_latin_letters_is_the_town(searcher) -> None:
 )
 def test_help_with_housing_and_the_housing_allowance_stay_apart(searcher, query, situation) -> None:
     assert situation in [n.key for n in searcher.search(query).understood.needs]
+
+
+def test_a_village_the_asked_kind_of_service_does_not_reach_is_named_with_the_other_help() -> None:
+    services = [
+        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN]),
+        service("Osobní asistence Přerov", "asistence", PREROV, field=True, area=[PREROV, TROUBKY]),
+    ]
+    village = Searcher(CatalogueView(services, TOWNS, {}))
+    result = village.search("kdo by mamince v Troubkách nosil nákup a obědy")
+    assert names(result) == ["Osobní asistence Přerov"] and result.unreached == "pečovatelská služba"
+    assert village.search("kdo by mamince v Kojetíně nosil nákup a obědy").unreached is None

@@ -23,6 +23,7 @@ from bot.dialog.render import (
     crisis_screen,
     danger_screen,
     lines,
+    lower_first,
     not_understood,
     place_phrase,
     start_menu,
@@ -181,6 +182,11 @@ class Turn:
             where = Safe(upper_first(place_phrase(t, self.ctx, s.place, False)))
             widened = t("results.widened", where=where, wider=Safe(wider_phrase(t, self.ctx, s)))
             header = Safe(f"{header}\n{widened}")
+        elif result.unreached and s.place is not None and s.place.kind == "town":
+            # the kind of help asked for does not reach this village: say so before listing other help
+            where = Safe(upper_first(place_phrase(t, self.ctx, s.place, False)))
+            kind = lower_first(self.ctx.kind_in(result.unreached, t.language))
+            header = Safe(f"{header}\n{t('results.unreached', where=where, kind=kind)}")
         # only a field service comes to a place it does not sit in; a home or an office in the
         # ORP's town is reached by going there, and a line answers by phone
         comes = bool(s.place) and not s.widened

@@ -556,7 +556,20 @@ class Searcher:
         ]
         # "Hledám …" names what is listed: the need the best service meets
         label = self._label_of(best[0], understood) if best else None
-        return SearchResult(hits, understood, len(ranked), None, listed_label=label)
+        unreached = self._unreached(understood, ranked, label) if served is not None and not strict_mask else None
+        return SearchResult(hits, understood, len(ranked), None, listed_label=label, unreached=unreached)
+
+    def _unreached(self, understood: Understood, ranked: Mapping[int, float], label: str | None) -> str | None:
+        """The kind of service the message asks for first when the catalogue has it but none of it
+        sits in or comes to the place, so what is listed is other help ("kdo by vozil nákup"
+        in a village no home-care service reaches: personal assistance is listed)."""
+        if not understood.needs or understood.needs[0].kind != "druh":
+            return None
+        top, top_label = understood.needs[0], understood.need_labels[0]
+        members = self._need_members(top)
+        if not members or top_label == label or any(idx in ranked for idx in members):
+            return None
+        return top_label
 
 
 def _same_word(stem: str, corrected: str) -> bool:

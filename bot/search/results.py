@@ -66,6 +66,7 @@ class SearchResult:
     reason: str | None = None
     alternatives: list[Hit] = field(default_factory=list)
     listed_label: str | None = None  # the understood need the best service meets
+    unreached: str | None = None  # the kind of service asked for that has none in or coming to the place
 
 
 def hit_as_dict(hit: Hit) -> dict[str, object]:
