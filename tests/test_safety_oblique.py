@@ -815,3 +815,32 @@ def test_a_mother_who_left_the_family_is_no_child_running_away() -> None:
 
 def test_a_child_who_ran_away_from_mother_still_alarms() -> None:
     assert "running_away" in assess("utekla jsem od mámy, je mi 13 a nevím, kam jít").categories
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("threats", "mám dluhy u lichváře a teď mi píšou, že vědí, kam chodí můj syn do školy"),
+        ("threats", "мені пишуть колектори, що приїдуть і «поговорять» з донькою, якщо не віддам гроші"),
+        ("suicide", "inogda mne kazhetsja, chto proshche ujti iz zhizni"),
+        ("bullying", "ve třídě se mi všichni smějou a nikdo se mnou nesedí, mámě říkám, že je všechno v pořádku"),
+        ("medical_emergency", "dědeček je diabetik a od rána je zmatený a celý zpocený"),
+        ("suicide", "I'm 15, I left a note for my parents just in case, nobody would miss me"),
+        ("suicide", "potřebuju dát psa do dobrých rukou a sepsat závěť, už nechci dál"),
+        ("self_harm", "pořád se poškozuju a teď je to horší, na psychologa se čeká půl roku"),
+        (
+            "sexual_violence",
+            "jeden kluk z roblox chce, abych za ním dnes přijela a bylo to tajemství před rodiči, je mi 12",
+        ),
+        ("medical_emergency", "у мами з ранку оніміла ліва половина обличчя і їй важко говорити"),
+        ("violence", "sousedka má zase monokl a vnuk jí bere celý důchod"),
+    ],
+)
+def test_collectors_leaving_life_a_class_that_shuts_out_a_confused_diabetic_and_a_secret_meeting_are_heard(
+    category: str, text: str
+) -> None:
+    assert category in assess(text).categories
+
+
+def test_a_newcomer_nobody_talks_to_yet_is_lonely_not_in_danger() -> None:
+    assert not assess("je mi 14, jsem tu nová a ve škole se mnou zatím nikdo nemluví, kde najdu kroužek").danger
