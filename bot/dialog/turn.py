@@ -178,13 +178,12 @@ class Turn:
         header = summary(t, self.ctx, named)
         if any_group:
             header = Safe(f"{any_group}\n{header}")
+        where = Safe(upper_first(place_phrase(t, self.ctx, s.place, False)))
         if s.widened:
-            where = Safe(upper_first(place_phrase(t, self.ctx, s.place, False)))
             widened = t("results.widened", where=where, wider=Safe(wider_phrase(t, self.ctx, s)))
             header = Safe(f"{header}\n{widened}")
         elif result.unreached and s.place is not None and s.place.kind == "town":
             # the kind of help asked for does not reach this village: say so before listing other help
-            where = Safe(upper_first(place_phrase(t, self.ctx, s.place, False)))
             kind = lower_first(self.ctx.kind_in(result.unreached, t.language))
             header = Safe(f"{header}\n{t('results.unreached', where=where, kind=kind)}")
         # only a field service comes to a place it does not sit in; a home or an office in the
