@@ -150,10 +150,15 @@ def test_the_bundled_model_is_loaded_with_both_heads() -> None:
     assert default_detector().model is model
 
 
-def test_a_danger_the_writer_denies_is_not_raised_by_the_model(tiny_model: TextModel) -> None:
+def test_a_denial_raises_the_bar_for_the_model_without_silencing_it(tiny_model: TextModel) -> None:
     detector = DangerDetector.from_files(model=tiny_model)
-    assert detector.assess("zase u nás byl zelený drak, co mám dělat").danger
-    assert not detector.assess("nikdo mě nebije, zase u nás byl zelený drak, co mám dělat").danger
+    unsure = "nikdo mě nebije, dneska zase zelený drak, hledám službu, je to každý den a trvá to dlouho"
+    sure = "nikdo mě nebije, ale dneska zase přišel zelený drak číslo sedm a já nevím co dál, zase"
+    probability = {t: tiny_model.probability("danger", tiny_model.features(normalise(t))) for t in (unsure, sure)}
+    assert MODEL_THRESHOLD <= probability[unsure] < MODEL_OVER_BLOCKERS <= probability[sure]
+    assert detector.assess("zase u nás byl zelený drak, co mám dělat").danger  # nothing denied
+    assert not detector.assess(unsure).danger
+    assert detector.assess(sure).danger  # "he doesn't hit me, but ..." with a model that is sure
 
 
 def test_a_first_message_a_reader_judged_dangerous_is_not_learned_as_ordinary(tmp_path: Path) -> None:
