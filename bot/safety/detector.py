@@ -276,6 +276,9 @@ class DangerDetector:
             categories.add("running_away")  # "nemám kam jít, je mi 16": a child without a roof tonight
         if not categories:
             categories, acute = self._signals(sentences, present)
+        if not categories and "BEREAVED" in present:
+            # "po sebevraždě manželky hledám poradnu": grief (the model reads only the suicide), a quiet line follows
+            return _behind({"suicide"})
         by_model = False  # only the model sees a danger
         denied_all = {h.concept for hits in sentences for here in hits for h in here if h.negated}
         denied = denied_all & DENIABLE
