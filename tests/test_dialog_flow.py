@@ -524,3 +524,44 @@ def test_the_answer_says_when_the_asked_kind_of_help_does_not_reach_the_village(
     chat.say("kdo by mamince v Troubkách nosil nákup a obědy")
     assert "V Troubkách podle katalogu nepůsobí pečovatelská služba" in chat.text
     assert "Osobní asistence Přerov" in chat.text
+
+
+def test_a_button_looks_for_the_asked_kind_of_help_around_a_village_it_does_not_reach() -> None:
+    from tests.test_search_engine import KOJETIN, PREROV, TOWNS, TROUBKY, service
+
+    services = [
+        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN]),
+        service("Osobní asistence Přerov", "asistence", PREROV, field=True, area=[PREROV, TROUBKY]),
+    ]
+    chat = Chat(make_context(Searcher(CatalogueView(services, TOWNS, {}))))
+    chat.start()
+    chat.say("kdo by mamince v Troubkách nosil nákup a obědy")
+    assert "Pečovatelská služba Kojetín" not in chat.text
+    chat.press("Pečovatelská služba v okolí")
+    assert "V Troubkách žádná taková služba nesídlí ani tam nedojíždí. Ukazuji nabídku na Přerovsku:" in chat.text
+    assert chat.text.index("Pečovatelská služba Kojetín") < chat.text.index("Osobní asistence Přerov")
+    assert "v okolí" not in " ".join(chat.labels())  # asked once: the wider list offers it no more
+    chat.press("Jiná pomoc")
+    assert chat.state.widened == ""
+
+
+def test_no_button_looks_around_when_the_asked_help_reaches_the_village() -> None:
+    from tests.test_search_engine import KOJETIN, PREROV, TOWNS, TROUBKY, service
+
+    services = [
+        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN, TROUBKY]),
+        service("Osobní asistence Přerov", "asistence", PREROV, field=True, area=[PREROV, TROUBKY]),
+    ]
+    chat = Chat(make_context(Searcher(CatalogueView(services, TOWNS, {}))))
+    chat.start()
+    chat.say("kdo by mamince v Troubkách nosil nákup a obědy")
+    assert "Pečovatelská služba Kojetín" in chat.text
+    assert "v okolí" not in " ".join(chat.labels())
+
+
+def test_a_look_around_press_under_an_older_screen_shows_where_the_conversation_is(searcher) -> None:
+    chat = Chat(make_context(searcher))
+    chat.start()
+    before = chat.state
+    replies = chat.send(Button(data="wd"))
+    assert replies and chat.state.widened == "" and chat.state.step == before.step

@@ -15,6 +15,7 @@ from bot.dialog.events import MAX_DATA
 # actions without arguments
 MENU, CRISIS, FREE, ASK_LOCATION, HERE, RESTART = "menu", "sos", "free", "loc", "here", "new"
 CHANGE_TOWN, CHANGE_NEED, CHANGE_GROUP, ANY_GROUP = "ct", "cn", "cg", "ag"
+WIDER = "wd"  # the asked kind of help does not reach the place: look in its ORP
 # actions with arguments
 GROUP, TOWN, NEED, LANGUAGE = "g", "t", "n", "lang"
 OPEN, PAGE, BACK = "s", "p", "b"  # bound to a list: s:<list>:<id>, p:<list>:<page>, b:<list>
@@ -22,7 +23,7 @@ MAP, CONTACT, SHARE, WRONG = "m", "k", "f", "w"  # bound to a service: m:<id>, w
 ANYWHERE = "*"
 WRONG_REASONS = ("phone", "address", "hours", "closed", "other")  # as bot.stats.events.FEEDBACK_REASONS
 
-SIMPLE = {MENU, CRISIS, FREE, ASK_LOCATION, HERE, RESTART, CHANGE_TOWN, CHANGE_NEED, CHANGE_GROUP, ANY_GROUP}
+SIMPLE = {MENU, CRISIS, FREE, ASK_LOCATION, HERE, RESTART, CHANGE_TOWN, CHANGE_NEED, CHANGE_GROUP, ANY_GROUP, WIDER}
 MAX_PAGE = 10_000
 
 

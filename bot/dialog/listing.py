@@ -78,10 +78,12 @@ def results_screen(
     *,
     worker: bool,
     header: str | None = None,
+    wider: str | None = None,
 ) -> Reply:
     """One page of results: numbered lines, a button per result, paging, changes, crisis, nav.
 
-    `docs` are (service, comes to the place, distance in km or None).
+    `docs` are (service, comes to the place, distance in km or None); `wider` labels a button
+    that looks for the asked kind of help around the place when none reaches it.
     """
     first = state.page * PAGE_SIZE
     body = [
@@ -102,6 +104,8 @@ def results_screen(
         paging.append(Button(t("btn.next"), cb.make(cb.PAGE, state.list_id, state.page + 1)))
     if paging:
         rows.append(tuple(paging))
+    if wider:
+        rows.append((Button(wider, cb.WIDER),))
     rows.extend([_change_row(t, state), crisis_row(t), nav_row(t, state)])
     return Reply(text, tuple(rows), kind="results")
 

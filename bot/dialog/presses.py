@@ -36,6 +36,11 @@ def press(turn: Turn, data: str) -> None:
     }
     if p.action in simple:
         simple[p.action]()
+    elif p.action == cb.WIDER:
+        if s.step == "results" and s.place is not None:
+            turn.widen()
+        else:
+            turn.show()  # pressed under an older screen: show where the conversation is
     elif p.action == cb.FREE:
         turn.state = s.with_(step="free")
         turn.show()

@@ -182,15 +182,25 @@ class Turn:
         if s.widened:
             widened = t("results.widened", where=where, wider=Safe(wider_phrase(t, self.ctx, s)))
             header = Safe(f"{header}\n{widened}")
-        elif result.unreached and s.place is not None and s.place.kind == "town":
-            # the kind of help asked for does not reach this village: say so before listing other help
-            kind = lower_first(self.ctx.kind_in(result.unreached, t.language))
-            header = Safe(f"{header}\n{t('results.unreached', where=where, kind=kind)}")
+        around = None
+        if not s.widened and result.unreached and s.place is not None and s.place.kind == "town":
+            # the kind of help asked for does not reach this village: say so before listing other
+            # help, and offer that kind of help around it
+            kind = self.ctx.kind_in(result.unreached, t.language)
+            header = Safe(f"{header}\n{t('results.unreached', where=where, kind=lower_first(kind))}")
+            around = t("btn.wider", kind=upper_first(kind))
         # only a field service comes to a place it does not sit in; a home or an office in the
         # ORP's town is reached by going there, and a line answers by phone
         comes = bool(s.place) and not s.widened
         docs = [(h.service, comes and not h.in_place and h.service.is_field_service, None) for h in result.hits]
-        self.emit(results_screen(t, self.ctx, s, docs, result.total, worker=self.worker, header=header))
+        self.emit(results_screen(t, self.ctx, s, docs, result.total, worker=self.worker, header=header, wider=around))
+
+    def widen(self) -> None:
+        """Look for the asked help around the place: in its ORP, or the whole region without one."""
+        s = self.state
+        level = "orp" if searching.town_arg(self.ctx, s.with_(widened="orp")) is not None else "all"
+        self.state = s.with_(step="results", widened=level, page=0)
+        self.show()
 
     def card(self, service_id: int, *, report: bool = False) -> None:
         """Open a card (or its "what is wrong" question)."""
