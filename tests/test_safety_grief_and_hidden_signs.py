@@ -89,3 +89,21 @@ def test_a_secret_asked_beside_photos_is_grooming() -> None:
 
 def test_a_man_bellowing_next_door_is_heard() -> None:
     assert assess("U sousedů je už hodinu slyšet řvaní a rány, dítě tam pláče. Komu to nahlásit?").danger
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("stoju na mostu nad rekoj, bolshe ne mogu, prostite menja", "suicide"),
+        ("napisala proshchalnoe pismo mame, segodnja vecherom vse zakonchu", "suicide"),
+        ("ja opjat carapaju sebya nozhnicami kogda papa krichit, mne 14", "self_harm"),
+    ],
+)
+def test_russian_in_latin_letters_is_read_like_cyrillic(text, category) -> None:
+    assert category in assess(text).categories
+
+
+def test_crying_is_no_poster_topic() -> None:
+    found = assess("je mi hrozně, celý večer nemůžu přestat plakat a třesou se mi ruce, bojím se, že se zblázním")
+    assert found.danger
+    assert not assess("kreslíme ve škole plakát o prevenci šikany, kde najdu obrázky?").danger
