@@ -20,6 +20,7 @@ from tests.test_dialog_fixtures import (
     doc,
     make_context,
 )
+from tests.test_search_engine import village_searcher
 
 
 def test_start_menu_offers_the_four_families_own_words_location_and_crisis_lines(chat) -> None:
@@ -512,30 +513,21 @@ def test_the_crisis_lines_come_in_the_language_the_message_is_written_in(searche
     assert replies[0].text.splitlines()[0] != czech.splitlines()[0]
 
 
-def test_the_answer_says_when_the_asked_kind_of_help_does_not_reach_the_village() -> None:
-    from tests.test_search_engine import KOJETIN, PREROV, TOWNS, TROUBKY, service
-
-    services = [
-        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN]),
-        service("Osobní asistence Přerov", "asistence", PREROV, field=True, area=[PREROV, TROUBKY]),
-    ]
-    chat = Chat(make_context(Searcher(CatalogueView(services, TOWNS, {}))))
+def village_chat(home_care_reaches: list[int]) -> Chat:
+    chat = Chat(make_context(village_searcher(home_care_reaches)))
     chat.start()
     chat.say("kdo by mamince v Troubkách nosil nákup a obědy")
+    return chat
+
+
+def test_the_answer_says_when_the_asked_kind_of_help_does_not_reach_the_village() -> None:
+    chat = village_chat([KOJETIN])
     assert "V Troubkách podle katalogu nepůsobí pečovatelská služba" in chat.text
     assert "Osobní asistence Přerov" in chat.text
 
 
 def test_a_button_looks_for_the_asked_kind_of_help_around_a_village_it_does_not_reach() -> None:
-    from tests.test_search_engine import KOJETIN, PREROV, TOWNS, TROUBKY, service
-
-    services = [
-        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN]),
-        service("Osobní asistence Přerov", "asistence", PREROV, field=True, area=[PREROV, TROUBKY]),
-    ]
-    chat = Chat(make_context(Searcher(CatalogueView(services, TOWNS, {}))))
-    chat.start()
-    chat.say("kdo by mamince v Troubkách nosil nákup a obědy")
+    chat = village_chat([KOJETIN])
     assert "Pečovatelská služba Kojetín" not in chat.text
     chat.press("Pečovatelská služba v okolí")
     assert "V Troubkách žádná taková služba nesídlí ani tam nedojíždí. Ukazuji nabídku na Přerovsku:" in chat.text
@@ -546,15 +538,7 @@ def test_a_button_looks_for_the_asked_kind_of_help_around_a_village_it_does_not_
 
 
 def test_no_button_looks_around_when_the_asked_help_reaches_the_village() -> None:
-    from tests.test_search_engine import KOJETIN, PREROV, TOWNS, TROUBKY, service
-
-    services = [
-        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN, TROUBKY]),
-        service("Osobní asistence Přerov", "asistence", PREROV, field=True, area=[PREROV, TROUBKY]),
-    ]
-    chat = Chat(make_context(Searcher(CatalogueView(services, TOWNS, {}))))
-    chat.start()
-    chat.say("kdo by mamince v Troubkách nosil nákup a obědy")
+    chat = village_chat([KOJETIN, TROUBKY])
     assert "Pečovatelská služba Kojetín" in chat.text
     assert "v okolí" not in " ".join(chat.labels())
 

@@ -306,12 +306,17 @@ def test_help_with_housing_and_the_housing_allowance_stay_apart(searcher, query,
     assert situation in [n.key for n in searcher.search(query).understood.needs]
 
 
-def test_a_village_the_asked_kind_of_service_does_not_reach_is_named_with_the_other_help() -> None:
+def village_searcher(home_care_reaches: list[int]) -> Searcher:
+    """Home care from Kojetín reaching `home_care_reaches`; personal assistance from Přerov also in Troubky."""
     services = [
-        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=[KOJETIN]),
+        service("Pečovatelská služba Kojetín", "pecovatelska", KOJETIN, field=True, area=home_care_reaches),
         service("Osobní asistence Přerov", "asistence", PREROV, field=True, area=[PREROV, TROUBKY]),
     ]
-    village = Searcher(CatalogueView(services, TOWNS, {}))
+    return Searcher(CatalogueView(services, TOWNS, {}))
+
+
+def test_a_village_the_asked_kind_of_service_does_not_reach_is_named_with_the_other_help() -> None:
+    village = village_searcher([KOJETIN])
     result = village.search("kdo by mamince v Troubkách nosil nákup a obědy")
     assert names(result) == ["Osobní asistence Přerov"] and result.unreached == "pečovatelská služba"
     assert village.search("kdo by mamince v Kojetíně nosil nákup a obědy").unreached is None

@@ -289,12 +289,14 @@ class DangerDetector:
         # context: a model that is sure may still speak ("minule mě po tréninku zmlátili")
         # ...unless the message tells a film or a book: that frames all of it
         # a denial ("nebije mě") weighs like a harmless context: a sure model still speaks over it
-        # ("he doesn't hit me, but he locks me in and took the keys")
-        sure_only = bool(blocked or denied)
-        heard = (not blocked or words >= MODEL_OVER_BLOCK_WORDS) and not (sure_only and "FICTION" in present)
-        heard = heard and not (denied and words < MODEL_SURE_BELOW_WORDS)  # "не б'є мене, все добре"
-        sure_only = sure_only or words < MODEL_SURE_BELOW_WORDS
-        needed = MODEL_OVER_BLOCKERS if sure_only else MODEL_THRESHOLD
+        # ("he doesn't hit me, but he locks me in and took the keys"), though not in a short one
+        held_back = bool(blocked or denied)
+        heard = (
+            (not blocked or words >= MODEL_OVER_BLOCK_WORDS)
+            and not (denied and words < MODEL_SURE_BELOW_WORDS)  # "не б'є мене, все добре"
+            and not (held_back and "FICTION" in present)
+        )
+        needed = MODEL_OVER_BLOCKERS if held_back or words < MODEL_SURE_BELOW_WORDS else MODEL_THRESHOLD
         if not categories and heard and self._model_alarm(features, present, needed):
             categories = {UNNAMED_DANGER}  # no rule names the danger: lines for any crisis
             by_model = True
